@@ -1,0 +1,12 @@
+package io.stampede.runner.scenario;
+
+import java.util.List;
+
+/** One request of a task (or of onStart), how to judge its answer and what to take from it. */
+public record StepPlan(RequestPlan request, ExpectPlan expect, List<Extraction> extractions) {
+
+    /** Whether the engine must keep the response body (for extraction or a body check). */
+    public boolean needsBody() {
+        return !extractions.isEmpty() || expect.bodyContains() != null;
+    }
+}

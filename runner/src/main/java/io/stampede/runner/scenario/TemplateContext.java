@@ -1,0 +1,28 @@
+package io.stampede.runner.scenario;
+
+import java.util.SplittableRandom;
+
+/**
+ * What a template can read while rendering: one virtual user's built-ins and extracted values.
+ * Threading: confined to the user's event loop.
+ */
+public interface TemplateContext {
+
+    /** 1-based id of the virtual user, unique within a worker's run. */
+    long userId();
+
+    /** 0-based index of the worker running this user (0 locally). */
+    int workerIndex();
+
+    /** 0-based count of tasks this user has started. */
+    long iteration();
+
+    /**
+     * The value extracted into the given slot (see {@link UserClassPlan#slotNames()}), or null when nothing was
+     * extracted yet.
+     */
+    String slot(int slot);
+
+    /** The user's own random source (no contention between loops). */
+    SplittableRandom random();
+}

@@ -1,0 +1,18 @@
+package io.stampede.runner.scenario;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A kind of virtual user: its share of users, think time, login and tasks.
+ *
+ * @param weight     relative share of users, >= 1
+ * @param waitPlan   think time between tasks
+ * @param onStart    run once per user before its tasks, and again on renewal; may be empty
+ * @param reauthOn   statuses that mean "token expired": run onStart again, then retry the request once
+ * @param tasks      at least one task after tag filtering (a class left with none is dropped by the compiler)
+ * @param slotNames  names of the per-user values that onStart and tasks extract, by slot index
+ */
+public record UserClassPlan(String name, int weight, WaitPlan waitPlan, List<StepPlan> onStart, Set<Integer> reauthOn,
+                            List<TaskPlan> tasks, List<String> slotNames) {
+}

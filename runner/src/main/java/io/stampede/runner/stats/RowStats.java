@@ -1,0 +1,146 @@
+package io.stampede.runner.stats;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Counters and the latency histogram of one stats row over some span of time (an interval, or the whole run).
+ *
+ * <p>Threading: not thread safe. A RowStats is written by one thread at a time: the event loop that records
+ * into it, or the aggregator that merges finished intervals into it.
+ *
+ * <p>Units: latencies in microseconds; the histogram keeps 3 significant digits and tracks values from
+ * 1 µs up to 1 hour (longer values are clamped to the highest trackable value and still counted).
+ */
+public final class RowStats {
+
+    /** Highest latency the histograms track: one hour, in microseconds. */
+    public static final long MAX_TRACKABLE_MICROS = 3_600_000_000L;
+    public static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Histogram latencyMicros = newHistogram();
+    private long requests;
+    private long failures;
+    private long contentBytes;
+    private long sumLatencyMicros;
+    private long minLatencyMicros = Long.MAX_VALUE;
+    private long maxLatencyMicros;
+    private final Map<String, Long> failuresByCause = new HashMap<>(4);
+
+    public static Histogram newHistogram() {
+        return new Histogram(1, MAX_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    }
+
+    /** Counts one request that got an answer judged a success (or a renewal trigger, see the contract). */
+    public void recordSuccess(long latencyMicros, long contentBytes) {
+        record(latencyMicros, contentBytes);
+    }
+
+    /**
+     * Counts one failed request.
+     *
+     * @param cause short, stable text naming the failure kind, e.g. {@code HTTP 503}, {@code timeout after 10s},
+     *              {@code connection refused}, or a check's message. Never contains secrets or bodies.
+     */
+    public void recordFailure(long latencyMicros, long contentBytes, String cause) {
+        record(latencyMicros, contentBytes);
+        failures++;
+        failuresByCause.merge(cause, 1L, Long::sum);
+    }
+
+    private void record(long latencyMicros, long bytes) {
+        long clamped = Math.max(1, Math.min(latencyMicros, MAX_TRACKABLE_MICROS));
+        this.latencyMicros.recordValue(clamped);
+        requests++;
+        contentBytes += bytes;
+        sumLatencyMicros += clamped;
+        if (clamped < minLatencyMicros) minLatencyMicros = clamped;
+        if (clamped > maxLatencyMicros) maxLatencyMicros = clamped;
+    }
+
+    /** Adds other's counts and histogram into this one. Histograms are added, never percentiles averaged. */
+    public void add(RowStats other) {
+        latencyMicros.add(other.latencyMicros);
+        requests += other.requests;
+        failures += other.failures;
+        contentBytes += other.contentBytes;
+        sumLatencyMicros += other.sumLatencyMicros;
+        minLatencyMicros = Math.min(minLatencyMicros, other.minLatencyMicros);
+        maxLatencyMicros = Math.max(maxLatencyMicros, other.maxLatencyMicros);
+        other.failuresByCause.forEach((cause, n) -> failuresByCause.merge(cause, n, Long::sum));
+    }
+
+    public RowStats copy() {
+        RowStats copy = new RowStats();
+        copy.add(this);
+        return copy;
+    }
+
+    /** Rebuilds a RowStats from its parts, e.g. when decoding a snapshot shipped by a worker. */
+    public static RowStats of(Histogram latencyMicros, long requests, long failures, long contentBytes,
+                              long sumLatencyMicros, long minLatencyMicros, long maxLatencyMicros,
+                              Map<String, Long> failuresByCause) {
+        RowStats stats = new RowStats();
+        stats.latencyMicros.add(latencyMicros);
+        stats.requests = requests;
+        stats.failures = failures;
+        stats.contentBytes = contentBytes;
+        stats.sumLatencyMicros = sumLatencyMicros;
+        stats.minLatencyMicros = minLatencyMicros;
+        stats.maxLatencyMicros = maxLatencyMicros;
+        stats.failuresByCause.putAll(failuresByCause);
+        return stats;
+    }
+
+    /** The histogram itself (microseconds). Callers must not record into it. */
+    public Histogram latencyMicros() {
+        return latencyMicros;
+    }
+
+    public long requests() {
+        return requests;
+    }
+
+    public long failures() {
+        return failures;
+    }
+
+    public long contentBytes() {
+        return contentBytes;
+    }
+
+    public long sumLatencyMicros() {
+        return sumLatencyMicros;
+    }
+
+    /** Exact minimum in microseconds; 0 when nothing was recorded. */
+    public long minLatencyMicros() {
+        return requests == 0 ? 0 : minLatencyMicros;
+    }
+
+    /** Exact maximum in microseconds; 0 when nothing was recorded. */
+    public long maxLatencyMicros() {
+        return maxLatencyMicros;
+    }
+
+    /** Mean latency in microseconds from the exact sum; 0 when nothing was recorded. */
+    public double meanLatencyMicros() {
+        return requests == 0 ? 0 : (double) sumLatencyMicros / requests;
+    }
+
+    /** Latency at the given percentile (0..100) in microseconds, from the histogram; 0 when empty. */
+    public long percentileMicros(double percentile) {
+        return requests == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile);
+    }
+
+    /** Failures by cause; unmodifiable view. */
+    public Map<String, Long> failuresByCause() {
+        return java.util.Collections.unmodifiableMap(failuresByCause);
+    }
+
+    public boolean isEmpty() {
+        return requests == 0;
+    }
+}

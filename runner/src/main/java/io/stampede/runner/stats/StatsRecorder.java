@@ -1,0 +1,60 @@
+package io.stampede.runner.stats;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records requests of one event loop into per-row stats for the current interval.
+ *
+ * <p>Threading: a single writer. Every method, {@link #drain} included, must be called on the owning event
+ * loop's thread; that is what makes recording lock-free. The engine drains each loop's recorder once a second
+ * by posting a task onto that loop.
+ *
+ * <p>Rows are addressed by index into the scenario's row list (see {@code Scenario.rows()}), so the hot path does
+ * no hashing.
+ */
+public final class StatsRecorder {
+
+    private final List<RowKey> rows;
+    private RowStats[] current;
+
+    public StatsRecorder(List<RowKey> rows) {
+        this.rows = List.copyOf(rows);
+        this.current = freshRows();
+    }
+
+    /** Counts a request answered as a success, or answered with a renewal trigger (see the contract). */
+    public void recordSuccess(int row, long latencyMicros, long contentBytes) {
+        current[row].recordSuccess(latencyMicros, contentBytes);
+    }
+
+    /** Counts a failed request with its cause; see {@link RowStats#recordFailure}. */
+    public void recordFailure(int row, long latencyMicros, long contentBytes, String cause) {
+        current[row].recordFailure(latencyMicros, contentBytes, cause);
+    }
+
+    /**
+     * Hands over everything recorded since the previous drain and starts a new interval.
+     * Rows with no requests are left out.
+     */
+    public IntervalStats drain(long intervalId) {
+        RowStats[] finished = current;
+        current = freshRows();
+        Map<RowKey, RowStats> byRow = new LinkedHashMap<>();
+        for (int i = 0; i < finished.length; i++) {
+            if (!finished[i].isEmpty()) {
+                byRow.put(rows.get(i), finished[i]);
+            }
+        }
+        return new IntervalStats(intervalId, byRow);
+    }
+
+    private RowStats[] freshRows() {
+        RowStats[] fresh = new RowStats[rows.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = new RowStats();
+        }
+        return fresh;
+    }
+}
