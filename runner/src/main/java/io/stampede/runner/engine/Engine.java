@@ -1,0 +1,242 @@
+package io.stampede.runner.engine;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.stampede.runner.engine.http.ConnectionFactory;
+import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.load.LoadPlan;
+import io.stampede.runner.load.UserRamp;
+import io.stampede.runner.scenario.Scenario;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.UserClassPlan;
+import io.stampede.runner.stats.StatsRecorder;
+import io.vertx.core.Vertx;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link TestPlan}: starts and stops virtual users on Vert.x's event loops following the load plan, drains
+ * every loop's stats once a second into the {@link StatsSink}, and ends after the last response is in.
+ *
+ * <p>Threading: users live on the event loops (users are spread round-robin over them); the plan is followed by
+ * one control thread, which alone touches the control state below. Nothing here blocks an event loop.
+ *
+ * <p>Ending: at the plan's end (or {@link #abort}) users stop starting tasks; tasks in flight may finish within
+ * the stop timeout, after which requests still open are counted as interrupted. The final, partial interval is
+ * drained only after every user has ended, so the reports count every request.
+ */
+public final class Engine {
+
+    static final long CONTROL_TICK_MILLIS = 100;
+    static final long INTERVAL_MILLIS = 1000;
+
+    private final TestPlan plan;
+    private final StatsSink sink;
+    private final EngineOptions options;
+    private final List<LoopWorker> loops = new ArrayList<>();
+    private final List<UserClassRuntime> userClasses = new ArrayList<>();
+    private final WeightedPicker classPicker;
+    private final ScheduledExecutorService control;
+    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private final AtomicInteger activeUsers = new AtomicInteger();
+
+    // Control state: touched only on the control thread.
+    private final Deque<VirtualUser> running = new ArrayDeque<>();
+    private final UserRamp ramp;
+    private long startNanos;
+    private long startEpochMillis;
+    private long lastTickNanos;
+    private long nextIntervalId;
+    private long nextUserId;
+    private int peakUsers;
+    private boolean stopping;
+    private boolean aborted;
+    private boolean ended;
+    private ScheduledFuture<?> tick;
+    private ScheduledFuture<?> intervalTick;
+    private ScheduledFuture<?> stopDeadline;
+
+    /**
+     * Prepares the run: resolves the target once and encodes constant requests.
+     *
+     * @param vertx   its event loops carry the users (one per core is right for most runs)
+     * @throws EngineStartException when the target's host does not resolve or TLS cannot be set up
+     */
+    @SuppressWarnings("deprecation") // nettyEventLoopGroup(): the public way in Vert.x 4 to reach its Netty loops
+    public Engine(Vertx vertx, TestPlan plan, StatsSink sink, EngineOptions options) throws EngineStartException {
+        this.plan = plan;
+        this.sink = sink;
+        this.options = options;
+        this.nextUserId = options.firstUserId();
+        this.ramp = new UserRamp(plan.load().spawnRatePerSecond());
+        Scenario scenario = plan.scenario();
+        URI target = scenario.target();
+        InetSocketAddress address = resolve(target);
+        SslContext ssl = "https".equals(target.getScheme()) ? tls(options.insecureTls()) : null;
+
+        RequestEncoder sharedEncoder = new RequestEncoder(target);
+        int[] weights = new int[scenario.userClasses().size()];
+        for (int i = 0; i < weights.length; i++) {
+            UserClassPlan userClass = scenario.userClasses().get(i);
+            userClasses.add(new UserClassRuntime(userClass, sharedEncoder));
+            weights[i] = userClass.weight();
+        }
+        this.classPicker = new WeightedPicker(weights);
+
+        EventLoopGroup group = vertx.nettyEventLoopGroup();
+        for (EventExecutor executor : group) {
+            EventLoop loop = (EventLoop) executor;
+            loops.add(new LoopWorker(loop, new StatsRecorder(scenario.rows()),
+                    new ConnectionFactory(loop, address, target.getHost(), ssl), new RequestEncoder(target),
+                    this::onUserFinished));
+        }
+        this.control = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stampede-control");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts the run; the future completes after the last interval was handed to the sink. */
+    public CompletableFuture<RunResult> start() {
+        control.execute(() -> {
+            startNanos = System.nanoTime();
+            lastTickNanos = startNanos;
+            startEpochMillis = System.currentTimeMillis();
+            loops.forEach(loop -> loop.eventLoop.execute(loop::startSweeping));
+            tick = control.scheduleAtFixedRate(this::tick, 0, CONTROL_TICK_MILLIS, TimeUnit.MILLISECONDS);
+            intervalTick = control.scheduleAtFixedRate(() -> drainInterval(false), INTERVAL_MILLIS, INTERVAL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        });
+        return result;
+    }
+
+    /** Stops early, as if the plan had ended now (Ctrl-C). Safe from any thread. */
+    public void abort() {
+        control.execute(() -> {
+            aborted = true;
+            beginStop();
+        });
+    }
+
+    /** Users running now, as last set by the control thread. Safe from any thread (a racy read). */
+    public int runningUsers() {
+        return activeUsers.get();
+    }
+
+    private void tick() {
+        if (stopping) return;
+        long now = System.nanoTime();
+        long elapsedMillis = (now - startNanos) / 1_000_000;
+        LoadPlan load = plan.load();
+        if (elapsedMillis >= load.durationMillis()) {
+            beginStop();
+            return;
+        }
+        int wanted = ramp.advance(load.targetUsersAt(elapsedMillis), (now - lastTickNanos) / 1_000_000);
+        lastTickNanos = now;
+        while (running.size() < wanted) spawnUser();
+        while (running.size() > wanted) stopUser(running.pollLast());
+        peakUsers = Math.max(peakUsers, running.size());
+    }
+
+    private void spawnUser() {
+        long userId = nextUserId++;
+        LoopWorker loop = loops.get((int) (userId % loops.size()));
+        UserClassRuntime userClass = userClasses.get(classPicker.nextInTurn());
+        VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClass, loop, options.seed() * 31 + userId);
+        running.addLast(user);
+        activeUsers.incrementAndGet();
+        loop.eventLoop.execute(() -> loop.start(user));
+    }
+
+    private static void stopUser(VirtualUser user) {
+        user.loopExecute(user::stop);
+    }
+
+    private void beginStop() {
+        if (stopping) return;
+        stopping = true;
+        if (tick != null) tick.cancel(false);
+        while (!running.isEmpty()) stopUser(running.pollLast());
+        stopDeadline = control.schedule(() -> loops.forEach(loop -> loop.eventLoop.execute(loop::interruptAll)),
+                plan.stopTimeoutMillis(), TimeUnit.MILLISECONDS);
+        if (activeUsers.get() == 0) end();
+    }
+
+    /** A user ended (on its loop). The last one to end while stopping ends the run. */
+    private void onUserFinished(VirtualUser user) {
+        if (activeUsers.decrementAndGet() == 0) {
+            control.execute(() -> {
+                if (stopping && activeUsers.get() == 0) end();
+            });
+        }
+    }
+
+    private void end() {
+        if (ended) return;
+        ended = true;
+        intervalTick.cancel(false);
+        if (stopDeadline != null) stopDeadline.cancel(false);
+        drainInterval(true);
+    }
+
+    /** Asks every loop for its part of the current interval; the last part completes the interval. */
+    private void drainInterval(boolean last) {
+        long intervalId = nextIntervalId++;
+        int users = running.size();
+        AtomicInteger pending = new AtomicInteger(loops.size());
+        for (LoopWorker loop : loops) {
+            loop.eventLoop.execute(() -> {
+                if (last) loop.stopSweeping();
+                sink.accept(loop.recorder.drain(intervalId));
+                if (pending.decrementAndGet() == 0) {
+                    long endEpochMillis = System.currentTimeMillis();
+                    sink.completeInterval(intervalId, users, endEpochMillis);
+                    if (last) finish(endEpochMillis, intervalId + 1);
+                }
+            });
+        }
+    }
+
+    private void finish(long endEpochMillis, long intervals) {
+        control.shutdown();
+        result.complete(new RunResult(startEpochMillis, endEpochMillis, peakUsers, aborted, intervals));
+    }
+
+    private static InetSocketAddress resolve(URI target) throws EngineStartException {
+        int port = target.getPort() > 0 ? target.getPort() : "https".equals(target.getScheme()) ? 443 : 80;
+        try {
+            return new InetSocketAddress(InetAddress.getByName(target.getHost()), port);
+        } catch (UnknownHostException e) {
+            throw new EngineStartException("cannot resolve the target's host '" + target.getHost() + "'", e);
+        }
+    }
+
+    private static SslContext tls(boolean insecure) throws EngineStartException {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient();
+            if (insecure) builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            return builder.build();
+        } catch (javax.net.ssl.SSLException e) {
+            throw new EngineStartException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

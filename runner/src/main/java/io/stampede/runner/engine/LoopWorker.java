@@ -1,0 +1,88 @@
+package io.stampede.runner.engine;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
+import io.stampede.runner.engine.http.ConnectionFactory;
+import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.stats.StatsRecorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Everything one event loop owns: its users, its stats recorder (single writer), its request encoder and
+ * connection factory, and the sweep that times out requests.
+ *
+ * <p>Threading: all state is confined to {@link #eventLoop}; other threads reach it only by posting tasks.
+ */
+final class LoopWorker {
+
+    /** How often requests are checked against their deadlines; timeouts fire up to this much late. */
+    static final long TIMEOUT_SWEEP_MILLIS = 50;
+
+    final EventLoop eventLoop;
+    final StatsRecorder recorder;
+    final ConnectionFactory connections;
+    final RequestEncoder encoder;
+    final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+
+    private final List<VirtualUser> users = new ArrayList<>();
+    private final Consumer<VirtualUser> onUserFinished;
+    private ScheduledFuture<?> sweep;
+
+    LoopWorker(EventLoop eventLoop, StatsRecorder recorder, ConnectionFactory connections, RequestEncoder encoder,
+               Consumer<VirtualUser> onUserFinished) {
+        this.eventLoop = eventLoop;
+        this.recorder = recorder;
+        this.connections = connections;
+        this.encoder = encoder;
+        this.onUserFinished = onUserFinished;
+    }
+
+    void startSweeping() {
+        sweep = eventLoop.scheduleAtFixedRate(this::sweepTimeouts, TIMEOUT_SWEEP_MILLIS, TIMEOUT_SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stopSweeping() {
+        if (sweep != null) sweep.cancel(false);
+    }
+
+    /** Adds and starts a user. On the loop. */
+    void start(VirtualUser user) {
+        user.indexInLoop = users.size();
+        users.add(user);
+        user.start();
+    }
+
+    /** Called by a user when it has ended. On the loop. */
+    void userFinished(VirtualUser user) {
+        int index = user.indexInLoop;
+        if (index < 0) return;
+        VirtualUser last = users.remove(users.size() - 1);
+        if (last != user) {
+            users.set(index, last);
+            last.indexInLoop = index;
+        }
+        user.indexInLoop = -1;
+        onUserFinished.accept(user);
+    }
+
+    /** Ends every remaining user at once, counting requests still in flight as interrupted. On the loop. */
+    void interruptAll() {
+        for (VirtualUser user : List.copyOf(users)) {
+            user.interrupt();
+        }
+    }
+
+    private void sweepTimeouts() {
+        long now = System.nanoTime();
+        for (int i = 0; i < users.size(); i++) {
+            users.get(i).connection().checkTimeout(now);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.stampede.runner.engine;
+
+import io.stampede.runner.engine.http.FailureCauses;
+import io.stampede.runner.engine.http.HttpConnection;
+import io.stampede.runner.engine.http.Response;
+import io.stampede.runner.engine.http.ResponseListener;
+import io.stampede.runner.scenario.ExpectPlan;
+import io.stampede.runner.scenario.Extraction;
+import io.stampede.runner.scenario.TemplateContext;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulated user: a state machine on its event loop, not a thread. It logs in (onStart), then picks weighted
+ * tasks, runs each task's steps in order, waits its think time, and repeats until told to stop.
+ *
+ * <p>Counting, as the contract says: every response or failure is recorded exactly once in its step's row. A status
+ * in {@code reauthOn} is recorded as a request but not a failure, onStart runs again (its requests in their own
+ * rows), and the step is retried once. A failed step ends its task; the user goes on after its wait. A failed
+ * login is retried after the wait, so tasks never run without the values the login extracts.
+ *
+ * <p>Threading: every method runs on the user's event loop.
+ */
+final class VirtualUser implements TemplateContext, ResponseListener {
+
+    private enum Mode { LOGIN, RENEWAL, TASK }
+
+    private final long userId;
+    private final int workerIndex;
+    private final UserClassRuntime userClass;
+    private final LoopWorker loop;
+    private final HttpConnection connection;
+    private final String[] slots;
+    private final SplittableRandom random;
+
+    /** Index of this user in its loop's list, maintained by the loop. */
+    int indexInLoop = -1;
+
+    private Mode mode;
+    private StepRuntime[] steps;
+    private int stepIndex;
+    private boolean retried;
+    private StepRuntime[] interruptedTask;
+    private int interruptedStep;
+    private long tasksStarted;
+    private long taskStartNanos;
+    private long requestStartNanos;
+    private ScheduledFuture<?> wakeUp;
+    private boolean stopRequested;
+    private boolean finished;
+
+    VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopWorker loop, long seed) {
+        this.userId = userId;
+        this.workerIndex = workerIndex;
+        this.userClass = userClass;
+        this.loop = loop;
+        this.connection = new HttpConnection(loop.connections);
+        this.slots = new String[userClass.plan.slotNames().size()];
+        this.random = new SplittableRandom(seed);
+    }
+
+    void start() {
+        if (userClass.onStart.length > 0) {
+            runSteps(Mode.LOGIN, userClass.onStart, 0);
+        } else {
+            nextTask();
+        }
+    }
+
+    /** Stop after the task in flight (at once when idle). */
+    void stop() {
+        stopRequested = true;
+        if (!connection.inFlight() && mode != Mode.RENEWAL) {
+            finish();
+        }
+    }
+
+    /** The stop timeout has passed: a request still in flight is counted as interrupted and the user ends. */
+    void interrupt() {
+        if (finished) return;
+        if (connection.inFlight()) {
+            connection.close();
+            loop.recorder.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED);
+        }
+        finish();
+    }
+
+    /** Runs a task on this user's loop (for the control thread). */
+    void loopExecute(Runnable task) {
+        loop.eventLoop.execute(task);
+    }
+
+    HttpConnection connection() {
+        return connection;
+    }
+
+    private void nextTask() {
+        wakeUp = null;
+        if (stopRequested) {
+            finish();
+            return;
+        }
+        tasksStarted++;
+        taskStartNanos = System.nanoTime();
+        retried = false;
+        runSteps(Mode.TASK, userClass.pickTask(random), 0);
+    }
+
+    private void runSteps(Mode mode, StepRuntime[] steps, int index) {
+        this.mode = mode;
+        this.steps = steps;
+        this.stepIndex = index;
+        send();
+    }
+
+    private void send() {
+        StepRuntime step = steps[stepIndex];
+        requestStartNanos = System.nanoTime();
+        connection.send(step.encode(loop.encoder, this, loop.allocator), step.keepResponse, step.keepResponse,
+                step.headRequest, step.timeoutMillis, this);
+    }
+
+    @Override
+    public void onResponse(Response response) {
+        StepRuntime step = steps[stepIndex];
+        long latencyMicros = elapsedMicros();
+        if (mode == Mode.TASK && !retried && userClass.renewsOn(response.status())) {
+            loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
+            retried = true;
+            interruptedTask = steps;
+            interruptedStep = stepIndex;
+            runSteps(Mode.RENEWAL, userClass.onStart, 0);
+            return;
+        }
+        String failure = judge(step, response);
+        if (failure == null) {
+            loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
+            if (++stepIndex < steps.length) {
+                send();
+            } else {
+                stepsDone(true);
+            }
+        } else {
+            loop.recorder.recordFailure(step.row, latencyMicros, response.bodyBytes(), failure);
+            stepsDone(false);
+        }
+    }
+
+    @Override
+    public void onFailure(String cause) {
+        // Failures arrive on a later turn of the loop, possibly after a stop finished this user: still count them.
+        loop.recorder.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, cause);
+        if (finished) return;
+        stepsDone(false);
+    }
+
+    /** The failure cause for this response, or null when it passes; stores extracted values on success. */
+    private String judge(StepRuntime step, Response response) {
+        ExpectPlan expect = step.plan.expect();
+        if (!expect.statusAccepted(response.status())) {
+            return expect.failureFor(response.status());
+        }
+        if (expect.bodyContains() != null && !response.body().contains(expect.bodyContains())) {
+            return "body does not contain \"" + expect.bodyContains() + "\"";
+        }
+        for (Extraction extraction : step.plan.extractions()) {
+            String value = extraction.source().extract(response.body(), response::header);
+            if (value == null) {
+                return "extract " + extraction.name() + ": " + extraction.source().describe() + " not found";
+            }
+            slots[extraction.slot()] = value;
+        }
+        return null;
+    }
+
+    private void stepsDone(boolean ok) {
+        switch (mode) {
+            case LOGIN -> {
+                if (ok) nextTask();
+                else waitThen(this::start, 0);
+            }
+            case RENEWAL -> {
+                if (ok && !stopRequested) {
+                    runSteps(Mode.TASK, interruptedTask, interruptedStep);
+                } else {
+                    taskDone();
+                }
+            }
+            case TASK -> taskDone();
+        }
+    }
+
+    private void taskDone() {
+        long taskMillis = (System.nanoTime() - taskStartNanos) / 1_000_000;
+        waitThen(this::nextTask, taskMillis);
+    }
+
+    private void waitThen(Runnable next, long taskMillis) {
+        if (stopRequested) {
+            finish();
+            return;
+        }
+        long delay = userClass.plan.waitPlan().nextDelayMillis(taskMillis, random);
+        if (delay <= 0) {
+            next.run();
+        } else {
+            wakeUp = loop.eventLoop.schedule(next, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void finish() {
+        if (finished) return;
+        finished = true;
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+        connection.close();
+        loop.userFinished(this);
+    }
+
+    private long elapsedMicros() {
+        return (System.nanoTime() - requestStartNanos) / 1_000;
+    }
+
+    // TemplateContext
+
+    @Override
+    public long userId() {
+        return userId;
+    }
+
+    @Override
+    public int workerIndex() {
+        return workerIndex;
+    }
+
+    @Override
+    public long iteration() {
+        return Math.max(0, tasksStarted - 1);
+    }
+
+    @Override
+    public String slot(int slot) {
+        return slots[slot];
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return random;
+    }
+}

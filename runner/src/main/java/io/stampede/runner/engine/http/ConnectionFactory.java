@@ -1,0 +1,65 @@
+package io.stampede.runner.engine.http;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollEventLoop;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Opens connections to the target from one event loop: TCP_NODELAY, optional TLS with SNI, and the response
+ * decoder. The address is resolved once, before the run, so no DNS lookup ever blocks an event loop.
+ *
+ * <p>Threading: {@link #connect} is called on the owning event loop.
+ */
+public final class ConnectionFactory {
+
+    private final EventLoop eventLoop;
+    private final Bootstrap bootstrap;
+    private final InetSocketAddress address;
+    private final String host;
+    private final SslContext ssl;
+
+    /**
+     * @param address the target's resolved address
+     * @param host    the host name as written in the target (for TLS SNI and certificate checks)
+     * @param ssl     the TLS context for https targets, or null for plain http
+     */
+    public ConnectionFactory(EventLoop eventLoop, InetSocketAddress address, String host, SslContext ssl) {
+        this.eventLoop = eventLoop;
+        this.address = address;
+        this.host = host;
+        this.ssl = ssl;
+        this.bootstrap = new Bootstrap()
+                .group(eventLoop)
+                .channel(eventLoop instanceof EpollEventLoop ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                // Request timeouts cover connecting too (see HttpConnection); this is only a backstop.
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 120_000);
+    }
+
+    public EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    ChannelFuture connect(HttpResponseDecoder decoder) {
+        return bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                if (ssl != null) {
+                    channel.pipeline().addLast(ssl.newHandler(channel.alloc(), host, address.getPort()));
+                }
+                channel.pipeline().addLast(decoder);
+            }
+        }).connect(address);
+    }
+}

@@ -1,0 +1,141 @@
+package io.stampede.runner.engine.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+
+/**
+ * One virtual user's keep-alive connection, like a browser tab's: at most one request in flight (no pipelining,
+ * which would break one-request-per-user semantics), opened on first use and reopened after the server or an
+ * error closed it.
+ *
+ * <p>Threading: confined to the user's event loop. The listener is called exactly once per {@link #send}, never
+ * from inside {@code send} itself (failures found while sending are delivered on a later turn of the loop), so
+ * a user that sends again from its callback cannot recurse.
+ *
+ * <p>Timeouts are enforced by {@link #checkTimeout}, which the loop calls periodically for every connection: one
+ * sweep per loop is cheaper than a scheduled task per request.
+ */
+public final class HttpConnection implements HttpResponseDecoder.Sink {
+
+    private final ConnectionFactory factory;
+    private Channel channel;
+    private HttpResponseDecoder decoder;
+
+    private ResponseListener listener;
+    private long deadlineNanos;
+    private long timeoutMillis;
+
+    public HttpConnection(ConnectionFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * Sends one request; the answer goes to the listener.
+     *
+     * @param request       the encoded request; ownership passes to the connection
+     * @param timeoutMillis from now until the last byte of the response (connecting included), > 0
+     */
+    public void send(ByteBuf request, boolean keepBody, boolean keepHeaders, boolean headRequest,
+                     long timeoutMillis, ResponseListener listener) {
+        if (this.listener != null) {
+            request.release();
+            throw new IllegalStateException("a request is already in flight on this connection");
+        }
+        this.listener = listener;
+        this.timeoutMillis = timeoutMillis;
+        this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+        if (channel != null && channel.isActive()) {
+            decoder.expect(keepBody, keepHeaders, headRequest);
+            channel.writeAndFlush(request, channel.voidPromise());
+            return;
+        }
+        dropChannel();
+        HttpResponseDecoder fresh = new HttpResponseDecoder(this);
+        fresh.expect(keepBody, keepHeaders, headRequest);
+        decoder = fresh;
+        ChannelFuture connecting = factory.connect(fresh);
+        channel = connecting.channel();
+        connecting.addListener(done -> {
+            if (decoder != fresh) {
+                request.release(); // given up on (timeout or close) while connecting
+            } else if (done.isSuccess()) {
+                channel.writeAndFlush(request, channel.voidPromise());
+            } else {
+                request.release();
+                fail(FailureCauses.of(done.cause()));
+            }
+        });
+    }
+
+    /** True while a request waits for its answer. */
+    public boolean inFlight() {
+        return listener != null;
+    }
+
+    /** Fails the request in flight when its deadline has passed. Called by the loop's timeout sweep. */
+    public void checkTimeout(long nowNanos) {
+        if (listener != null && nowNanos - deadlineNanos > 0) {
+            fail(FailureCauses.timeout(timeoutMillis));
+        }
+    }
+
+    /** Fails the request in flight, if any, with the given cause, and closes the connection. */
+    public void abort(String cause) {
+        if (listener != null) fail(cause);
+        else close();
+    }
+
+    /** Closes the connection; a request in flight is not answered (use {@link #abort} for that). */
+    public void close() {
+        listener = null;
+        dropChannel();
+    }
+
+    @Override
+    public void onResponse(Response response, boolean connectionClose) {
+        ResponseListener l = listener;
+        listener = null;
+        if (connectionClose) dropChannel();
+        if (l != null) l.onResponse(response);
+    }
+
+    @Override
+    public void onProtocolError(String cause) {
+        fail(cause);
+    }
+
+    @Override
+    public void onClosed(boolean midResponse) {
+        channel = null;
+        decoder = null;
+        if (listener != null) fail(FailureCauses.CLOSED_BEFORE_RESPONSE);
+    }
+
+    @Override
+    public void onException(Throwable cause) {
+        fail(FailureCauses.of(cause));
+    }
+
+    /**
+     * Delivers a failure on a later turn of the loop: a connect that fails at once (refused on loopback) must not
+     * call back into the user from inside its own send.
+     */
+    private void fail(String cause) {
+        ResponseListener l = listener;
+        listener = null;
+        dropChannel();
+        if (l != null) factory.eventLoop().execute(() -> l.onFailure(cause));
+    }
+
+    private void dropChannel() {
+        if (decoder != null) {
+            decoder.detach();
+            decoder = null;
+        }
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+}

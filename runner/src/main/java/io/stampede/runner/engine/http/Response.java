@@ -1,0 +1,27 @@
+package io.stampede.runner.engine.http;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A received HTTP response as the engine needs it: the status, the body's size and, only when the step asked
+ * for it, the body text and headers.
+ *
+ * @param status    the status code (100..599)
+ * @param bodyBytes size of the body as received (after de-chunking), in bytes
+ * @param body      the body decoded as UTF-8 (at most {@link HttpResponseDecoder#MAX_KEPT_BODY_BYTES}), or "" when not kept
+ * @param headers   name/value pairs with lower-case names, empty when not kept
+ */
+public record Response(int status, long bodyBytes, String body, List<String[]> headers) {
+
+    /** The first header with this name (case-insensitive), or null. */
+    public String header(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String[] header : headers) {
+            if (header[0].equals(lower)) {
+                return header[1];
+            }
+        }
+        return null;
+    }
+}
