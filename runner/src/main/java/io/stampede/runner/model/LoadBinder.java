@@ -1,0 +1,97 @@
+package io.stampede.runner.model;
+
+import io.stampede.runner.model.spec.LoadSpec;
+import io.stampede.runner.model.spec.StageSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Binds {@code spec.load}. */
+final class LoadBinder {
+
+    private static final List<String> FIELDS =
+            List.of("preset", "users", "spawnRate", "duration", "stages", "stopTimeout");
+
+    private LoadBinder() {
+    }
+
+    static LoadSpec bind(Node load) {
+        if (!load.checkFields(FIELDS)) {
+            return LoadSpec.NONE;
+        }
+        String preset = load.field("preset").string();
+        Integer users = users(load.field("users"));
+        Double spawnRate = spawnRate(load.field("spawnRate"));
+        Duration duration = positive(load.field("duration"));
+        List<StageSpec> stages = stages(load.field("stages"));
+        Duration stopTimeout = load.field("stopTimeout").duration();
+        Node stagesNode = load.field("stages");
+        if (stagesNode.present() && (load.has("users") || load.has("duration"))) {
+            stagesNode.problem("cannot be combined with users or duration: either a constant load (users and "
+                    + "duration) or stages");
+        }
+        if (stagesNode.present() && preset != null) {
+            stagesNode.problem("cannot be combined with a preset (a preset sets users and duration): remove one");
+        }
+        return new LoadSpec(preset, users, spawnRate, duration, stages, stopTimeout);
+    }
+
+    private static Integer users(Node node) {
+        Integer users = node.integer();
+        if (users != null && users < 1) {
+            node.problem("must be at least 1, got " + users);
+        }
+        return users;
+    }
+
+    private static Double spawnRate(Node node) {
+        Double rate = node.number();
+        if (rate != null && !(rate > 0)) {
+            node.problem("must be greater than 0 (users started per second), got " + node.json().asText());
+        }
+        return rate;
+    }
+
+    static Duration positive(Node node) {
+        Duration duration = node.duration();
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            node.problem("must be longer than 0");
+            return null;
+        }
+        return duration;
+    }
+
+    private static List<StageSpec> stages(Node node) {
+        List<Node> elements = node.list();
+        if (node.isEmptyList()) {
+            node.problem("expected at least one stage such as {duration: 1m, users: 50}, got an empty list");
+        }
+        List<StageSpec> stages = new ArrayList<>();
+        for (Node element : elements) {
+            if (!element.checkFields(List.of("duration", "users"))) {
+                if (!element.present()) {
+                    element.problem("expected a stage such as {duration: 1m, users: 50}");
+                }
+                continue;
+            }
+            Node durationNode = element.field("duration");
+            Node usersNode = element.field("users");
+            durationNode.required("how long the stage takes to reach its users, such as 1m");
+            usersNode.required("the users at the end of the stage");
+            Duration duration = positive(durationNode);
+            Integer users = usersNode.integer();
+            if (users != null && users < 0) {
+                usersNode.problem("must not be negative, got " + users);
+            }
+            if (duration != null && users != null && users >= 0) {
+                stages.add(new StageSpec(duration, users));
+            }
+        }
+        if (!stages.isEmpty() && stages.size() == elements.size()
+                && stages.stream().allMatch(stage -> stage.users() == 0)) {
+            node.problem("no stage has any users: at least one stage needs users above 0");
+        }
+        return stages;
+    }
+}

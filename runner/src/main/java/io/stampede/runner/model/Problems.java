@@ -1,0 +1,37 @@
+package io.stampede.runner.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects problems while a LoadTest is read or compiled, so that all of them are reported at once.
+ * Not thread safe: one instance per parse or compile.
+ */
+public final class Problems {
+
+    private final List<Problem> found = new ArrayList<>();
+
+    public void add(String path, String message) {
+        found.add(new Problem(path, message));
+    }
+
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** How many problems were found so far; lets a caller tell whether one step added any. */
+    public int count() {
+        return found.size();
+    }
+
+    public List<Problem> list() {
+        return List.copyOf(found);
+    }
+
+    /** Throws when anything was found. */
+    public void throwIfAny() throws InvalidLoadTestException {
+        if (!found.isEmpty()) {
+            throw new InvalidLoadTestException(found);
+        }
+    }
+}

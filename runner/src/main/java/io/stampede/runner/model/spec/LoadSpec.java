@@ -1,0 +1,24 @@
+package io.stampede.runner.model.spec;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code spec.load} as written; every field may be absent (null). Either users/duration or stages, never both.
+ *
+ * @param preset      a preset name as written (checked by the compiler), or null
+ * @param users       >= 1, or null
+ * @param spawnRate   users started or stopped per second, > 0, or null
+ * @param duration    > 0, or null
+ * @param stages      empty when absent
+ * @param stopTimeout >= 0, or null
+ */
+public record LoadSpec(String preset, Integer users, Double spawnRate, Duration duration, List<StageSpec> stages,
+                       Duration stopTimeout) {
+
+    public static final LoadSpec NONE = new LoadSpec(null, null, null, null, List.of(), null);
+
+    public LoadSpec {
+        stages = Immutables.list(stages);
+    }
+}

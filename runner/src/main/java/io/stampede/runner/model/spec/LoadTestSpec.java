@@ -1,0 +1,26 @@
+package io.stampede.runner.model.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spec of a LoadTest, as written. Absent optional values are null (or empty collections).
+ *
+ * @param target      base URL as written, or null when absent (then {@code --host} must give it)
+ * @param workers     worker pods in a cluster, >= 1, or null for the default
+ * @param variables   by name, in document order
+ * @param userClasses at least one, names unique
+ */
+public record LoadTestSpec(String target, LoadSpec load, Integer workers, TagsSpec tags,
+                           Map<String, VariableSpec> variables, DefaultsSpec defaults,
+                           List<UserClassSpec> userClasses, List<ThresholdSpec> thresholds) {
+
+    public LoadTestSpec {
+        load = load == null ? LoadSpec.NONE : load;
+        tags = tags == null ? TagsSpec.NONE : tags;
+        variables = Immutables.orderedMap(variables);
+        defaults = defaults == null ? DefaultsSpec.NONE : defaults;
+        userClasses = Immutables.list(userClasses);
+        thresholds = Immutables.list(thresholds);
+    }
+}

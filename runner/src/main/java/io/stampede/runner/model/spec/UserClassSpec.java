@@ -1,0 +1,24 @@
+package io.stampede.runner.model.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of {@code spec.userClasses}.
+ *
+ * @param weight   >= 1 (default 1)
+ * @param waitSpec think time, or null for none
+ * @param reauthOn statuses 400..599; only with onStart steps
+ * @param headers  header templates by name, in document order
+ * @param tasks    at least one
+ */
+public record UserClassSpec(String name, int weight, WaitSpec waitSpec, List<StepSpec> onStart, List<Integer> reauthOn,
+                            Map<String, String> headers, List<TaskSpec> tasks) {
+
+    public UserClassSpec {
+        onStart = Immutables.list(onStart);
+        reauthOn = Immutables.list(reauthOn);
+        headers = Immutables.orderedMap(headers);
+        tasks = Immutables.list(tasks);
+    }
+}
