@@ -19,6 +19,11 @@ final class DemoRouter {
         return this;
     }
 
+    /** True when a handler answers this method and path (without query). */
+    boolean handles(String method, String path) {
+        return routes.containsKey(key(method, path));
+    }
+
     DemoResponse dispatch(DemoRequest request) {
         Function<DemoRequest, DemoResponse> handler = routes.get(key(request.method(), request.path()));
         if (handler == null) {
