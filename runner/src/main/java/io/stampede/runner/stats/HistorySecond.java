@@ -1,0 +1,21 @@
+package io.stampede.runner.stats;
+
+import java.util.List;
+
+/**
+ * The picture taken when one interval completed. It is not revised afterwards: a snapshot that arrives for
+ * this interval later still counts in the run's totals and in later windows, not in this picture.
+ *
+ * @param intervalId     0 = the first second after the start
+ * @param endEpochMillis wall-clock end of the interval
+ * @param users          users at its end
+ * @param rows           rows that had requests so far, sorted by name then method
+ * @param aggregate      the merge of all rows
+ */
+public record HistorySecond(long intervalId, long endEpochMillis, int users, List<HistoryRow> rows,
+                            HistoryRow aggregate) {
+
+    public HistorySecond {
+        rows = List.copyOf(rows);
+    }
+}
