@@ -1,0 +1,149 @@
+package io.stampede.runner.engine;
+
+import io.stampede.runner.load.LoadPlan;
+import io.stampede.runner.scenario.ExpectPlan;
+import io.stampede.runner.scenario.Extraction;
+import io.stampede.runner.scenario.RequestPlan;
+import io.stampede.runner.scenario.Scenario;
+import io.stampede.runner.scenario.StepPlan;
+import io.stampede.runner.scenario.TaskPlan;
+import io.stampede.runner.scenario.Template;
+import io.stampede.runner.scenario.TemplateContext;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.UserClassPlan;
+import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.stats.RowKey;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds scenario plans by hand for engine tests, so that the engine is tested on its own contract, without the
+ * YAML compiler.
+ */
+final class Plans {
+
+    private Plans() {
+    }
+
+    static Template text(String text) {
+        return new Template() {
+            @Override
+            public void appendTo(StringBuilder out, TemplateContext context) {
+                out.append(text);
+            }
+
+            @Override
+            public boolean isConstant() {
+                return true;
+            }
+
+            @Override
+            public String source() {
+                return text;
+            }
+        };
+    }
+
+    /** {@code prefix} followed by the value in a user's slot. */
+    static Template slot(String prefix, int slot) {
+        return new Template() {
+            @Override
+            public void appendTo(StringBuilder out, TemplateContext context) {
+                out.append(prefix);
+                String value = context.slot(slot);
+                if (value != null) out.append(value);
+            }
+
+            @Override
+            public boolean isConstant() {
+                return false;
+            }
+
+            @Override
+            public String source() {
+                return prefix + "${slot" + slot + "}";
+            }
+        };
+    }
+
+    static LoadPlan constantLoad(int users, long durationMillis) {
+        return new LoadPlan() {
+            @Override
+            public int targetUsersAt(long elapsedMillis) {
+                return users;
+            }
+
+            @Override
+            public long durationMillis() {
+                return durationMillis;
+            }
+
+            @Override
+            public double spawnRatePerSecond() {
+                return Double.POSITIVE_INFINITY;
+            }
+
+            @Override
+            public int peakUsers() {
+                return users;
+            }
+        };
+    }
+
+    /** Collects rows as requests are added, so each request's row index is right. */
+    static final class Rows {
+        final List<RowKey> keys = new ArrayList<>();
+
+        int of(String method, String name) {
+            RowKey key = new RowKey(method, name);
+            int index = keys.indexOf(key);
+            if (index >= 0) return index;
+            keys.add(key);
+            return keys.size() - 1;
+        }
+
+        StepPlan get(String path, long timeoutMillis) {
+            return new StepPlan(new RequestPlan("GET", text(path), List.of(), null, timeoutMillis, of("GET", path)),
+                    ExpectPlan.DEFAULT, List.of());
+        }
+
+        StepPlan get(String path) {
+            return get(path, 10_000);
+        }
+    }
+
+    static TaskPlan task(String name, int weight, StepPlan... steps) {
+        return new TaskPlan(name, weight, Set.of(), List.of(steps));
+    }
+
+    static UserClassPlan userClass(String name, WaitPlan wait, TaskPlan... tasks) {
+        return new UserClassPlan(name, 1, wait, List.of(), Set.of(), List.of(tasks), List.of());
+    }
+
+    static TestPlan plan(String target, Rows rows, LoadPlan load, long stopTimeoutMillis, UserClassPlan... classes) {
+        Scenario scenario = new Scenario("test", URI.create(target), List.of(classes), rows.keys);
+        return new TestPlan(scenario, load, stopTimeoutMillis, List.of(), 1);
+    }
+
+    /** Extracts the JSON string field {@code "name":"..."} from a body (enough for the test servers' answers). */
+    static Extraction.ValueSource jsonField(String name) {
+        return new Extraction.ValueSource() {
+            @Override
+            public String extract(String body, java.util.function.Function<String, String> headers) {
+                String marker = "\"" + name + "\":\"";
+                int start = body.indexOf(marker);
+                if (start < 0) return null;
+                int end = body.indexOf('"', start + marker.length());
+                return end < 0 ? null : body.substring(start + marker.length(), end);
+            }
+
+            @Override
+            public String describe() {
+                return "field " + name;
+            }
+        };
+    }
+}
