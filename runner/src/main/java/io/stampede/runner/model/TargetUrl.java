@@ -5,22 +5,22 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * A target base URL split into its origin and an optional base path, like Locust's host: request paths are
- * appended to the base path ({@code http://shop/api} + {@code /items} = {@code http://shop/api/items}).
- *
- * @param origin   scheme (http or https), host and optional port, no trailing slash
- * @param basePath "" or a path starting with '/' without a trailing slash
+ * The target base URL: scheme http or https, a host, an optional port and an optional base path that prefixes
+ * every request path, as Locust's host does ({@code http://shop/api} + {@code /items} = {@code /api/items}).
  */
-public record TargetUrl(URI origin, String basePath) {
+public final class TargetUrl {
 
     private static final String EXPECTED = "expected a URL such as http://shop.staging.svc:8080";
 
+    private TargetUrl() {
+    }
+
     /**
-     * Parses a target; a trailing slash is dropped.
+     * Checks and normalizes a target: the scheme in lower case, trailing slashes dropped.
      *
      * @throws IllegalArgumentException with a message for people
      */
-    public static TargetUrl parse(String text) {
+    public static URI parse(String text) {
         URI uri;
         try {
             uri = new URI(text.strip());
@@ -39,13 +39,13 @@ public record TargetUrl(URI origin, String basePath) {
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(
-                    "the target holds only scheme, host, port and an optional base path, got '" + text + "'");
+                    "expected only scheme, host, port and an optional base path (no user, query or fragment), got '" + text + "'");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
-        return new TargetUrl(URI.create(scheme + "://" + uri.getHost() + port), path);
+        return URI.create(scheme + "://" + uri.getHost() + port + path);
     }
 }

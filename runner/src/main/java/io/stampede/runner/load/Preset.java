@@ -1,0 +1,73 @@
+package io.stampede.runner.load;
+
+import io.stampede.runner.scenario.WaitPlan;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Named load shapes that fill {@code spec.load}; fields written in the file, and command-line flags, override
+ * the preset's. Only presets that are built are listed here: {@link #PLANNED} names the ones announced but not
+ * available yet, which must be rejected, never approximated.
+ */
+public enum Preset {
+
+    /** Does the scenario work at all: one user for 30 s. */
+    SMOKE(1, Double.POSITIVE_INFINITY, 30_000, null),
+    /** A modest steady load: 10 users, 2 started per second, for 2 min. */
+    BASIC(10, 2, 120_000, null),
+    /** A sudden burst: 100 users started within a second, for 1 min, with every class's wait 100..500 ms. */
+    SPIKE(100, 100, 60_000, new WaitPlan.Between(100, 500)),
+    /** A long steady load to expose leaks and drift: 20 users for 10 min. */
+    ENDURANCE(20, Double.POSITIVE_INFINITY, 600_000, null);
+
+    /** Presets of the contract that are not built yet. */
+    public static final List<String> PLANNED = List.of("stress");
+
+    private final int users;
+    private final double spawnRatePerSecond;
+    private final long durationMillis;
+    private final WaitPlan waitOverride;
+
+    Preset(int users, double spawnRatePerSecond, long durationMillis, WaitPlan waitOverride) {
+        this.users = users;
+        this.spawnRatePerSecond = spawnRatePerSecond;
+        this.durationMillis = durationMillis;
+        this.waitOverride = waitOverride;
+    }
+
+    /** The name as files write it: {@code smoke}. */
+    public String presetName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Finds a built preset by its name as files write it (exact, lower case). */
+    public static Optional<Preset> byName(String name) {
+        return Arrays.stream(values()).filter(preset -> preset.presetName().equals(name)).findFirst();
+    }
+
+    /** Names of the built presets, for messages. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Preset::presetName).toList();
+    }
+
+    public int users() {
+        return users;
+    }
+
+    /** Users started per second; {@link Double#POSITIVE_INFINITY} for all at once. */
+    public double spawnRatePerSecond() {
+        return spawnRatePerSecond;
+    }
+
+    public long durationMillis() {
+        return durationMillis;
+    }
+
+    /** The wait every user class gets instead of its own, or null to keep each class's wait. */
+    public WaitPlan waitOverride() {
+        return waitOverride;
+    }
+}

@@ -1,0 +1,166 @@
+package io.stampede.runner.scenario.template;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses one {@code ${...}} expression starting at a {@code $}: a name, optionally called with arguments.
+ * Single use; after {@link #parse()}, {@link #end()} is where the text goes on (past the closing brace, or past
+ * the rest of a broken expression).
+ */
+final class ExpressionParser {
+
+    private final String text;
+    private final int start;
+    private final TemplateScope scope;
+    private int index;
+    private String error;
+
+    ExpressionParser(String text, int dollarIndex, TemplateScope scope) {
+        this.text = text;
+        this.start = dollarIndex;
+        this.scope = scope;
+        this.index = dollarIndex + 2;
+    }
+
+    /** @return the segment, or null when the expression is broken (see {@link #error()}) */
+    Segment parse() {
+        skipSpaces();
+        String name = identifier();
+        if (name == null) {
+            return fail(peek() == '}' ? "empty expression '${}'" : "expected a variable or function name after '${'");
+        }
+        skipSpaces();
+        List<String> arguments = null;
+        if (peek() == '(') {
+            index++;
+            arguments = arguments();
+            if (arguments == null) {
+                return null;
+            }
+            skipSpaces();
+        }
+        if (peek() != '}') {
+            return fail(index >= text.length() ? "'${' is not closed: expected '}'"
+                    : "expected '}' after '" + text.substring(start + 2, index).strip() + "'");
+        }
+        index++;
+        return arguments == null ? variable(name) : call(name, arguments);
+    }
+
+    int end() {
+        return index;
+    }
+
+    String error() {
+        return error;
+    }
+
+    private Segment variable(String name) {
+        Segment segment = scope.resolve(name);
+        if (segment == null) {
+            if (Functions.isFunction(name)) {
+                return fail("'" + name + "' is a function: write ${" + name + "(...)}");
+            }
+            return fail("unknown variable '" + name + "'; known variables: " + String.join(", ", scope.knownNames()));
+        }
+        return segment;
+    }
+
+    private Segment call(String name, List<String> arguments) {
+        try {
+            return Functions.call(name, arguments, scope);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+    }
+
+    /** Arguments after '(' up to and including ')'; null (with the error set) when broken. */
+    private List<String> arguments() {
+        List<String> arguments = new ArrayList<>();
+        skipSpaces();
+        if (peek() == ')') {
+            index++;
+            return arguments;
+        }
+        while (true) {
+            skipSpaces();
+            String argument = peek() == '"' ? quoted() : bare();
+            if (argument == null) {
+                return null;
+            }
+            arguments.add(argument);
+            skipSpaces();
+            char next = peek();
+            index++;
+            if (next == ')') {
+                return arguments;
+            }
+            if (next != ',') {
+                fail(index > text.length() ? "'${' is not closed: expected ')' and '}'"
+                        : "expected ',' or ')' between arguments, got '" + next + "'");
+                return null;
+            }
+        }
+    }
+
+    private String quoted() {
+        StringBuilder value = new StringBuilder();
+        index++;
+        while (index < text.length()) {
+            char c = text.charAt(index++);
+            if (c == '"') {
+                return value.toString();
+            }
+            if (c == '\\' && index < text.length()) {
+                c = text.charAt(index++);
+            }
+            value.append(c);
+        }
+        fail("a quoted argument is not closed: expected '\"'");
+        return null;
+    }
+
+    private String bare() {
+        int from = index;
+        while (index < text.length() && ",)}\"(".indexOf(text.charAt(index)) < 0) {
+            index++;
+        }
+        String value = text.substring(from, index).strip();
+        if (value.isEmpty()) {
+            fail("expected an argument (bare or \"quoted\")");
+            return null;
+        }
+        return value;
+    }
+
+    private String identifier() {
+        int from = index;
+        if (index < text.length() && (Character.isLetter(text.charAt(index)) || text.charAt(index) == '_')) {
+            index++;
+            while (index < text.length()
+                    && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '_')) {
+                index++;
+            }
+        }
+        return index == from ? null : text.substring(from, index);
+    }
+
+    private char peek() {
+        return index < text.length() ? text.charAt(index) : '\0';
+    }
+
+    private void skipSpaces() {
+        while (index < text.length() && text.charAt(index) == ' ') {
+            index++;
+        }
+    }
+
+    /** Records the error with the expression's position and skips past the broken expression. */
+    private Segment fail(String message) {
+        error = message + " at position " + (start + 1);
+        int close = text.indexOf('}', index);
+        index = close < 0 ? text.length() : close + 1;
+        return null;
+    }
+}
