@@ -1,0 +1,89 @@
+package io.stampede.runner.engine;
+
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.WaitPlan;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.stampede.runner.engine.Plans.constantLoad;
+import static io.stampede.runner.engine.Plans.plan;
+import static io.stampede.runner.engine.Plans.task;
+import static io.stampede.runner.engine.Plans.userClass;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HTTPS targets: keep-alive over TLS, and a clear failure when the certificate is not trusted. */
+class HttpsTest {
+
+    @TempDir
+    static Path dir;
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static final AtomicLong received = new AtomicLong();
+
+    @BeforeAll
+    static void startTlsServer() throws Exception {
+        Path keystore = dir.resolve("localhost.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
+                        .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword("changeit")))
+                .requestHandler(request -> {
+                    received.incrementAndGet();
+                    request.response().end("secure");
+                });
+        server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private TestPlan securePlan(Plans.Rows rows) {
+        return plan("https://localhost:" + server.actualPort(), rows, constantLoad(3, 800), 2000,
+                userClass("u", new WaitPlan.Constant(10), task("s", 1, rows.get("/secure"))));
+    }
+
+    @Test
+    void talksToHttpsTargetsOverKeptAliveConnections() throws Exception {
+        Plans.Rows rows = new Plans.Rows();
+        CollectingSink sink = new CollectingSink();
+        long before = received.get();
+
+        new Engine(vertx, securePlan(rows), sink, EngineOptions.defaults().withInsecureTls(true)).start()
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(sink.row("GET", "/secure").requests()).isGreaterThan(20).isEqualTo(received.get() - before);
+        assertThat(sink.row("GET", "/secure").failures()).isZero();
+        assertThat(sink.row("GET", "/secure").contentBytes()).isEqualTo(6 * sink.row("GET", "/secure").requests());
+    }
+
+    @Test
+    void failsWithATlsCauseWhenTheCertificateIsNotTrusted() throws Exception {
+        Plans.Rows rows = new Plans.Rows();
+        CollectingSink sink = new CollectingSink();
+
+        new Engine(vertx, securePlan(rows), sink, EngineOptions.defaults()).start().get(30, TimeUnit.SECONDS);
+
+        assertThat(sink.row("GET", "/secure").failures()).isEqualTo(sink.row("GET", "/secure").requests()).isPositive();
+        assertThat(sink.failuresByCause().keySet()).allMatch(cause -> cause.startsWith("TLS error"));
+    }
+}
