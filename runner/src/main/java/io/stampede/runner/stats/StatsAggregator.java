@@ -22,8 +22,12 @@ import java.util.TreeMap;
  * {@link #completeInterval} (e.g. to the CSV history).
  *
  * <p>Threading: every method may be called from any thread; all are synchronized (called about once a second
- * per event loop or worker, so contention does not matter). Snapshots handed to {@link #accept} are read, never
- * kept: the caller may reuse nothing of them anyway (see {@link IntervalStats}).
+ * per event loop or worker, so contention does not matter). {@link #accept} copies what it needs from a snapshot
+ * and keeps none of its RowStats.
+ *
+ * <p>Memory: each RowStats holds a ~190 KB histogram; kept are one per row and the aggregate for the run's totals
+ * (twice: everything accepted, and completed intervals only) plus one per row with requests for each kept
+ * interval.
  */
 public final class StatsAggregator {
 
