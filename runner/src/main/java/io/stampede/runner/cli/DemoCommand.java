@@ -1,0 +1,100 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.demo.DemoApi;
+import io.stampede.runner.model.InvalidLoadTestException;
+import io.stampede.runner.model.LoadTestParser;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.LoadTestCompiler;
+import io.stampede.runner.scenario.compile.Overrides;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code stampede demo}: starts the built-in demo API on 127.0.0.1 and runs the bundled scenario against it, the
+ * first command a new user runs. {@code --serve} only starts the API, to aim your own files at it.
+ */
+@Command(name = "demo", sortOptions = false,
+        description = {"Starts a demo API on 127.0.0.1 (JWT login that expires, profile, users, health) and runs the "
+                + "bundled demo LoadTest against it for about 30 s, with the live table and reports.",
+                "The scenario it runs: stampede demo --print-scenario"})
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+
+    static final String SCENARIO_RESOURCE = "/demo/loadtest.yaml";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "port of the demo API (default: any free port)")
+    int port;
+
+    @Option(names = {"-t", "--duration"}, paramLabel = "D", description = "how long to run (default: the file's 30s)")
+    String duration;
+
+    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "concurrent users (default: the file's)")
+    Integer users;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where reports go (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("stampede-demo");
+
+    @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
+    boolean quiet;
+
+    @Option(names = "--serve", description = "only serve the demo API until Ctrl-C")
+    boolean serve;
+
+    @Option(names = "--print-scenario", description = "print the bundled LoadTest file and exit")
+    boolean printScenario;
+
+    @Override
+    public Integer call() throws Exception {
+        String scenario = bundledScenario();
+        if (printScenario) {
+            System.out.print(scenario);
+            return ExitCodes.OK;
+        }
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        try {
+            DemoApi api = DemoApi.start(vertx, DemoApi.Options.defaults().withPort(port))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            System.out.println("Demo API listening on " + api.baseUrl()
+                    + " (POST /api/auth/login, GET|PUT /api/users/me, GET /api/users, GET /health)");
+            if (serve) {
+                System.out.println("Serving until Ctrl-C.");
+                CountDownLatch forever = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+                forever.await();
+                return ExitCodes.OK;
+            }
+            TestPlan plan;
+            try {
+                plan = LoadTestCompiler.compile(LoadTestParser.parse(scenario),
+                        new Overrides(api.baseUrl(), users, null, duration, null, null), Map.of());
+            } catch (InvalidLoadTestException e) {
+                TestFiles.printProblems(Path.of("demo/loadtest.yaml"), e, System.err);
+                return ExitCodes.BAD_INPUT;
+            }
+            String prefix = out.resolve("demo").toString();
+            int code = LocalRun.execute(plan, new ReportOptions(prefix, out.resolve("summary.json"), quiet, false,
+                    System.out, System.err));
+            System.out.println("The demo API answered " + api.totalRequests() + " requests. See the scenario with "
+                    + "'stampede demo --print-scenario'; run your own with 'stampede run loadtest.yaml'.");
+            return code;
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static String bundledScenario() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SCENARIO_RESOURCE)) {
+            if (in == null) throw new IOException("the bundled demo scenario is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

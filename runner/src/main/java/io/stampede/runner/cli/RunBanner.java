@@ -1,0 +1,29 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.load.LoadPlan;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.stats.HumanFormat;
+
+/** The line printed when a run starts: what runs against what, for how long. */
+final class RunBanner {
+
+    private RunBanner() {
+    }
+
+    static String of(TestPlan plan) {
+        return "Running " + plan.scenario().name() + " against " + plan.scenario().target() + ": " + loadText(plan)
+                + ". Ctrl-C stops early and still writes the reports.";
+    }
+
+    /** {@code up to 10 users (spawn rate 2/s) for 2m}. */
+    static String loadText(TestPlan plan) {
+        LoadPlan load = plan.load();
+        String rate = Double.isInfinite(load.spawnRatePerSecond()) ? "all at once"
+                : "spawn rate " + trim(load.spawnRatePerSecond()) + "/s";
+        return "up to " + load.peakUsers() + " users (" + rate + ") for " + HumanFormat.millis(load.durationMillis());
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

@@ -1,0 +1,61 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.Overrides;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code stampede run FILE}: runs a LoadTest on this machine. */
+@Command(name = "run", sortOptions = false,
+        description = {"Runs a LoadTest file on this machine with a live table, then prints the results.",
+                "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the LoadTest YAML file")
+    Path file;
+
+    @Option(names = "--host", paramLabel = "URL", description = "target base URL, replacing spec.target")
+    String host;
+
+    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "concurrent users, replacing the file's")
+    Integer users;
+
+    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "R", description = "users started per second")
+    Double spawnRate;
+
+    @Option(names = {"-t", "--duration"}, paramLabel = "D", description = "how long: 500ms, 30s, 2m, 1h30m")
+    String duration;
+
+    @Option(names = {"-T", "--tags"}, split = ",", paramLabel = "TAG", description = "run only tasks with these tags")
+    List<String> tags;
+
+    @Option(names = {"-E", "--exclude-tags"}, split = ",", paramLabel = "TAG", description = "skip tasks with these tags")
+    List<String> excludeTags;
+
+    @Option(names = "--csv", paramLabel = "PREFIX",
+            description = "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv (Locust's format)")
+    String csvPrefix;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the summary and thresholds as JSON")
+    Path json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
+    boolean quiet;
+
+    @Option(names = {"-k", "--insecure"}, description = "accept any TLS certificate (self-signed staging targets)")
+    boolean insecure;
+
+    @Override
+    public Integer call() {
+        Overrides overrides = new Overrides(host, users, spawnRate, duration, tags, excludeTags);
+        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), System.err);
+        if (plan.isEmpty()) return ExitCodes.BAD_INPUT;
+        return LocalRun.execute(plan.get(), new ReportOptions(csvPrefix, json, quiet, insecure, System.out, System.err));
+    }
+}

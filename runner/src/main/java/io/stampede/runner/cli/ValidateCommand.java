@@ -1,0 +1,37 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.Overrides;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code stampede validate FILE}: checks a file without sending anything. */
+@Command(name = "validate",
+        description = {"Checks LoadTest files and prints every problem with its field path; sends nothing.",
+                "Exit code: 0 valid, 2 invalid."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "LoadTest YAML files")
+    java.util.List<Path> files;
+
+    @Override
+    public Integer call() {
+        int code = ExitCodes.OK;
+        for (Path file : files) {
+            Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), System.getenv(), System.err);
+            if (plan.isPresent()) {
+                TestPlan p = plan.get();
+                System.out.println(file + ": valid LoadTest '" + p.scenario().name() + "': "
+                        + p.scenario().userClasses().size() + " user classes, " + p.scenario().rows().size()
+                        + " request rows, " + p.thresholds().size() + " thresholds; " + RunBanner.loadText(p));
+            } else {
+                code = ExitCodes.BAD_INPUT;
+            }
+        }
+        return code;
+    }
+}
