@@ -3,8 +3,8 @@ package io.stampede.runner.model;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-/** Rules for names in a LoadTest: identifiers, header names, path segments, and "did you mean" hints. */
-final class FieldNames {
+/** Rules for names in a LoadTest: identifiers, header names, field path segments, and "did you mean" hints. */
+public final class FieldNames {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** RFC 9110 token characters. */
@@ -22,7 +22,7 @@ final class FieldNames {
     }
 
     /** A map key as a path segment: {@code password}, or {@code ["X-Trace Id"]} when it is not a plain name. */
-    static String pathSegment(String key) {
+    public static String pathSegment(String key) {
         return key.matches("[A-Za-z0-9_-]+") ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
     }
 

@@ -53,10 +53,11 @@ final class LoadBinder {
         return rate;
     }
 
+    /** A duration of at least 1 ms, or null. */
     static Duration positive(Node node) {
         Duration duration = node.duration();
-        if (duration != null && (duration.isZero() || duration.isNegative())) {
-            node.problem("must be longer than 0");
+        if (duration != null && duration.toMillis() < 1) {
+            node.problem("must be at least 1ms, got " + node.json().asText());
             return null;
         }
         return duration;

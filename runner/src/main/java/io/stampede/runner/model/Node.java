@@ -156,7 +156,7 @@ final class Node {
         if (value == null || !isMap()) {
             return entries;
         }
-        value.fields().forEachRemaining(e -> entries.put(e.getKey(),
+        value.properties().forEach(e -> entries.put(e.getKey(),
                 new Node(e.getValue(), path + "." + FieldNames.pathSegment(e.getKey()), problems)));
         return entries;
     }

@@ -14,6 +14,7 @@ final class ExpressionParser {
     private final int start;
     private final TemplateScope scope;
     private int index;
+    private boolean closed;
     private String error;
 
     ExpressionParser(String text, int dollarIndex, TemplateScope scope) {
@@ -45,6 +46,7 @@ final class ExpressionParser {
                     : "expected '}' after '" + text.substring(start + 2, index).strip() + "'");
         }
         index++;
+        closed = true;
         return arguments == null ? variable(name) : call(name, arguments);
     }
 
@@ -60,9 +62,9 @@ final class ExpressionParser {
         Segment segment = scope.resolve(name);
         if (segment == null) {
             if (Functions.isFunction(name)) {
-                return fail("'" + name + "' is a function: write ${" + name + "(...)}");
+                return fail("'" + name + "' is a function", "write ${" + name + "(...)}");
             }
-            return fail("unknown variable '" + name + "'; known variables: " + String.join(", ", scope.knownNames()));
+            return fail("unknown variable '" + name + "'", "known variables: " + String.join(", ", scope.knownNames()));
         }
         return segment;
     }
@@ -70,8 +72,8 @@ final class ExpressionParser {
     private Segment call(String name, List<String> arguments) {
         try {
             return Functions.call(name, arguments, scope);
-        } catch (IllegalArgumentException e) {
-            return fail(e.getMessage());
+        } catch (Functions.BadCallException e) {
+            return fail(e.problem(), e.hint());
         }
     }
 
@@ -156,11 +158,20 @@ final class ExpressionParser {
         }
     }
 
-    /** Records the error with the expression's position and skips past the broken expression. */
-    private Segment fail(String message) {
-        error = message + " at position " + (start + 1);
-        int close = text.indexOf('}', index);
-        index = close < 0 ? text.length() : close + 1;
+    private Segment fail(String problem) {
+        return fail(problem, "");
+    }
+
+    /**
+     * Records the error as {@code problem at position N; hint} (the position of the expression's '$') and, unless
+     * the expression was closed already, skips past the rest of it.
+     */
+    private Segment fail(String problem, String hint) {
+        error = problem + " at position " + (start + 1) + (hint.isEmpty() ? "" : "; " + hint);
+        if (!closed) {
+            int close = text.indexOf('}', index);
+            index = close < 0 ? text.length() : close + 1;
+        }
         return null;
     }
 }

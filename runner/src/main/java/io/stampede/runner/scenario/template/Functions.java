@@ -14,39 +14,60 @@ final class Functions {
         return name.equals("randomInt") || name.equals("randomUuid") || name.equals("randomItem");
     }
 
-    /**
-     * @throws IllegalArgumentException naming what was expected, when the function is unknown or its
-     *                                  arguments are wrong
-     */
+    /** A call that cannot be compiled: what is wrong, and optionally what was expected. */
+    static final class BadCallException extends IllegalArgumentException {
+        private final String problem;
+        private final String hint;
+
+        BadCallException(String problem, String hint) {
+            super(problem + (hint.isEmpty() ? "" : "; " + hint));
+            this.problem = problem;
+            this.hint = hint;
+        }
+
+        BadCallException(String problem) {
+            this(problem, "");
+        }
+
+        String problem() {
+            return problem;
+        }
+
+        String hint() {
+            return hint;
+        }
+    }
+
+    /** @throws BadCallException when the function is unknown or its arguments are wrong */
     static Segment call(String name, List<String> arguments, TemplateScope scope) {
         return switch (name) {
             case "randomInt" -> randomInt(arguments);
             case "randomUuid" -> {
                 if (!arguments.isEmpty()) {
-                    throw new IllegalArgumentException("randomUuid() takes no arguments, got " + arguments.size());
+                    throw new BadCallException("randomUuid() takes no arguments, got " + arguments.size());
                 }
                 yield RandomUuid.INSTANCE;
             }
             case "randomItem" -> {
                 if (arguments.isEmpty()) {
-                    throw new IllegalArgumentException("randomItem(a, b, ...) needs at least one item");
+                    throw new BadCallException("randomItem(a, b, ...) needs at least one item");
                 }
                 yield new RandomItem(arguments);
             }
-            default -> throw new IllegalArgumentException(scope.resolve(name) != null
-                    ? "'" + name + "' is a variable, not a function: write ${" + name + "}"
-                    : "unknown function '" + name + "'; functions: " + LIST);
+            default -> throw scope.resolve(name) != null
+                    ? new BadCallException("'" + name + "' is a variable, not a function", "write ${" + name + "}")
+                    : new BadCallException("unknown function '" + name + "'", "functions: " + LIST);
         };
     }
 
     private static Segment randomInt(List<String> arguments) {
         if (arguments.size() != 2) {
-            throw new IllegalArgumentException("randomInt(min, max) takes 2 arguments, got " + arguments.size());
+            throw new BadCallException("randomInt(min, max) takes 2 arguments, got " + arguments.size());
         }
         long min = wholeNumber(arguments.get(0));
         long max = wholeNumber(arguments.get(1));
         if (min > max) {
-            throw new IllegalArgumentException("randomInt(min, max): min " + min + " is greater than max " + max);
+            throw new BadCallException("randomInt(min, max): min " + min + " is greater than max " + max);
         }
         return new RandomInt(min, max);
     }
@@ -59,7 +80,7 @@ final class Functions {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("randomInt(min, max) takes whole numbers, got '" + argument + "'");
+            throw new BadCallException("randomInt(min, max) takes whole numbers, got '" + argument + "'");
         }
     }
 }

@@ -3,7 +3,6 @@ package io.stampede.runner.scenario.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.scenario.Template;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -36,8 +35,7 @@ public final class JsonBodyCompiler {
             out.literal('{');
             boolean ok = true;
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if (!first) {
                     out.literal(',');
                 }

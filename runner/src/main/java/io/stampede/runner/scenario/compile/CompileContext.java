@@ -1,0 +1,20 @@
+package io.stampede.runner.scenario.compile;
+
+import io.stampede.runner.model.Problems;
+import io.stampede.runner.model.spec.DefaultsSpec;
+import io.stampede.runner.scenario.WaitPlan;
+
+import java.util.Map;
+
+/**
+ * What every user class is compiled against.
+ *
+ * @param constants    resolved spec variables
+ * @param waitOverride a preset's wait for every class, or null
+ * @param keptRows     rows of the tasks that run
+ * @param droppedRows  rows of the tasks the tag filter drops (compiled all the same, so that their mistakes are
+ *                     reported and thresholds may name them)
+ */
+record CompileContext(Problems problems, Map<String, String> constants, DefaultsSpec defaults, TagFilter tags,
+                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows) {
+}

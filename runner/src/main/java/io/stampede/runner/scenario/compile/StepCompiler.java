@@ -1,0 +1,131 @@
+package io.stampede.runner.scenario.compile;
+
+import io.stampede.runner.model.FieldNames;
+import io.stampede.runner.model.Problems;
+import io.stampede.runner.model.spec.ExpectSpec;
+import io.stampede.runner.model.spec.ExtractSpec;
+import io.stampede.runner.model.spec.RequestSpec;
+import io.stampede.runner.model.spec.StepSpec;
+import io.stampede.runner.scenario.ExpectPlan;
+import io.stampede.runner.scenario.Extraction;
+import io.stampede.runner.scenario.RequestPlan;
+import io.stampede.runner.scenario.RequestPlan.BodyPlan;
+import io.stampede.runner.scenario.RequestPlan.HeaderPlan;
+import io.stampede.runner.scenario.StepPlan;
+import io.stampede.runner.scenario.Template;
+import io.stampede.runner.scenario.extract.HeaderSource;
+import io.stampede.runner.scenario.extract.JsonPath;
+import io.stampede.runner.scenario.extract.JsonPathSource;
+import io.stampede.runner.stats.RowKey;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles the steps of one user class: templates, merged headers, body, timeout, stats row, expectations and
+ * extractions. A request's row is its {@code name}, or else its path as written without the query string, so
+ * {@code /api/products/${randomInt(1,1000)}} is one row.
+ */
+final class StepCompiler {
+
+    static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+    static final String JSON = "application/json";
+    static final String TEXT = "text/plain; charset=utf-8";
+
+    private final TemplateFields templates;
+    private final CompiledHeaders classHeaders;
+    private final Duration defaultTimeout;
+    private final List<String> slotNames;
+    private final Problems problems;
+
+    /** @param classHeaders the defaults' and the class's headers, merged */
+    StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
+                 List<String> slotNames, Problems problems) {
+        this.templates = templates;
+        this.classHeaders = classHeaders;
+        this.defaultTimeout = defaultTimeout;
+        this.slotNames = slotNames;
+        this.problems = problems;
+    }
+
+    /**
+     * @param holderPath the path of the map holding request/expect/extract (a step, or a task with request)
+     * @return the step, or null when a problem was reported
+     */
+    StepPlan compile(StepSpec step, String holderPath, RowIndex rows) {
+        int before = problems.count();
+        RequestSpec request = step.request();
+        String requestPath = holderPath + ".request";
+        Template path = templates.compile(request.path(), requestPath + ".path");
+        CompiledHeaders headers = classHeaders.with(request.headers(), requestPath + ".headers", templates);
+        BodyPlan body = body(request, requestPath, headers);
+        List<Extraction> extractions = extractions(step.extract(), holderPath + ".extract");
+        if (problems.count() > before) {
+            return null;
+        }
+        long timeoutMillis = request.timeout() != null ? request.timeout().toMillis()
+                : defaultTimeout != null ? defaultTimeout.toMillis() : DEFAULT_TIMEOUT_MILLIS;
+        int row = rows.indexOf(rowOf(request));
+        RequestPlan plan = new RequestPlan(request.method(), path, headers.list(), body, timeoutMillis, row);
+        return new StepPlan(plan, expect(step.expect()), extractions);
+    }
+
+    static RowKey rowOf(RequestSpec request) {
+        if (request.name() != null) {
+            return new RowKey(request.method(), request.name());
+        }
+        int query = request.path().indexOf('?');
+        return new RowKey(request.method(), query < 0 ? request.path() : request.path().substring(0, query));
+    }
+
+    private BodyPlan body(RequestSpec request, String requestPath, CompiledHeaders headers) {
+        Template text;
+        String defaultType;
+        if (request.json() != null) {
+            text = templates.compileJson(request.json(), requestPath + ".json");
+            defaultType = JSON;
+        } else if (request.body() != null) {
+            text = templates.compile(request.body(), requestPath + ".body");
+            defaultType = TEXT;
+        } else {
+            return null;
+        }
+        if (text == null) {
+            return null;
+        }
+        HeaderPlan contentType = headers.get("Content-Type");
+        boolean constantType = contentType != null && contentType.value().isConstant();
+        return new BodyPlan(constantType ? contentType.value().render(null) : defaultType, text);
+    }
+
+    private static ExpectPlan expect(ExpectSpec expect) {
+        if (expect == null) {
+            return ExpectPlan.DEFAULT;
+        }
+        return new ExpectPlan(Set.copyOf(expect.status()), Map.copyOf(expect.messages()), expect.bodyContains());
+    }
+
+    private List<Extraction> extractions(Map<String, ExtractSpec> extract, String extractPath) {
+        List<Extraction> extractions = new ArrayList<>();
+        extract.forEach((name, spec) -> {
+            int slot = slotNames.indexOf(name);
+            if (slot < 0) {
+                return;
+            }
+            if (spec instanceof ExtractSpec.Header header) {
+                extractions.add(new Extraction(name, slot, new HeaderSource(header.name())));
+            } else if (spec instanceof ExtractSpec.JsonPath jsonPath) {
+                try {
+                    extractions.add(new Extraction(name, slot,
+                            new JsonPathSource(JsonPath.compile(jsonPath.expression()))));
+                } catch (IllegalArgumentException e) {
+                    problems.add(extractPath + "." + FieldNames.pathSegment(name) + ".jsonPath", e.getMessage());
+                }
+            }
+        });
+        return extractions;
+    }
+}
