@@ -8,11 +8,13 @@ import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +31,9 @@ import java.util.concurrent.TimeUnit;
                 "The scenario it runs: stampede demo --print-scenario"})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     static final String SCENARIO_RESOURCE = "/demo/loadtest.yaml";
 
     @Option(names = "--port", paramLabel = "PORT", description = "port of the demo API (default: any free port)")
@@ -41,7 +46,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     Integer users;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where reports go (default: ${DEFAULT-VALUE})")
-    Path out = Path.of("stampede-demo");
+    Path outDir = Path.of("stampede-demo");
 
     @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
     boolean quiet;
@@ -54,19 +59,21 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String scenario = bundledScenario();
         if (printScenario) {
-            System.out.print(scenario);
+            out.print(scenario);
             return ExitCodes.OK;
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
             DemoApi api = DemoApi.start(vertx, DemoApi.Options.defaults().withPort(port))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            System.out.println("Demo API listening on " + api.baseUrl()
+            out.println("Demo API listening on " + api.baseUrl()
                     + " (POST /api/auth/login, GET|PUT /api/users/me, GET /api/users, GET /health)");
             if (serve) {
-                System.out.println("Serving until Ctrl-C.");
+                out.println("Serving until Ctrl-C.");
                 CountDownLatch forever = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
                 forever.await();
@@ -77,13 +84,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 plan = LoadTestCompiler.compile(LoadTestParser.parse(scenario),
                         new Overrides(api.baseUrl(), users, null, duration, null, null), Map.of());
             } catch (InvalidLoadTestException e) {
-                TestFiles.printProblems(Path.of("demo/loadtest.yaml"), e, System.err);
+                TestFiles.printProblems(Path.of("demo/loadtest.yaml"), e, err);
                 return ExitCodes.BAD_INPUT;
             }
-            String prefix = out.resolve("demo").toString();
-            int code = LocalRun.execute(plan, new ReportOptions(prefix, out.resolve("summary.json"), quiet, false,
-                    System.out, System.err));
-            System.out.println("The demo API answered " + api.totalRequests() + " requests. See the scenario with "
+            String prefix = outDir.resolve("demo").toString();
+            int code = LocalRun.execute(plan, new ReportOptions(prefix, outDir.resolve("summary.json"), quiet, false, out, err));
+            out.println("The demo API answered " + api.totalRequests() + " requests. See the scenario with "
                     + "'stampede demo --print-scenario'; run your own with 'stampede run loadtest.yaml'.");
             return code;
         } finally {

@@ -2,6 +2,7 @@ package io.stampede.runner.cli;
 
 import io.stampede.runner.load.Preset;
 import io.stampede.runner.stats.HumanFormat;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -10,21 +11,25 @@ import java.util.concurrent.Callable;
 @Command(name = "presets", description = "Lists the load presets (spec.load.preset) and what each one sets.")
 final class PresetsCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.printf("%-10s %6s %12s %9s  %s%n", "PRESET", "USERS", "SPAWN RATE", "DURATION", "NOTES");
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-10s %6s %12s %9s  %s%n", "PRESET", "USERS", "SPAWN RATE", "DURATION", "NOTES");
         for (Preset preset : Preset.values()) {
             String rate = Double.isInfinite(preset.spawnRatePerSecond()) ? "all at once"
                     : HumanFormat.rate(preset.spawnRatePerSecond());
             String notes = preset.waitOverride() == null ? "" : "think time becomes " + describe(preset);
-            System.out.printf("%-10s %6d %12s %9s  %s%n", preset.presetName(), preset.users(), rate,
+            out.printf("%-10s %6d %12s %9s  %s%n", preset.presetName(), preset.users(), rate,
                     HumanFormat.millis(preset.durationMillis()), notes);
         }
         for (String planned : Preset.PLANNED) {
-            System.out.printf("%-10s %6s %12s %9s  %s%n", planned, "-", "-", "-", "planned, not available yet");
+            out.printf("%-10s %6s %12s %9s  %s%n", planned, "-", "-", "-", "planned, not available yet");
         }
-        System.out.println();
-        System.out.println("Fields written in spec.load override the preset's; so do --users, --spawn-rate and --duration.");
+        out.println();
+        out.println("Fields written in spec.load override the preset's; so do --users, --spawn-rate and --duration.");
         return ExitCodes.OK;
     }
 

@@ -2,6 +2,7 @@ package io.stampede.runner.cli;
 
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,6 +17,9 @@ import java.util.concurrent.Callable;
         description = {"Runs a LoadTest file on this machine with a live table, then prints the results.",
                 "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run."})
 final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the LoadTest YAML file")
     Path file;
@@ -54,8 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Overrides overrides = new Overrides(host, users, spawnRate, duration, tags, excludeTags);
-        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), System.err);
+        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), spec.commandLine().getErr());
         if (plan.isEmpty()) return ExitCodes.BAD_INPUT;
-        return LocalRun.execute(plan.get(), new ReportOptions(csvPrefix, json, quiet, insecure, System.out, System.err));
+        return LocalRun.execute(plan.get(), new ReportOptions(csvPrefix, json, quiet, insecure,
+                spec.commandLine().getOut(), spec.commandLine().getErr()));
     }
 }

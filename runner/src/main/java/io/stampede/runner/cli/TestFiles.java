@@ -8,7 +8,7 @@ import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +20,7 @@ final class TestFiles {
     }
 
     /** The compiled plan, or empty after printing the problems to {@code err}. */
-    static Optional<TestPlan> load(Path file, Overrides overrides, Map<String, String> env, PrintStream err) {
+    static Optional<TestPlan> load(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
         try {
             LoadTestDocument document = LoadTestParser.parse(file);
             return Optional.of(LoadTestCompiler.compile(document, overrides, env));
@@ -30,7 +30,7 @@ final class TestFiles {
         }
     }
 
-    static void printProblems(Path file, InvalidLoadTestException e, PrintStream err) {
+    static void printProblems(Path file, InvalidLoadTestException e, PrintWriter err) {
         int count = e.problems().size();
         err.println("stampede: " + file + " is not a valid LoadTest (" + count + (count == 1 ? " problem" : " problems")
                 + "):");

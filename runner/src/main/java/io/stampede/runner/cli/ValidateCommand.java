@@ -2,6 +2,7 @@ package io.stampede.runner.cli;
 
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +16,9 @@ import java.util.concurrent.Callable;
                 "Exit code: 0 valid, 2 invalid."})
 final class ValidateCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "LoadTest YAML files")
     java.util.List<Path> files;
 
@@ -22,10 +26,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         int code = ExitCodes.OK;
         for (Path file : files) {
-            Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), System.getenv(), System.err);
+            Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), System.getenv(), spec.commandLine().getErr());
             if (plan.isPresent()) {
                 TestPlan p = plan.get();
-                System.out.println(file + ": valid LoadTest '" + p.scenario().name() + "': "
+                spec.commandLine().getOut().println(file + ": valid LoadTest '" + p.scenario().name() + "': "
                         + p.scenario().userClasses().size() + " user classes, " + p.scenario().rows().size()
                         + " request rows, " + p.thresholds().size() + " thresholds; " + RunBanner.loadText(p));
             } else {
