@@ -1,0 +1,161 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.testing.TargetServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.stampede.runner.cli.Cli.file;
+import static io.stampede.runner.cli.Cli.stampede;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input through the command line: exit code 2, the offending field's path, no stack trace, and not a single
+ * request sent. Each case edits one line of a valid file.
+ */
+class BadInputTest {
+
+    static final String VALID = """
+            apiVersion: stampede.io/v1alpha1
+            kind: LoadTest
+            metadata: {name: shop}
+            spec:
+              target: TARGET
+              load: {users: 2, spawnRate: 2, duration: 1s}
+              defaults: {timeout: 5s}
+              userClasses:
+                - name: shopper
+                  weight: 2
+                  wait: {between: [10ms, 20ms]}
+                  onStart:
+                    - request: {method: POST, path: /login}
+                      extract: {token: {jsonPath: $.access_token}}
+                  reauthOn: [401]
+                  headers: {Authorization: "Bearer ${token}"}
+                  tasks:
+                    - name: list
+                      weight: 5
+                      request: {method: GET, path: "/products?page=${randomInt(1,20)}"}
+                      expect: {status: [200]}
+              thresholds:
+                - expr: p95 < 2s
+            """;
+
+    @TempDir
+    static Path dir;
+    private static TargetServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = TargetServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+        assertThat(server.totalRequests()).as("requests sent for invalid files").isZero();
+    }
+
+    @Test
+    void theValidFileIsValid() {
+        Cli.Outcome outcome = stampede("validate", file(dir, "valid.yaml", VALID, server.baseUrl()).toString());
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+        assertThat(outcome.out()).contains("valid LoadTest 'shop'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            wrong apiVersion        | apiVersion: stampede.io/v1alpha1  | apiVersion: stampede.io/v2       | apiVersion
+            wrong kind              | kind: LoadTest                    | kind: Test                       | kind
+            missing name            | metadata: {name: shop}            | metadata: {}                     | metadata.name
+            unknown spec field      | defaults: {timeout: 5s}           | defautls: {timeout: 5s}          | spec.defautls
+            bad target              | target: TARGET                    | target: ftp://example.com        | spec.target
+            negative users          | users: 2,                         | users: -3,                       | spec.load.users
+            users not a number      | users: 2,                         | users: many,                     | spec.load.users
+            zero spawn rate         | spawnRate: 2,                     | spawnRate: 0,                    | spec.load.spawnRate
+            bad duration            | duration: 1s}                     | duration: 10 minutes}            | spec.load.duration
+            unknown preset          | load: {                           | load: {preset: huge,             | spec.load.preset
+            stress not built yet    | load: {                           | load: {preset: stress,           | spec.load.preset
+            bad default timeout     | timeout: 5s                       | timeout: soon                    | spec.defaults.timeout
+            zero class weight       | weight: 2                         | weight: 0                        | spec.userClasses[0].weight
+            between reversed        | between: [10ms, 20ms]             | between: [20ms, 10ms]            | spec.userClasses[0].wait.between
+            unknown wait kind       | wait: {between: [10ms, 20ms]}     | wait: {sometimes: 1s}            | spec.userClasses[0].wait
+            bad method              | method: GET                       | method: FETCH                    | spec.userClasses[0].tasks[0].request.method
+            path without slash      | path: "/products                  | path: "products                  | spec.userClasses[0].tasks[0].request.path
+            unknown variable        | randomInt(1,20)                   | pageCount                        | spec.userClasses[0].tasks[0].request.path
+            unknown function        | randomInt(1,20)                   | randomFloat(1,20)                | spec.userClasses[0].tasks[0].request.path
+            bad status              | status: [200]                     | status: [999]                    | spec.userClasses[0].tasks[0].expect.status[0]
+            bad reauthOn            | reauthOn: [401]                   | reauthOn: [unauthorized]         | spec.userClasses[0].reauthOn[0]
+            task weight text        | weight: 5                         | weight: lots                     | spec.userClasses[0].tasks[0].weight
+            unknown task field      | name: list                        | name: list\\n          retries: 3 | spec.userClasses[0].tasks[0].retries
+            bad threshold metric    | p95 < 2s                          | p97 < 2s                         | spec.thresholds[0].expr
+            threshold without unit  | p95 < 2s                          | p95 < 2                          | spec.thresholds[0].expr
+            bad jsonPath            | $.access_token                    | "$.access_token["                | spec.userClasses[0].onStart[0].extract.token.jsonPath
+            yaml syntax             | metadata: {name: shop}            | metadata: {name: shop            | (file)
+            """)
+    void rejectsBadInputWithTheFieldPathAndExitCodeTwo(String kind, String valid, String broken, String path) throws Exception {
+        String yaml = VALID.replace(valid, broken.replace("\\n", "\n"));
+        assertThat(yaml).as("the case edits the file").isNotEqualTo(VALID);
+        Path test = file(dir, kind.replace(' ', '-') + ".yaml", yaml, server.baseUrl());
+
+        Cli.Outcome run = stampede("run", test.toString(), "-q");
+        Cli.Outcome validate = stampede("validate", test.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains(path + ":");
+        assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryProblemOfAFileAtOnce() {
+        String yaml = VALID.replace("users: 2,", "users: -1,").replace("method: GET", "method: FETCH")
+                .replace("weight: 5", "weight: lots");
+
+        Cli.Outcome outcome = stampede("validate", file(dir, "many.yaml", yaml, server.baseUrl()).toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.err()).contains("(3 problems)").contains("spec.load.users:")
+                .contains("spec.userClasses[0].tasks[0].request.method:").contains("spec.userClasses[0].tasks[0].weight:");
+    }
+
+    @Test
+    void rejectsBadFlagsWithTheFlagNameAndExitCodeTwo() {
+        Path valid = file(dir, "flags.yaml", VALID, server.baseUrl());
+
+        assertThat(stampede("run", valid.toString(), "--users", "-5").err()).contains("--users");
+        assertThat(stampede("run", valid.toString(), "--users", "-5").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stampede("run", valid.toString(), "--duration", "forever").err()).contains("--duration");
+        assertThat(stampede("run", valid.toString(), "--users", "ten").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stampede("run", valid.toString(), "--no-such-flag").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stampede("run").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void saysSoWhenTheFileDoesNotExist() {
+        Cli.Outcome outcome = stampede("run", dir.resolve("missing.yaml").toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.err()).contains("missing.yaml").doesNotContain("Exception");
+    }
+
+    @Test
+    void rejectsAVariableWhoseEnvironmentVariableIsNotSet() throws Exception {
+        String yaml = VALID.replace("  thresholds:", "  variables:\n    password: {fromEnv: STAMPEDE_TEST_UNSET_VARIABLE}\n  thresholds:");
+        Path test = file(dir, "env.yaml", yaml, server.baseUrl());
+        assertThat(Files.readString(test)).contains("fromEnv");
+
+        Cli.Outcome outcome = stampede("run", test.toString(), "-q");
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.err()).contains("spec.variables.password.fromEnv:").contains("STAMPEDE_TEST_UNSET_VARIABLE");
+    }
+}
