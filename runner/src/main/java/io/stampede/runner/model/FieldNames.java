@@ -21,9 +21,12 @@ public final class FieldNames {
         return HEADER_NAME.matcher(name).matches();
     }
 
-    /** A map key as a path segment: {@code password}, or {@code ["X-Trace Id"]} when it is not a plain name. */
-    public static String pathSegment(String key) {
-        return key.matches("[A-Za-z0-9_-]+") ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
+    /**
+     * The path of a map entry: {@code spec.variables.password}, or {@code ...headers["X Trace"]} when the key is not
+     * a plain name.
+     */
+    public static String child(String path, String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? path + "." + key : path + "[\"" + key.replace("\"", "\\\"") + "\"]";
     }
 
     /** {@code " (did you mean 'users'?)"} when a known name is within two edits, else empty. */

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.LoadTestSpec;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +20,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads a LoadTest file (YAML, or JSON, which YAML reads too) into a {@link LoadTestDocument}, checking its
+ * Reads a LoadTest file (YAML, or JSON for a {@code .json} file) into a {@link LoadTestDocument}, checking its
  * structure: field names, types, ranges and which fields go together. Every problem is collected, each with the
  * path of its field; nothing is returned unless the file is well formed. Meaning that needs more than one field
  * (templates, presets, thresholds, tags, the environment) is checked by the compiler.
@@ -37,6 +42,10 @@ public final class LoadTestParser {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /** JSON is mostly YAML, but not when indented with tabs, as much generated JSON is. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> TOP_IGNORED = List.of("status");
@@ -51,7 +60,10 @@ public final class LoadTestParser {
     private LoadTestParser() {
     }
 
-    /** Reads and binds a file; an unreadable file is reported as a problem at {@code (file)}. */
+    /**
+     * Reads and binds a file: JSON when its name ends with {@code .json}, else YAML. An unreadable file is reported
+     * as a problem at {@code (file)}.
+     */
     public static LoadTestDocument parse(Path file) throws InvalidLoadTestException {
         String text;
         try {
@@ -61,13 +73,20 @@ public final class LoadTestParser {
         } catch (IOException e) {
             throw single("cannot read " + file + ": " + e.getMessage());
         }
-        return parse(text);
+        boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".json");
+        return json ? parse(text, JSON, "JSON") : parse(text);
     }
 
-    /** Parses YAML (or JSON) text holding one LoadTest document and binds it. */
+    /** Parses YAML text (JSON without tabs is YAML too) holding one LoadTest document, and binds it. */
     public static LoadTestDocument parse(String text) throws InvalidLoadTestException {
+        return parse(text, YAML, "YAML");
+    }
+
+    private static LoadTestDocument parse(String text, ObjectMapper mapper, String format)
+            throws InvalidLoadTestException {
         List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> iterator = YAML.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> iterator = mapper.readerFor(JsonNode.class).readValues(text)) {
             while (iterator.hasNextValue()) {
                 JsonNode document = iterator.nextValue();
                 if (document != null && !document.isNull() && !document.isMissingNode()) {
@@ -75,16 +94,16 @@ public final class LoadTestParser {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw single(syntaxMessage(e));
+            throw single(syntaxMessage(format, e));
         } catch (IOException | RuntimeException e) {
-            throw single("not valid YAML: " + firstLine(e.getMessage()));
+            throw single("not valid " + format + ": " + firstLine(e.getMessage()));
         }
         if (documents.isEmpty()) {
             throw single("the file holds no document; expected a LoadTest (apiVersion: "
                     + LoadTestDocument.API_VERSION + ", kind: " + LoadTestDocument.KIND + ")");
         }
         if (documents.size() > 1) {
-            throw single("the file holds " + documents.size() + " YAML documents; expected one LoadTest");
+            throw single("the file holds " + documents.size() + " documents; expected one LoadTest");
         }
         return bind(documents.get(0));
     }
@@ -135,11 +154,18 @@ public final class LoadTestParser {
         return name;
     }
 
-    private static String syntaxMessage(JsonProcessingException e) {
+    private static String syntaxMessage(String format, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            // SnakeYAML's first line is often the context ("while parsing a flow sequence"); the problem and its
+            // position are what users need.
+            Mark mark = yaml.getProblemMark();
+            return "not valid YAML at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
+                    + firstLine(yaml.getProblem());
+        }
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1 ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return "not valid YAML" + where + ": " + firstLine(e.getOriginalMessage());
+        return "not valid " + format + where + ": " + firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String message) {

@@ -157,7 +157,7 @@ final class Node {
             return entries;
         }
         value.properties().forEach(e -> entries.put(e.getKey(),
-                new Node(e.getValue(), path + "." + FieldNames.pathSegment(e.getKey()), problems)));
+                new Node(e.getValue(), FieldNames.child(path, e.getKey()), problems)));
         return entries;
     }
 

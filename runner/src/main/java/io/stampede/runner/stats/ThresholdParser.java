@@ -105,7 +105,7 @@ public final class ThresholdParser {
             case "s" -> number * 1000;
             case "m" -> number * 60_000;
             case "" -> throw new IllegalArgumentException(metric + " is a latency and needs a time unit (ms, s or m),"
-                    + " such as " + formatNumber(number) + "ms");
+                    + " such as " + formatNumber(number) + "s or " + formatNumber(number) + "ms");
             default -> throw new IllegalArgumentException("unknown time unit '" + unit + "' for " + metric
                     + "; expected ms, s or m");
         };

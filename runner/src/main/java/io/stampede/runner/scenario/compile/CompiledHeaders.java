@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Headers merged from several levels (defaults, then the user class, then the request): a later header replaces
- * an earlier one of the same name, ignoring case, and takes over its spelling. Immutable.
+ * an earlier one of the same name, ignoring case, in its place, with the later spelling. Immutable.
  */
 final class CompiledHeaders {
 
@@ -27,9 +27,8 @@ final class CompiledHeaders {
     CompiledHeaders with(Map<String, String> headers, String path, TemplateFields templates) {
         Map<String, HeaderPlan> merged = new LinkedHashMap<>(byLowerCaseName);
         headers.forEach((name, value) -> {
-            var template = templates.compile(value, path + "." + FieldNames.pathSegment(name));
+            var template = templates.compile(value, FieldNames.child(path, name));
             if (template != null) {
-                merged.remove(name.toLowerCase(Locale.ROOT));
                 merged.put(name.toLowerCase(Locale.ROOT), new HeaderPlan(name, template));
             }
         });

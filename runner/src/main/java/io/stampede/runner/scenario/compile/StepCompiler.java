@@ -122,7 +122,7 @@ final class StepCompiler {
                     extractions.add(new Extraction(name, slot,
                             new JsonPathSource(JsonPath.compile(jsonPath.expression()))));
                 } catch (IllegalArgumentException e) {
-                    problems.add(extractPath + "." + FieldNames.pathSegment(name) + ".jsonPath", e.getMessage());
+                    problems.add(FieldNames.child(extractPath, name) + ".jsonPath", e.getMessage());
                 }
             }
         });

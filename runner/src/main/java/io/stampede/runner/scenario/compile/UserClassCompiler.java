@@ -97,7 +97,7 @@ final class UserClassCompiler {
 
     private void addSlots(StepSpec step, String holderPath, List<String> names) {
         for (String name : step.extract().keySet()) {
-            String path = holderPath + ".extract." + FieldNames.pathSegment(name);
+            String path = FieldNames.child(holderPath + ".extract", name);
             if (TemplateScope.builtInNames().contains(name)) {
                 context.problems().add(path, "'" + name + "' is a built-in variable; extract into another name");
             } else if (context.constants().containsKey(name)) {

@@ -18,7 +18,7 @@ final class VariableResolver {
                                        Problems problems) {
         Map<String, String> constants = new LinkedHashMap<>();
         variables.forEach((name, variable) -> {
-            String path = "spec.variables." + FieldNames.pathSegment(name);
+            String path = FieldNames.child("spec.variables", name);
             if (TemplateScope.builtInNames().contains(name)) {
                 problems.add(path, "'" + name + "' is a built-in variable; choose another name");
                 return;
