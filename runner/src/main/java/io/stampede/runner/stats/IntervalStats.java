@@ -7,8 +7,9 @@ import java.util.Map;
  *
  * @param intervalId which one-second interval of the run this belongs to: 0 is the first second after the
  *                   start; a snapshot that arrives late still lands in its own interval
- * @param rows       per-row stats; rows without requests are absent. The map and its values are owned by the
- *                   receiver once handed over: the sender no longer touches them.
+ * @param rows       per-row stats; rows without requests are absent. A local recorder reuses them at its next
+ *                   drain ({@link StatsRecorder#drain}): a receiver reads or copies them at once and keeps no
+ *                   reference.
  */
 public record IntervalStats(long intervalId, Map<RowKey, RowStats> rows) {
 }

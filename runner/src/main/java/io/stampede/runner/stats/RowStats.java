@@ -72,6 +72,18 @@ public final class RowStats {
         other.failuresByCause.forEach((cause, n) -> failuresByCause.merge(cause, n, Long::sum));
     }
 
+    /** Forgets everything recorded, keeping the histogram's memory (recorders reuse their rows). */
+    public void reset() {
+        latencyMicros.reset();
+        requests = 0;
+        failures = 0;
+        contentBytes = 0;
+        sumLatencyMicros = 0;
+        minLatencyMicros = Long.MAX_VALUE;
+        maxLatencyMicros = 0;
+        failuresByCause.clear();
+    }
+
     public RowStats copy() {
         RowStats copy = new RowStats();
         copy.add(this);

@@ -12,16 +12,19 @@ import java.util.Map;
  * by posting a task onto that loop.
  *
  * <p>Rows are addressed by index into the scenario's row list (see {@code Scenario.rows()}), so the hot path does
- * no hashing.
+ * no hashing. Two sets of rows are used in turn and reset rather than reallocated: a row's histogram is ~190 KB,
+ * and allocating one per row, loop and second would be pointless garbage.
  */
 public final class StatsRecorder {
 
     private final List<RowKey> rows;
     private RowStats[] current;
+    private RowStats[] previous;
 
     public StatsRecorder(List<RowKey> rows) {
         this.rows = List.copyOf(rows);
         this.current = freshRows();
+        this.previous = freshRows();
     }
 
     /** Counts a request answered as a success, or answered with a renewal trigger (see the contract). */
@@ -36,11 +39,16 @@ public final class StatsRecorder {
 
     /**
      * Hands over everything recorded since the previous drain and starts a new interval.
-     * Rows with no requests are left out.
+     * Rows with no requests are left out. The returned stats stay valid until the next drain of this recorder,
+     * which reuses them: receivers copy (add) what they keep, on the loop's thread, before that.
      */
     public IntervalStats drain(long intervalId) {
         RowStats[] finished = current;
-        current = freshRows();
+        current = previous;
+        for (RowStats row : current) {
+            row.reset();
+        }
+        previous = finished;
         Map<RowKey, RowStats> byRow = new LinkedHashMap<>();
         for (int i = 0; i < finished.length; i++) {
             if (!finished[i].isEmpty()) {

@@ -97,7 +97,7 @@ class RunCommandTest {
                     metadata: {name: mix}
                     spec:
                       target: TARGET
-                      load: {users: 100, duration: 6s}
+                      load: {users: 40, duration: 6s}
                       userClasses:
                         - name: u
                           tasks: [{name: mix, request: {method: GET, path: /mix}}]

@@ -78,7 +78,7 @@ class EngineTest {
             server.respond("GET", "/mix", Behaviour.ok().withLatency(Latency.mix()
                     .with(85, Duration.ofMillis(5)).with(12, Duration.ofMillis(50)).with(3, Duration.ofMillis(300))));
             Plans.Rows rows = new Plans.Rows();
-            TestPlan plan = plan(server.baseUrl(), rows, constantLoad(100, 6000), 5000,
+            TestPlan plan = plan(server.baseUrl(), rows, constantLoad(40, 6000), 5000,
                     userClass("u", new WaitPlan.None(), task("mix", 1, rows.get("/mix"))));
             CollectingSink sink = new CollectingSink();
 
@@ -178,7 +178,7 @@ class EngineTest {
     @Test
     void renewsExpiredTokensThroughOnStartWithoutCountingFailures() throws Exception {
         try (TargetServer server = TargetServer.start()) {
-            ExpiringTokens tokens = server.tokenRoutes("/login", "/me", Duration.ofMillis(300));
+            ExpiringTokens tokens = server.tokenRoutes("/login", "/me", Duration.ofMillis(200));
             Plans.Rows rows = new Plans.Rows();
             StepPlan login = new StepPlan(new RequestPlan("POST", text("/login"), List.of(), null, 5000,
                     rows.of("POST", "/login")), ExpectPlan.DEFAULT,
@@ -193,7 +193,8 @@ class EngineTest {
 
             run(plan, sink);
 
-            assertThat(tokens.expiredRejections()).as("tokens expired during the run").isGreaterThan(10);
+            assertThat(tokens.expiredRejections()).as("tokens expired during the run, at least once per user")
+                    .isGreaterThanOrEqualTo(5);
             assertThat(sink.total().failures()).isZero();
             assertThat(sink.row("GET", "/me").requests()).isEqualTo(server.requestCount("GET", "/me"));
             assertThat(sink.row("POST", "/login").requests()).isEqualTo(server.requestCount("POST", "/login"))

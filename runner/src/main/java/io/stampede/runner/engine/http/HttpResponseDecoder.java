@@ -345,8 +345,18 @@ final class HttpResponseDecoder extends ByteToMessageDecoder {
         return value;
     }
 
+    /** Whether the header value contains the lower-case ASCII token, ignoring case; allocates nothing. */
     private static boolean containsIgnoreCase(ByteBuf in, int start, int end, String token) {
-        String value = in.toString(start, end - start, StandardCharsets.US_ASCII);
-        return value.toLowerCase(java.util.Locale.ROOT).contains(token);
+        int last = end - token.length();
+        outer:
+        for (int i = start; i <= last; i++) {
+            for (int j = 0; j < token.length(); j++) {
+                int b = in.getByte(i + j);
+                if (b >= 'A' && b <= 'Z') b += 32;
+                if (b != token.charAt(j)) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 }
