@@ -159,8 +159,11 @@ public final class LoadTestParser {
             // SnakeYAML's first line is often the context ("while parsing a flow sequence"); the problem and its
             // position are what users need.
             Mark mark = yaml.getProblemMark();
+            String problem = firstLine(yaml.getProblem());
+            String hint = problem.endsWith("but got ?")
+                    ? "; inside {...} quote text that holds '?', such as path: '/items?page=1'" : "";
             return "not valid YAML at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
-                    + firstLine(yaml.getProblem());
+                    + problem + hint;
         }
         JsonLocation location = e.getLocation();
         String where = location == null || location.getLineNr() < 1 ? ""

@@ -11,8 +11,15 @@ public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
 
+    /**
+     * Records a problem; one identical to an earlier one is dropped (a bad spec.defaults header, say, is found
+     * once per user class but reported once).
+     */
     public void add(String path, String message) {
-        found.add(new Problem(path, message));
+        Problem problem = new Problem(path, message);
+        if (!found.contains(problem)) {
+            found.add(problem);
+        }
     }
 
     public boolean isEmpty() {

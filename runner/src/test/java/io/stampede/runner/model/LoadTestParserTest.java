@@ -137,6 +137,21 @@ class LoadTestParserTest {
     }
 
     @Test
+    void hintsAtQuotingWhenAQueryStringBreaksAFlowMapping() {
+        assertThatThrownBy(() -> LoadTestParser.parse("""
+                apiVersion: stampede.io/v1alpha1
+                kind: LoadTest
+                metadata: {name: t}
+                spec:
+                  userClasses: [{name: u, tasks: [{request: {method: GET, path: /items?page=1}}]}]
+                """))
+                .isInstanceOfSatisfying(InvalidLoadTestException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(problem -> assertThat(problem.message())
+                                .startsWith("not valid YAML at line 5")
+                                .endsWith("quote text that holds '?', such as path: '/items?page=1'")));
+    }
+
+    @Test
     void reportsAMissingFileAsAProblem(@TempDir Path dir) {
         assertThatThrownBy(() -> LoadTestParser.parse(dir.resolve("nope.yaml")))
                 .isInstanceOfSatisfying(InvalidLoadTestException.class, e -> assertThat(e.problems().get(0))

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code spec.load} as written; every field may be absent (null). Either users/duration or stages, never both.
+ * {@code spec.load} as written; every field may be absent (null). Either users/duration or stages, never both;
+ * stages never with a preset (a preset sets users and duration).
  *
  * @param preset      a preset name as written (checked by the compiler), or null
  * @param users       >= 1, or null

@@ -209,4 +209,18 @@ class CompilerRulesTest {
                                 "spec.thresholds[0].expr",
                                 "spec.thresholds[1].request"));
     }
+
+    @Test
+    void aBadDefaultHeaderIsReportedOnceNotOncePerClass() {
+        assertThatThrownBy(() -> compile("""
+                  target: http://h
+                  load: {users: 1, duration: 1s}
+                  defaults: {headers: {Authorization: 'Bearer ${token}'}}
+                  userClasses:
+                    - {name: a, tasks: [{request: {method: GET, path: /}}]}
+                    - {name: b, tasks: [{request: {method: GET, path: /}}]}
+                """))
+                .isInstanceOfSatisfying(InvalidLoadTestException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::path).containsExactly("spec.defaults.headers.Authorization"));
+    }
 }
