@@ -88,7 +88,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             String prefix = outDir.resolve("demo").toString();
-            int code = LocalRun.execute(plan, new ReportOptions(prefix, outDir.resolve("summary.json"), quiet, false, out, err));
+            int code = LocalRun.execute(LocalRun.prepareEventLoops(), plan, new ReportOptions(prefix, outDir.resolve("summary.json"), quiet, false, out, err));
             out.println("The demo API answered " + api.totalRequests() + " requests. See the scenario with "
                     + "'stampede demo --print-scenario'; run your own with 'stampede run loadtest.yaml'.");
             return code;

@@ -21,6 +21,7 @@ import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -38,11 +39,19 @@ final class LocalRun {
     private LocalRun() {
     }
 
-    /** Runs the plan and returns the exit code. */
-    static int execute(TestPlan plan, ReportOptions options) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
+    /**
+     * Starts creating the event loops (about a quarter of a second) while the caller parses the file.
+     * The caller must pass the result to {@link #execute} or close it.
+     */
+    static CompletableFuture<Vertx> prepareEventLoops() {
+        return CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                .setPreferNativeTransport(true));
+                .setPreferNativeTransport(true)));
+    }
+
+    /** Runs the plan on the prepared event loops, closes them, and returns the exit code. */
+    static int execute(CompletableFuture<Vertx> eventLoops, TestPlan plan, ReportOptions options) {
+        Vertx vertx = eventLoops.join();
         ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stampede-console");
             thread.setDaemon(true);

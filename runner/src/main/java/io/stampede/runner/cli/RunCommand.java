@@ -2,6 +2,7 @@ package io.stampede.runner.cli;
 
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
+import io.vertx.core.Vertx;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code stampede run FILE}: runs a LoadTest on this machine. */
 @Command(name = "run", sortOptions = false,
@@ -57,10 +59,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CompletableFuture<Vertx> eventLoops = LocalRun.prepareEventLoops();
         Overrides overrides = new Overrides(host, users, spawnRate, duration, tags, excludeTags);
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), spec.commandLine().getErr());
-        if (plan.isEmpty()) return ExitCodes.BAD_INPUT;
-        return LocalRun.execute(plan.get(), new ReportOptions(csvPrefix, json, quiet, insecure,
+        if (plan.isEmpty()) {
+            eventLoops.thenAccept(Vertx::close);
+            return ExitCodes.BAD_INPUT;
+        }
+        return LocalRun.execute(eventLoops, plan.get(), new ReportOptions(csvPrefix, json, quiet, insecure,
                 spec.commandLine().getOut(), spec.commandLine().getErr()));
     }
 }
