@@ -1,0 +1,30 @@
+# The generator command lines, one function per tool. Each sets the array GEN_CMD; run.sh passes it to
+# measured_run. Sourced by run.sh.
+
+GEN_CMD=()
+
+stampede_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
+}
+
+# stampede_cmd DIR PORT YAML SECONDS [USERS] [JAVA_OPTS...]: java itself (not ./stampede), so the PID the
+# harness reads is the JVM's. The options are what a user would put in STAMPEDE_JAVA_OPTS.
+stampede_cmd() {
+  local dir="$1" port="$2" yaml="$3" seconds="$4" users="${5:-}"
+  shift 5 || shift $#
+  GEN_CMD=("$(stampede_java)" "$@" -jar "$STAMPEDE_JAR" run "$yaml" --host "http://127.0.0.1:$port"
+    -t "${seconds}s" --quiet --json "$dir/summary.json")
+  [ -z "$users" ] || GEN_CMD+=(-u "$users")
+}
+
+# wrk_cmd PORT SECONDS: one thread, 50 connections, like ANCHORS.md.
+wrk_cmd() {
+  GEN_CMD=(wrk -t1 -c50 "-d${2}s" --latency "http://127.0.0.1:$1/hello")
+}
+
+# locust_cmd DIR PORT CLASS USERS SPAWN_RATE SECONDS: one Locust process, headless.
+locust_cmd() {
+  local dir="$1" port="$2" class="$3" users="$4" rate="$5" seconds="$6"
+  GEN_CMD=("$LOCUST" -f "$BENCH_DIR/locustfile.py" --headless -u "$users" -r "$rate" -t "${seconds}s"
+    -H "http://127.0.0.1:$port" --only-summary --csv "$dir/locust" --loglevel WARNING "$class")
+}

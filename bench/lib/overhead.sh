@@ -1,0 +1,27 @@
+# Target 3: start-up and shut-down overhead of Stampede. The 50-user, no-think-time test runs for
+# OVERHEAD_SECONDS against nginx's logged server, which writes the first request of each connection with
+# $msec; the launch time is taken with `date +%s.%N` just before exec. The steady CPU rate comes from the
+# window [4 s, 8 s] after launch.
+
+OVERHEAD_SECONDS="${OVERHEAD_SECONDS:-10}"
+
+phase_overhead() {
+  local run dir log="$SCRATCH/nginx/first_requests.log"
+  for ((run = 1; run <= RUNS; run++)); do
+    dir="$RAW/overhead/stampede/run$run"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    : >"$log"
+    # shellcheck disable=SC2086
+    stampede_cmd "$dir" "$NGINX_LOG_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$OVERHEAD_SECONDS" "" $BENCH_JAVA_OPTS
+    log "overhead run $run/$RUNS: stampede (${OVERHEAD_SECONDS}s)"
+    printf '%s\n' "${GEN_CMD[*]}" >"$dir/command.txt"
+    measured_run "$dir" 4 8 $((OVERHEAD_SECONDS + 30)) "${GEN_CMD[@]}"
+    {
+      echo "users=50"
+      echo "duration_s=$OVERHEAD_SECONDS"
+    } >>"$dir/measure.env"
+    cp "$log" "$dir/first_requests.log"
+    sleep 1
+  done
+}

@@ -1,0 +1,34 @@
+# Target 1: 50 connections/users, no think time; wrk, Stampede and Locust FastHttpUser interleaved, RUNS times.
+# Each run lasts THROUGHPUT_SECONDS; the steady window is [WINDOW_START, WINDOW_START + WINDOW_SECONDS] after
+# launch, late enough for the JVM's JIT to have warmed up.
+
+THROUGHPUT_SECONDS="${THROUGHPUT_SECONDS:-14}"
+WINDOW_START="${WINDOW_START:-4}"
+WINDOW_SECONDS="${WINDOW_SECONDS:-6}"
+
+phase_throughput() {
+  local run tool dir window_end limit
+  window_end=$((WINDOW_START + WINDOW_SECONDS))
+  limit=$((THROUGHPUT_SECONDS + 30))
+  local tools=(wrk stampede)
+  [ -z "$LOCUST" ] || tools+=(locust)
+  for ((run = 1; run <= RUNS; run++)); do
+    for tool in "${tools[@]}"; do
+      dir="$RAW/throughput/$tool/run$run"
+      rm -rf "$dir"
+      mkdir -p "$dir"
+      case "$tool" in
+        wrk) wrk_cmd "$NGINX_PORT" "$THROUGHPUT_SECONDS" ;;
+        stampede)
+          # shellcheck disable=SC2086
+          stampede_cmd "$dir" "$NGINX_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$THROUGHPUT_SECONDS" "" $BENCH_JAVA_OPTS ;;
+        locust) locust_cmd "$dir" "$NGINX_PORT" FastConst 50 50 "$THROUGHPUT_SECONDS" ;;
+      esac
+      log "throughput run $run/$RUNS: $tool (${THROUGHPUT_SECONDS}s)"
+      printf '%s\n' "${GEN_CMD[*]}" >"$dir/command.txt"
+      measured_run "$dir" "$WINDOW_START" "$window_end" "$limit" "${GEN_CMD[@]}"
+      echo "users=50" >>"$dir/measure.env"
+      sleep 1
+    done
+  done
+}

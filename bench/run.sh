@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Measures Stampede against wrk and Locust on this machine and prints a table of medians (see
+# docs/benchmarks.md). Usage: bench/run.sh [all|throughput|memory|overhead|setup|summary [RUN_DIR]]
+#
+#   all         setup, then the three phases (~9 min), then the table
+#   throughput  target 1: requests per CPU-second, 50 users, no think time (wrk, Stampede, Locust)
+#   memory      target 2: peak RSS at 1,000 and 10,000 users with 1-2 s think time; delivered vs scheduled rate
+#   overhead    target 3: launch to first request; CPU-s spent outside the steady state
+#   setup       only install what is missing (Debian: nginx-light, wrk, time, python3-locust), as root
+#   summary     print the table again for a finished run (default: the newest one)
+#
+# Environment:
+#   RUNS=3                 runs per configuration (the table shows medians and ranges)
+#   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing)
+#   STAMPEDE_JAVA_OPTS     JVM options for the runner, as ./stampede reads them (default: DEFAULT_JAVA_OPTS
+#                          below; set it to "" for none)
+#   THROUGHPUT_SECONDS=14 WINDOW_START=4 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=10 (see lib/)
+#
+# The target is nginx on 127.0.0.1 (a free port, pinned to CPU 1); every generator is pinned to CPU 0.
+# Everything the script starts is stopped by PID when it exits. Results: bench/results/ (git-ignored).
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+ROOT="$(dirname "$BENCH_DIR")"
+RUNS="${RUNS:-3}"
+RESULTS="$BENCH_DIR/results"
+
+# What a user would pick for a lean generator; see docs/benchmarks.md for how they were chosen.
+DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx1g -Xss512k -XX:TieredStopAtLevel=4"
+BENCH_JAVA_OPTS="${STAMPEDE_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
+
+# shellcheck source=lib/common.sh
+source "$BENCH_DIR/lib/common.sh"
+# shellcheck source=lib/setup.sh
+source "$BENCH_DIR/lib/setup.sh"
+# shellcheck source=lib/generators.sh
+source "$BENCH_DIR/lib/generators.sh"
+# shellcheck source=lib/throughput.sh
+source "$BENCH_DIR/lib/throughput.sh"
+# shellcheck source=lib/memory.sh
+source "$BENCH_DIR/lib/memory.sh"
+# shellcheck source=lib/overhead.sh
+source "$BENCH_DIR/lib/overhead.sh"
+
+usage() {
+  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+}
+
+python_bin() {
+  if [ -x /usr/bin/python3 ]; then echo /usr/bin/python3; else command -v python3; fi
+}
+
+summarize() {
+  local run_dir="$1"
+  "$(python_bin)" -B "$BENCH_DIR/summarize.py" "$run_dir/raw" >"$run_dir/report.md"
+  cp "$run_dir/report.md" "$RESULTS/latest.md"
+  cat "$run_dir/report.md"
+  log "table written to $run_dir/report.md and $RESULTS/latest.md"
+}
+
+main() {
+  local phase="${1:-all}"
+  case "$phase" in
+    all | throughput | memory | overhead) ;;
+    setup)
+      install_packages
+      return 0
+      ;;
+    summary)
+      local run_dir="${2:-}"
+      [ -n "$run_dir" ] || run_dir="$(ls -1d "$RESULTS"/runs/*/ 2>/dev/null | tail -n 1)"
+      [ -d "$run_dir/raw" ] || die "no finished run in $RESULTS/runs"
+      summarize "${run_dir%/}"
+      return 0
+      ;;
+    -h | --help | help)
+      usage
+      return 0
+      ;;
+    *)
+      usage
+      return 2
+      ;;
+  esac
+
+  install_packages
+  ensure_jar
+  raise_open_files_limit
+
+  local run_dir
+  run_dir="$RESULTS/runs/$(date +%Y%m%d-%H%M%S)-$phase"
+  RAW="$run_dir/raw"
+  mkdir -p "$RAW"
+  SCRATCH="$(mktemp -d /tmp/stampede-bench.XXXXXX)"
+  trap 'cleanup; rm -rf "$SCRATCH"' EXIT
+  trap 'exit 130' INT TERM
+
+  write_meta "$RAW/meta.env" "$phase"
+  start_nginx
+  case "$phase" in
+    throughput) phase_throughput ;;
+    memory) phase_memory ;;
+    overhead) phase_overhead ;;
+    all)
+      phase_throughput
+      phase_memory
+      phase_overhead
+      ;;
+  esac
+  stop_nginx
+  echo "finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$RAW/meta.env"
+  summarize "$run_dir"
+}
+
+main "$@"

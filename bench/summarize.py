@@ -1,0 +1,217 @@
+"""Prints the markdown report of one bench/run.sh run: python3 summarize.py RESULTS/runs/<id>/raw
+
+Every figure is the median across runs, with the range in brackets; the targets come from the issue.
+"""
+import statistics
+import sys
+from pathlib import Path
+
+import measurements as m
+
+RATIO_TARGET = 0.6          # Stampede's steady requests per CPU-second, as a fraction of wrk's
+KIB_PER_USER_TARGET = 8.0   # marginal memory per idle user
+RATE_TOLERANCE = 0.05       # delivered vs scheduled request rate at 10,000 users
+FIRST_REQUEST_TARGET_S = 1.0
+OVERHEAD_TARGET_CPU_S = 1.5
+THINK_MEAN_S = 1.5          # between: [1s, 2s]
+
+
+def finite(values):
+    return [v for v in values if m.is_number(v)]
+
+
+def median(values):
+    values = finite(values)
+    return statistics.median(values) if values else m.NAN
+
+
+def fmt(value, digits=0):
+    if not m.is_number(value):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def cell(values, digits=0, bold=False):
+    values = finite(values)
+    if not values:
+        return "–"
+    mid = fmt(statistics.median(values), digits)
+    if bold:
+        mid = f"**{mid}**"
+    if len(values) == 1:
+        return mid
+    return f"{mid} [{fmt(min(values), digits)}–{fmt(max(values), digits)}]"
+
+
+def col(runs, key):
+    return [r.get(key, m.NAN) for r in runs]
+
+
+def verdict(ok):
+    if ok is None:
+        return "not measured"
+    return "met" if ok else "**missed**"
+
+
+def header(meta):
+    dirty = meta.get("uncommitted_runner_files", "0")
+    dirty_note = f" plus {dirty} uncommitted file(s) under runner/ in the working tree" if dirty not in ("", "0") else ""
+    locust = f"Locust {meta['locust']} (Python {meta['python']})" if meta.get("locust") else meta.get("locust_note", "")
+    return "\n".join([
+        f"# Stampede benchmark, {meta.get('date', '?')}",
+        "",
+        f"* **Machine:** {meta.get('nproc')} CPUs ({meta.get('cpu_model')}), {meta.get('mem_total')}, "
+        f"{meta.get('os')}, kernel {meta.get('kernel')}; load average at start {meta.get('load_average')}",
+        f"* **Runner:** commit `{meta.get('commit')}`{dirty_note}; jar `{meta.get('jar')}` built "
+        f"{meta.get('jar_mtime')}; {meta.get('jdk')}",
+        f"* **Runner JVM options (STAMPEDE_JAVA_OPTS):** `{meta.get('java_opts') or '(none)'}`",
+        f"* **Others:** nginx {meta.get('nginx')} (1 worker, CPU 1), wrk {meta.get('wrk')}, {locust}",
+        f"* **Method:** {meta.get('runs')} interleaved runs per row; medians [min–max]. Generators on CPU 0, "
+        "nginx on CPU 1, all on 127.0.0.1. Steady window = nginx's stub_status counter and the generator's "
+        "utime+stime (/proc/PID/stat) between two instants in mid-run.",
+        "",
+    ])
+
+
+def throughput(raw, meta):
+    phase = raw / "throughput"
+    data = {tool: m.runs(phase, tool) for tool in ("wrk", "stampede", "locust")}
+    if not data["stampede"]:
+        return [], None
+    start = float(meta.get("window_start", "4"))
+    end = start + float(meta.get("window_seconds", "6"))
+    lines = [f"## 1. Throughput: 50 connections/users, no think time, {meta.get('throughput_seconds')} s runs, "
+             f"steady window {start:g}–{end:g} s after launch", "",
+             "| tool | RPS steady (nginx) | RPS tool-reported | p50 ms | p99 ms | CPU-s whole run | RPS/CPU-s whole "
+             "| RPS/CPU-s steady | generator cores steady | nginx cores steady | other busy cores | peak RSS MB "
+             "| failures |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    names = {"wrk": "wrk `-t1 -c50`", "stampede": "Stampede", "locust": "Locust FastHttpUser"}
+    for tool, rs in data.items():
+        if not rs:
+            continue
+        lines.append("| " + " | ".join([
+            names[tool], cell(col(rs, "rps_steady"), bold=True), cell(col(rs, "tool_rps")),
+            cell(col(rs, "p50_ms"), 2), cell(col(rs, "p99_ms"), 2), cell(col(rs, "cpu_s"), 2),
+            cell(col(rs, "rps_per_cpu_whole")), cell(col(rs, "rps_per_cpu_steady"), bold=True),
+            cell(col(rs, "gen_cores"), 2), cell(col(rs, "srv_cores"), 2), cell(col(rs, "other_cores"), 2),
+            cell([v / 1024 for v in col(rs, "rss_kib")]), cell(col(rs, "failures"))]) + " |")
+    lines += ["", "Run pairs (run *i* of Stampede against run *i* of wrk), and Stampede's own count against nginx's:",
+              "", "| run | wrk RPS/CPU-s steady | Stampede RPS/CPU-s steady | **ratio steady** | ratio whole run "
+              "| Stampede JSON requests | nginx counter delta | equal |", "|---|---|---|---|---|---|---|---|"]
+    ratios, whole = [], []
+    for w, s in zip(data["wrk"], data["stampede"]):
+        ratio = s["rps_per_cpu_steady"] / w["rps_per_cpu_steady"]
+        ratio_whole = s["rps_per_cpu_whole"] / w["rps_per_cpu_whole"]
+        ratios.append(ratio)
+        whole.append(ratio_whole)
+        same = "yes" if s.get("tool_requests") == s["nginx_requests"] else "**no**"
+        lines.append(f"| {s['run'][3:]} | {fmt(w['rps_per_cpu_steady'])} | {fmt(s['rps_per_cpu_steady'])} "
+                     f"| {fmt(ratio, 2)} | {fmt(ratio_whole, 2)} | {fmt(s.get('tool_requests', m.NAN))} "
+                     f"| {fmt(s['nginx_requests'])} | {same} |")
+    lines.append(f"| **median** | | | **{fmt(median(ratios), 2)}** | {fmt(median(whole), 2)} | | | |")
+    lines.append("")
+    target = ("Stampede / wrk, RPS per CPU-second, steady", cell(ratios, 2, bold=True), f">= {RATIO_TARGET}",
+              verdict(median(ratios) >= RATIO_TARGET) if ratios else verdict(None))
+    return lines, target
+
+
+MEMORY_CONFIGS = (("stampede", "Stampede", "java_opts"), ("stampede-nojvmopts", "Stampede", None),
+                  ("locust", "Locust FastHttpUser", None))
+
+
+def memory(raw, meta):
+    phase = raw / "memory"
+    if not phase.is_dir():
+        return [], []
+    sizes = sorted({int(d.name.rsplit("-", 1)[1]) for d in phase.iterdir() if d.is_dir()})
+    lines = [f"## 2. Memory: idle users (think time 1–2 s), spawn rate {meta.get('memory_spawn_rate')}/s, "
+             f"{meta.get('memory_seconds')} s runs, steady window {meta.get('memory_window')} s after launch", "",
+             "| generator | JVM options | users | runs | peak RSS MB | delivered RPS steady | scheduled RPS "
+             "| delivered / scheduled | generator cores | p50 / p99 ms | failures |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    per_user, targets = [], []
+    for config, name, opts_key in MEMORY_CONFIGS:
+        rss_by_size = {}
+        for users in sizes:
+            rs = m.runs(phase, f"{config}-{users}")
+            if not rs:
+                continue
+            rss_by_size[users] = col(rs, "rss_kib")
+            scheduled = users / THINK_MEAN_S
+            share = [v / scheduled for v in col(rs, "rps_steady")]
+            opts = meta.get(opts_key) or "(none)" if config.startswith("stampede") else "–"
+            lines.append("| " + " | ".join([
+                name, f"`{opts}`" if opts not in ("–",) else opts, f"{users:,}", str(len(rs)),
+                cell([v / 1024 for v in rss_by_size[users]], 1, bold=True), cell(col(rs, "rps_steady")),
+                fmt(scheduled), cell([100 * v for v in share], 1) + " %", cell(col(rs, "gen_cores"), 2),
+                f"{cell(col(rs, 'p50_ms'), 1)} / {cell(col(rs, 'p99_ms'), 1)}", cell(col(rs, "failures"))]) + " |")
+            if config == "stampede" and users == max(sizes):
+                worst = median([abs(v - 1) for v in share])
+                targets.append((f"Stampede delivered / scheduled RPS at {users:,} users",
+                                cell([100 * v for v in share], 1, bold=True) + " %",
+                                f"within {RATE_TOLERANCE:.0%}", verdict(worst <= RATE_TOLERANCE)))
+        if len(rss_by_size) >= 2:
+            small, large = min(rss_by_size), max(rss_by_size)
+            kib = (median(rss_by_size[large]) - median(rss_by_size[small])) / (large - small)
+            pairs = [(b - a) / (large - small) for a, b in zip(rss_by_size[small], rss_by_size[large])]
+            label = name if config != "stampede-nojvmopts" else name + " (no JVM options)"
+            range_note = f" (run pairs {fmt(min(pairs), 1)}–{fmt(max(pairs), 1)})" if len(pairs) > 1 else ""
+            per_user.append(f"* **{label}: {fmt(kib, 1)} KiB per user** = (median peak RSS at {large:,} − at "
+                            f"{small:,}) / {large - small:,}{range_note}")
+            if config == "stampede":
+                targets.insert(0, ("Stampede memory per idle user", f"**{fmt(kib, 1)} KiB**",
+                                   f"<= {KIB_PER_USER_TARGET:g} KiB", verdict(kib <= KIB_PER_USER_TARGET)))
+    lines += [""] + per_user + [""]
+    return lines, targets
+
+
+def overhead(raw, meta):
+    rs = m.runs(raw / "overhead", "stampede")
+    if not rs:
+        return [], []
+    lines = [f"## 3. Overhead: Stampede, 50 users, no think time, {meta.get('overhead_seconds')} s runs", "",
+             "| run | launch → first request s | wall s | CPU-s whole run | steady CPU (cores, 4–8 s) "
+             "| **CPU-s outside steady state** | CPU-s beyond steady cost of the requests | requests |",
+             "|---|---|---|---|---|---|---|---|"]
+    outside, beyond = [], []
+    for r in rs:
+        rate = r["gen_cores"]
+        out_s = r["cpu_s"] - rate * r["duration_s"]
+        beyond_s = r["cpu_s"] - r["nginx_requests"] / r["rps_per_cpu_steady"]
+        outside.append(out_s)
+        beyond.append(beyond_s)
+        r["outside"], r["beyond"] = out_s, beyond_s
+        lines.append(f"| {r['run'][3:]} | {fmt(r['first_request_s'], 3)} | {fmt(r['wall_s'], 2)} "
+                     f"| {fmt(r['cpu_s'], 2)} | {fmt(rate, 2)} | {fmt(out_s, 2)} | {fmt(beyond_s, 2)} "
+                     f"| {fmt(r['nginx_requests'])} |")
+    lines.append(f"| **median** | **{cell(col(rs, 'first_request_s'), 3)}** | {cell(col(rs, 'wall_s'), 2)} "
+                 f"| {cell(col(rs, 'cpu_s'), 2)} | {cell(col(rs, 'gen_cores'), 2)} | **{cell(outside, 2)}** "
+                 f"| {cell(beyond, 2)} | |")
+    lines.append("")
+    first = median(col(rs, "first_request_s"))
+    targets = [("Stampede launch to first request", cell(col(rs, "first_request_s"), 3, bold=True) + " s",
+                f"<= {FIRST_REQUEST_TARGET_S:g} s", verdict(first <= FIRST_REQUEST_TARGET_S)),
+               ("Stampede CPU-s outside steady state (10 s run)", cell(outside, 2, bold=True),
+                f"<= {OVERHEAD_TARGET_CPU_S:g} CPU-s", verdict(median(outside) <= OVERHEAD_TARGET_CPU_S))]
+    return lines, targets
+
+
+def main(raw_dir):
+    raw = Path(raw_dir)
+    meta = m.read_env(raw / "meta.env")
+    t_lines, t_target = throughput(raw, meta)
+    m_lines, m_targets = memory(raw, meta)
+    o_lines, o_targets = overhead(raw, meta)
+    targets = ([t_target] if t_target else []) + m_targets + o_targets
+    out = [header(meta), "## Targets", "", "| target | measured: median [range] | goal | verdict |",
+           "|---|---|---|---|"]
+    out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in targets]
+    out.append("")
+    for block in (t_lines, m_lines, o_lines):
+        out += block
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
