@@ -5,6 +5,7 @@ import io.stampede.runner.engine.EngineOptions;
 import io.stampede.runner.engine.EngineStartException;
 import io.stampede.runner.engine.RunResult;
 import io.stampede.runner.engine.StatsSink;
+import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.report.ConsoleTable;
 import io.stampede.runner.report.CsvReports;
 import io.stampede.runner.report.JsonSummaryWriter;
@@ -89,13 +90,16 @@ final class LocalRun {
         CountDownLatch reportsWritten = new CountDownLatch(1);
         Thread hook = Interrupts.onInterrupt(engine::abort, reportsWritten, plan.stopTimeoutMillis() + 10_000);
         if (!options.quiet()) {
-            printer.scheduleAtFixedRate(() -> options.out().println(ConsoleTable.live(aggregator.liveView())),
-                    LIVE_TABLE_MILLIS, LIVE_TABLE_MILLIS, TimeUnit.MILLISECONDS);
+            printer.scheduleAtFixedRate(() -> {
+                options.out().println(ConsoleTable.live(aggregator.liveView()));
+                String warning = engine.monitor().latestWarning();
+                if (!warning.isEmpty()) options.out().println("WARNING: " + warning);
+            }, LIVE_TABLE_MILLIS, LIVE_TABLE_MILLIS, TimeUnit.MILLISECONDS);
         }
         try {
             RunResult result = engine.start().get();
             printer.shutdownNow();
-            return finish(plan, aggregator, result, options);
+            return finish(plan, aggregator, result, engine.monitor().health(), options);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.COULD_NOT_RUN;
@@ -108,11 +112,13 @@ final class LocalRun {
         }
     }
 
-    private static int finish(TestPlan plan, StatsAggregator aggregator, RunResult result, ReportOptions options) {
+    private static int finish(TestPlan plan, StatsAggregator aggregator, RunResult result, GeneratorHealth health,
+                              ReportOptions options) {
         RunSummary summary = aggregator.summary(plan.scenario().name(), result.endEpochMillis());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(plan.thresholds(), summary);
         options.out().println(ConsoleTable.summary(summary, thresholds));
-        boolean written = writeReports(summary, aggregator, thresholds, options);
+        if (health.saturated()) options.out().println("WARNING: " + health.message());
+        boolean written = writeReports(summary, aggregator, thresholds, health, options);
         boolean passed = ThresholdEvaluator.allPassed(thresholds);
         options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
                 + (result.aborted() ? " (stopped early by Ctrl-C)" : ""));
@@ -120,8 +126,24 @@ final class LocalRun {
         return passed ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
     }
 
+    /** The JSON summary's {@code generator} section: whether the numbers may include the generator's queueing. */
+    static Map<String, Object> generatorSection(GeneratorHealth health) {
+        Map<String, Object> section = new java.util.LinkedHashMap<>();
+        section.put("saturated", health.saturated());
+        section.put("saturatedSeconds", health.saturatedSeconds());
+        section.put("seconds", health.seconds());
+        section.put("cores", health.cores());
+        section.put("peakCpuPercent", health.peakCpuPercent());
+        section.put("meanCpuPercent", health.meanCpuPercent());
+        section.put("loopLagP99Ms", health.loopLagP99Ms());
+        section.put("loopLagMaxMs", health.loopLagMaxMs());
+        section.put("message", health.message());
+        return section;
+    }
+
     private static boolean writeReports(RunSummary summary, StatsAggregator aggregator,
-                                        List<ThresholdResult> thresholds, ReportOptions options) {
+                                        List<ThresholdResult> thresholds, GeneratorHealth health,
+                                        ReportOptions options) {
         boolean ok = true;
         if (options.csvPrefix() != null) {
             try {
@@ -136,7 +158,7 @@ final class LocalRun {
         }
         if (options.jsonFile() != null) {
             try {
-                JsonSummaryWriter.write(options.jsonFile(), summary, thresholds, Map.of());
+                JsonSummaryWriter.write(options.jsonFile(), summary, thresholds, Map.of("generator", generatorSection(health)));
                 options.out().println("JSON: " + options.jsonFile());
             } catch (IOException e) {
                 options.err().println("stampede: cannot write the JSON summary: " + e.getMessage());

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.load.LoadPlan;
@@ -56,6 +57,7 @@ public final class Engine {
     private final ScheduledExecutorService control;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final AtomicInteger activeUsers = new AtomicInteger();
+    private final GeneratorMonitor monitor = new GeneratorMonitor();
 
     // Control state: touched only on the control thread.
     private final Deque<VirtualUser> running = new ArrayDeque<>();
@@ -120,7 +122,7 @@ public final class Engine {
             startNanos = System.nanoTime();
             lastTickNanos = startNanos;
             startEpochMillis = System.currentTimeMillis();
-            loops.forEach(loop -> loop.eventLoop.execute(loop::startSweeping));
+            loops.forEach(loop -> loop.eventLoop.execute(loop::startPeriodicWork));
             tick = control.scheduleAtFixedRate(this::tick, 0, CONTROL_TICK_MILLIS, TimeUnit.MILLISECONDS);
             intervalTick = control.scheduleAtFixedRate(() -> drainInterval(false), INTERVAL_MILLIS, INTERVAL_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -134,6 +136,11 @@ public final class Engine {
             aborted = true;
             beginStop();
         });
+    }
+
+    /** Whether the generator keeps up: event-loop lag and CPU per second. Safe from any thread. */
+    public GeneratorMonitor monitor() {
+        return monitor;
     }
 
     /** Users running now, as last set by the control thread. Safe from any thread (a racy read). */
@@ -205,9 +212,11 @@ public final class Engine {
         AtomicInteger pending = new AtomicInteger(loops.size());
         for (LoopWorker loop : loops) {
             loop.eventLoop.execute(() -> {
-                if (last) loop.stopSweeping();
+                if (last) loop.stopPeriodicWork();
                 sink.accept(loop.recorder.drain(intervalId));
+                monitor.acceptLag(intervalId, loop.lagProbe.drain());
                 if (pending.decrementAndGet() == 0) {
+                    monitor.completeInterval(intervalId);
                     long endEpochMillis = System.currentTimeMillis();
                     sink.completeInterval(intervalId, users, endEpochMillis);
                     if (last) finish(endEpochMillis, intervalId + 1);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.stampede.runner.engine.http.ConnectionFactory;
+import io.stampede.runner.engine.health.LoopLagProbe;
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.stats.StatsRecorder;
 
@@ -29,6 +30,7 @@ final class LoopWorker {
     final ConnectionFactory connections;
     final RequestEncoder encoder;
     final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    final LoopLagProbe lagProbe;
 
     private final List<VirtualUser> users = new ArrayList<>();
     private final Consumer<VirtualUser> onUserFinished;
@@ -41,15 +43,19 @@ final class LoopWorker {
         this.connections = connections;
         this.encoder = encoder;
         this.onUserFinished = onUserFinished;
+        this.lagProbe = new LoopLagProbe(eventLoop);
     }
 
-    void startSweeping() {
+    /** Starts the timeout sweep and the lag probe. On the loop. */
+    void startPeriodicWork() {
         sweep = eventLoop.scheduleAtFixedRate(this::sweepTimeouts, TIMEOUT_SWEEP_MILLIS, TIMEOUT_SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
+        lagProbe.start();
     }
 
-    void stopSweeping() {
+    void stopPeriodicWork() {
         if (sweep != null) sweep.cancel(false);
+        lagProbe.stop();
     }
 
     /** Adds and starts a user. On the loop. */

@@ -81,6 +81,8 @@ class RunCommandTest {
             JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
             assertThat(summary.at("/summary/total/requests").asLong()).isEqualTo(server.totalRequests());
             assertThat(summary.at("/summary/requests/0/name").asText()).isNotEmpty();
+            assertThat(summary.at("/generator/saturated").isBoolean()).as("the generator's health is reported").isTrue();
+            assertThat(summary.at("/generator/cores").asInt()).isPositive();
             assertThat(server.recentRequests()).filteredOn(r -> r.method().equals("POST"))
                     .allSatisfy(r -> assertThat(r.body()).matches("\\{\"productId\":[1-9]}"));
         }

@@ -1,0 +1,92 @@
+package io.stampede.runner.engine;
+
+import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.testing.TargetServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static io.stampede.runner.engine.Plans.constantLoad;
+import static io.stampede.runner.engine.Plans.plan;
+import static io.stampede.runner.engine.Plans.task;
+import static io.stampede.runner.engine.Plans.userClass;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generator says when it is the bottleneck: with its event loops kept busy on purpose, the run reports
+ * saturated seconds and why, instead of passing its own queueing off as the server's latency.
+ */
+class GeneratorSaturationTest {
+
+    private Vertx vertx;
+
+    @BeforeEach
+    void startVertx() {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
+    }
+
+    @AfterEach
+    void stopVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private GeneratorHealth run(TargetServer server, boolean saturate) throws Exception {
+        Plans.Rows rows = new Plans.Rows();
+        TestPlan plan = plan(server.baseUrl(), rows, constantLoad(5, 4500), 2000,
+                userClass("u", new WaitPlan.Constant(10), task("x", 1, rows.get("/x"))));
+        Engine engine = new Engine(vertx, plan, new CollectingSink(), EngineOptions.defaults());
+        ScheduledExecutorService hog = Executors.newSingleThreadScheduledExecutor();
+        try {
+            if (saturate) {
+                // 150 ms of work every 200 ms on the runner's only event loop: its users' sends queue behind it.
+                @SuppressWarnings("deprecation")
+                io.netty.channel.EventLoop loop = (io.netty.channel.EventLoop) vertx.nettyEventLoopGroup().next();
+                hog.scheduleAtFixedRate(() -> loop.execute(() -> spin(150)), 0, 200, TimeUnit.MILLISECONDS);
+            }
+            CompletableFuture<RunResult> done = engine.start();
+            done.get(30, TimeUnit.SECONDS);
+        } finally {
+            hog.shutdownNow();
+        }
+        return engine.monitor().health();
+    }
+
+    private static void spin(long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void reportsSaturationWhenItsEventLoopsFallBehind() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            GeneratorHealth health = run(server, true);
+
+            assertThat(health.saturated()).isTrue();
+            assertThat(health.saturatedSeconds()).isGreaterThanOrEqualTo(2);
+            assertThat(health.loopLagMaxMs()).isGreaterThanOrEqualTo(100);
+            assertThat(health.message()).contains("load generator was saturated").contains("its own queueing");
+        }
+    }
+
+    @Test
+    void staysQuietWhenItKeepsUp() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            GeneratorHealth health = run(server, false);
+
+            assertThat(health.seconds()).isGreaterThanOrEqualTo(4);
+            assertThat(health.saturated()).as(health.toString()).isFalse();
+            assertThat(health.message()).isEmpty();
+        }
+    }
+}
