@@ -1,5 +1,6 @@
 package io.stampede.runner.engine;
 
+import io.stampede.runner.load.ConstantLoadPlan;
 import io.stampede.runner.load.LoadPlan;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
@@ -12,11 +13,15 @@ import io.stampede.runner.scenario.TemplateContext;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.scenario.template.TemplateCompiler;
+import io.stampede.runner.scenario.template.TemplateException;
+import io.stampede.runner.scenario.template.TemplateScope;
 import io.stampede.runner.stats.RowKey;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,23 +33,13 @@ final class Plans {
     private Plans() {
     }
 
+    /** A constant text, compiled by the real template compiler. */
     static Template text(String text) {
-        return new Template() {
-            @Override
-            public void appendTo(StringBuilder out, TemplateContext context) {
-                out.append(text);
-            }
-
-            @Override
-            public boolean isConstant() {
-                return true;
-            }
-
-            @Override
-            public String source() {
-                return text;
-            }
-        };
+        try {
+            return TemplateCompiler.compile(text, new TemplateScope(Map.of(), List.of()));
+        } catch (TemplateException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** {@code prefix} followed by the value in a user's slot. */
@@ -70,27 +65,7 @@ final class Plans {
     }
 
     static LoadPlan constantLoad(int users, long durationMillis) {
-        return new LoadPlan() {
-            @Override
-            public int targetUsersAt(long elapsedMillis) {
-                return users;
-            }
-
-            @Override
-            public long durationMillis() {
-                return durationMillis;
-            }
-
-            @Override
-            public double spawnRatePerSecond() {
-                return Double.POSITIVE_INFINITY;
-            }
-
-            @Override
-            public int peakUsers() {
-                return users;
-            }
-        };
+        return new ConstantLoadPlan(users, Double.POSITIVE_INFINITY, durationMillis);
     }
 
     /** Collects rows as requests are added, so each request's row index is right. */

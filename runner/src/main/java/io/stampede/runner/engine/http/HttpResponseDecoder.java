@@ -215,17 +215,17 @@ final class HttpResponseDecoder extends ByteToMessageDecoder {
         int nameLength = colon - start;
         int valueStart = colon + 1;
         int valueEnd = start + length;
-        while (valueStart < valueEnd && isSpace(in.getByte(valueStart))) valueStart++;
-        while (valueEnd > valueStart && isSpace(in.getByte(valueEnd - 1))) valueEnd--;
+        while (valueStart < valueEnd && AsciiBytes.isSpace(in.getByte(valueStart))) valueStart++;
+        while (valueEnd > valueStart && AsciiBytes.isSpace(in.getByte(valueEnd - 1))) valueEnd--;
 
-        if (nameIs(in, start, nameLength, CONTENT_LENGTH)) {
-            contentLength = parseDecimal(in, valueStart, valueEnd);
+        if (AsciiBytes.nameIs(in, start, nameLength, CONTENT_LENGTH)) {
+            contentLength = AsciiBytes.parseDecimal(in, valueStart, valueEnd);
             if (contentLength < 0) { protocolError("malformed Content-Length"); return; }
-        } else if (nameIs(in, start, nameLength, TRANSFER_ENCODING)) {
-            chunked = containsIgnoreCase(in, valueStart, valueEnd, "chunked");
-        } else if (nameIs(in, start, nameLength, CONNECTION)) {
-            if (containsIgnoreCase(in, valueStart, valueEnd, "close")) close = true;
-            if (containsIgnoreCase(in, valueStart, valueEnd, "keep-alive")) keepAliveHeader = true;
+        } else if (AsciiBytes.nameIs(in, start, nameLength, TRANSFER_ENCODING)) {
+            chunked = AsciiBytes.containsIgnoreCase(in, valueStart, valueEnd, "chunked");
+        } else if (AsciiBytes.nameIs(in, start, nameLength, CONNECTION)) {
+            if (AsciiBytes.containsIgnoreCase(in, valueStart, valueEnd, "close")) close = true;
+            if (AsciiBytes.containsIgnoreCase(in, valueStart, valueEnd, "keep-alive")) keepAliveHeader = true;
         }
         if (keepHeaders) {
             String name = in.toString(start, nameLength, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
@@ -265,7 +265,7 @@ final class HttpResponseDecoder extends ByteToMessageDecoder {
             int b = in.getByte(i);
             int value = Character.digit(b, 16);
             if (value < 0) {
-                if (b == ';' || isSpace((byte) b)) break; // chunk extensions are ignored
+                if (b == ';' || AsciiBytes.isSpace((byte) b)) break; // chunk extensions are ignored
                 protocolError("malformed chunk size");
                 return;
             }
@@ -318,45 +318,5 @@ final class HttpResponseDecoder extends ByteToMessageDecoder {
             keptBody.release();
             keptBody = null;
         }
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t';
-    }
-
-    private static boolean nameIs(ByteBuf in, int start, int length, byte[] lowerName) {
-        if (length != lowerName.length) return false;
-        for (int i = 0; i < length; i++) {
-            int b = in.getByte(start + i);
-            if (b >= 'A' && b <= 'Z') b += 32;
-            if (b != lowerName[i]) return false;
-        }
-        return true;
-    }
-
-    private static long parseDecimal(ByteBuf in, int start, int end) {
-        if (start >= end || end - start > 18) return -1;
-        long value = 0;
-        for (int i = start; i < end; i++) {
-            int digit = in.getByte(i) - '0';
-            if (digit < 0 || digit > 9) return -1;
-            value = value * 10 + digit;
-        }
-        return value;
-    }
-
-    /** Whether the header value contains the lower-case ASCII token, ignoring case; allocates nothing. */
-    private static boolean containsIgnoreCase(ByteBuf in, int start, int end, String token) {
-        int last = end - token.length();
-        outer:
-        for (int i = start; i <= last; i++) {
-            for (int j = 0; j < token.length(); j++) {
-                int b = in.getByte(i + j);
-                if (b >= 'A' && b <= 'Z') b += 32;
-                if (b != token.charAt(j)) continue outer;
-            }
-            return true;
-        }
-        return false;
     }
 }
