@@ -86,10 +86,14 @@ class EngineTest {
 
             RowStats mix = sink.row("GET", "/mix");
             assertThat(mix.requests()).isGreaterThan(3000).isEqualTo(server.requestCount("GET", "/mix"));
-            // Within 10% (plus up to 1.5 ms of loopback and timer overhead) of 5, 50 and 300 ms.
-            assertThat(mix.percentileMicros(50) / 1000.0).isCloseTo(5, within(0.5 + 1.5));
-            assertThat(mix.percentileMicros(95) / 1000.0).isCloseTo(50, within(5.0 + 1.5));
-            assertThat(mix.percentileMicros(99) / 1000.0).isCloseTo(300, within(30.0 + 1.5));
+            // Within 10% (plus 1 ms of loopback) of what the server really took; on a quiet machine that is
+            // 5, 50 and 300 ms (the CLI test checks those), on a loaded one the server's own timers run late.
+            org.HdrHistogram.Histogram served = server.servedLatencyMicros();
+            for (double percentile : new double[] {50, 95, 99}) {
+                double truth = served.getValueAtPercentile(percentile) / 1000.0;
+                assertThat(mix.percentileMicros(percentile) / 1000.0).as("p%s (server: %.2f ms)", percentile, truth)
+                        .isCloseTo(truth, within(truth * 0.1 + 1.0));
+            }
         }
     }
 

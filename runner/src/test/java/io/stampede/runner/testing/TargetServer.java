@@ -56,6 +56,7 @@ public final class TargetServer implements AutoCloseable {
     private volatile Function<ReceivedRequest, Behaviour> defaultRoute = request -> Behaviour.ok();
     private final Map<String, LongAdder> countsByRoute = new ConcurrentHashMap<>();
     private final LongAdder totalRequests = new LongAdder();
+    private final org.HdrHistogram.Histogram servedMicros = new org.HdrHistogram.Histogram(1, 3_600_000_000L, 3);
     private final Deque<ReceivedRequest> recentRequests = new ArrayDeque<>();
 
     private TargetServer() {
@@ -155,6 +156,7 @@ public final class TargetServer implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
+        long arrivalNanos = System.nanoTime();
         String method = request.method().name();
         String path = request.path() == null ? "" : request.path();
         countsByRoute.computeIfAbsent(method + " " + path, key -> new LongAdder()).increment();
@@ -165,9 +167,9 @@ public final class TargetServer implements AutoCloseable {
             Behaviour behaviour = routeOf(method + " " + path).apply(received);
             long delayMillis = behaviour.latency().nextDelayMillis(ThreadLocalRandom.current());
             if (delayMillis == 0) {
-                answer(request, behaviour);
+                answer(request, behaviour, arrivalNanos);
             } else {
-                vertx.setTimer(delayMillis, timerId -> answer(request, behaviour));
+                vertx.setTimer(delayMillis, timerId -> answer(request, behaviour, arrivalNanos));
             }
         });
     }
@@ -186,7 +188,7 @@ public final class TargetServer implements AutoCloseable {
         return longestPrefix == null ? defaultRoute : prefixRoutes.get(longestPrefix);
     }
 
-    private static void answer(HttpServerRequest request, Behaviour behaviour) {
+    private void answer(HttpServerRequest request, Behaviour behaviour, long arrivalNanos) {
         HttpServerResponse response = request.response();
         if (response.closed()) {
             return;
@@ -198,6 +200,20 @@ public final class TargetServer implements AutoCloseable {
         response.setStatusCode(behaviour.status());
         behaviour.headers().forEach(response::putHeader);
         response.end(behaviour.body());
+        synchronized (servedMicros) {
+            servedMicros.recordValue(Math.max(1, (System.nanoTime() - arrivalNanos) / 1000));
+        }
+    }
+
+    /**
+     * How long the server really took to answer, from a request's arrival to its response being written, in µs:
+     * the truth a client's measurement is compared with. On a loaded machine the server's timers fire late, so
+     * this can exceed the configured latencies.
+     */
+    public org.HdrHistogram.Histogram servedLatencyMicros() {
+        synchronized (servedMicros) {
+            return servedMicros.copy();
+        }
     }
 
     private void remember(ReceivedRequest received) {
