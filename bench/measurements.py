@@ -48,6 +48,8 @@ def window(env):
     requests = (number(env, "requests_B") - number(env, "requests_A")
                 - (number(env, "probes_B") - number(env, "probes_A")))
     gen = (number(env, "gen_ticks_B") - number(env, "gen_ticks_A")) / tck
+    user = (number(env, "gen_user_ticks_B") - number(env, "gen_user_ticks_A")) / tck
+    system = (number(env, "gen_sys_ticks_B") - number(env, "gen_sys_ticks_A")) / tck
     srv = (number(env, "srv_ticks_B") - number(env, "srv_ticks_A")) / tck
     machine = (number(env, "all_ticks_B") - number(env, "all_ticks_A")) / tck
     return {
@@ -59,6 +61,8 @@ def window(env):
         "srv_cores": srv / seconds if seconds > 0 else NAN,
         "other_cores": (machine - gen - srv) / seconds if seconds > 0 else NAN,
         "rps_per_cpu_steady": requests / gen if gen > 0 else NAN,
+        "user_us_per_request": 1e6 * user / requests if requests > 0 else NAN,
+        "sys_us_per_request": 1e6 * system / requests if requests > 0 else NAN,
     }
 
 

@@ -26,7 +26,7 @@ RUNS="${RUNS:-3}"
 RESULTS="$BENCH_DIR/results"
 
 # What a user would pick for a lean generator; see docs/benchmarks.md for how they were chosen.
-DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx1g -Xss512k -XX:TieredStopAtLevel=4"
+DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx1g"
 BENCH_JAVA_OPTS="${STAMPEDE_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
 
 # shellcheck source=lib/common.sh
@@ -96,6 +96,7 @@ main() {
   trap 'exit 130' INT TERM
 
   write_meta "$RAW/meta.env" "$phase"
+  echo "busy_cores_before=$(machine_busy_cores 3)" >>"$RAW/meta.env"
   start_nginx
   case "$phase" in
     throughput) phase_throughput ;;

@@ -66,6 +66,8 @@ def header(meta):
         f"{meta.get('jar_mtime')}; {meta.get('jdk')}",
         f"* **Runner JVM options (STAMPEDE_JAVA_OPTS):** `{meta.get('java_opts') or '(none)'}`",
         f"* **Others:** nginx {meta.get('nginx')} (1 worker, CPU 1), wrk {meta.get('wrk')}, {locust}",
+        f"* **Machine load:** {float(meta.get('busy_cores_before', 'nan')):.2f} cores busy in the 3 s before the "
+        "first run (other people's work; see the \"other busy cores\" column)",
         f"* **Method:** {meta.get('runs')} interleaved runs per row; medians [min–max]. Generators on CPU 0, "
         "nginx on CPU 1, all on 127.0.0.1. Steady window = nginx's stub_status counter and the generator's "
         "utime+stime (/proc/PID/stat) between two instants in mid-run.",
@@ -83,9 +85,9 @@ def throughput(raw, meta):
     lines = [f"## 1. Throughput: 50 connections/users, no think time, {meta.get('throughput_seconds')} s runs, "
              f"steady window {start:g}–{end:g} s after launch", "",
              "| tool | RPS steady (nginx) | RPS tool-reported | p50 ms | p99 ms | CPU-s whole run | RPS/CPU-s whole "
-             "| RPS/CPU-s steady | generator cores steady | nginx cores steady | other busy cores | peak RSS MB "
-             "| failures |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| RPS/CPU-s steady | user / sys µs per request | generator cores steady | nginx cores steady "
+             "| other busy cores | peak RSS MB | failures |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     names = {"wrk": "wrk `-t1 -c50`", "stampede": "Stampede", "locust": "Locust FastHttpUser"}
     for tool, rs in data.items():
         if not rs:
@@ -94,6 +96,7 @@ def throughput(raw, meta):
             names[tool], cell(col(rs, "rps_steady"), bold=True), cell(col(rs, "tool_rps")),
             cell(col(rs, "p50_ms"), 2), cell(col(rs, "p99_ms"), 2), cell(col(rs, "cpu_s"), 2),
             cell(col(rs, "rps_per_cpu_whole")), cell(col(rs, "rps_per_cpu_steady"), bold=True),
+            f"{fmt(median(col(rs, 'user_us_per_request')), 2)} / {fmt(median(col(rs, 'sys_us_per_request')), 2)}",
             cell(col(rs, "gen_cores"), 2), cell(col(rs, "srv_cores"), 2), cell(col(rs, "other_cores"), 2),
             cell([v / 1024 for v in col(rs, "rss_kib")]), cell(col(rs, "failures"))]) + " |")
     lines += ["", "Run pairs (run *i* of Stampede against run *i* of wrk), and Stampede's own count against nginx's:",

@@ -32,6 +32,14 @@ cpu_ticks() {
   awk '{ print $12 + $13 }' <<<"$stat"
 }
 
+# "utime stime" of a process, in clock ticks, or nothing when the process is gone.
+cpu_ticks_split() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+  stat="${stat##*) }"
+  awk '{ print $12, $13 }' <<<"$stat"
+}
+
 # Busy ticks of the whole machine (user nice system irq softirq steal), to show what else ran meanwhile.
 machine_busy_ticks() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
@@ -176,13 +184,16 @@ cleanup() {
 # clock, nginx's counter and probe count, the generator's, nginx worker's and the machine's busy CPU ticks,
 # and the generator's peak RSS so far. Taken back to back, so the readings describe the same instant.
 snapshot() {
-  local file="$1" tag="$2" t
+  local file="$1" tag="$2" t split
   t="$EPOCHREALTIME"
   probe_requests || NGINX_REQUESTS=""
+  split="$(cpu_ticks_split "$GEN_PID")"
   {
     echo "t_$tag=$t"
     echo "requests_$tag=$NGINX_REQUESTS"
     echo "probes_$tag=$STATUS_PROBES"
+    echo "gen_user_ticks_$tag=${split% *}"
+    echo "gen_sys_ticks_$tag=${split#* }"
     echo "gen_ticks_$tag=$(cpu_ticks "$GEN_PID")"
     echo "srv_ticks_$tag=$(cpu_ticks "$NGINX_WORKER_PID")"
     echo "all_ticks_$tag=$(machine_busy_ticks)"
@@ -219,4 +230,14 @@ measured_run() {
     echo "requests_after=$NGINX_REQUESTS"
     echo "probes_after=$STATUS_PROBES"
   } >>"$env"
+}
+
+# Cores busy on the whole machine over $1 seconds, before anything of ours runs: other people's work makes
+# every figure noisier, so it goes into the report.
+machine_busy_cores() {
+  local a b
+  a="$(machine_busy_ticks)"
+  sleep "$1"
+  b="$(machine_busy_ticks)"
+  calc "($b - $a) / $CLK_TCK / $1"
 }
