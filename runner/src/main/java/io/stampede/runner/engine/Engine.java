@@ -9,8 +9,6 @@ import io.netty.util.concurrent.EventExecutor;
 import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
-import io.stampede.runner.load.LoadPlan;
-import io.stampede.runner.load.UserRamp;
 import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
@@ -33,13 +31,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a {@link TestPlan}: starts and stops virtual users on Vert.x's event loops following the load plan, drains
- * every loop's stats once a second into the {@link StatsSink}, and ends after the last response is in.
+ * Runs a {@link TestPlan}: starts and stops virtual users on Vert.x's event loops following its
+ * {@link UserTargets} (locally the load plan, on a worker the master's targets), drains every loop's stats once a
+ * second into the {@link StatsSink}, and ends after the last response is in.
  *
- * <p>Threading: users live on the event loops (users are spread round-robin over them); the plan is followed by
- * one control thread, which alone touches the control state below. Nothing here blocks an event loop.
+ * <p>Threading: users live on the event loops (users are spread round-robin over them); the targets are followed
+ * by one control thread, which alone touches the control state below. Nothing here blocks an event loop.
  *
- * <p>Ending: at the plan's end (or {@link #abort}) users stop starting tasks; tasks in flight may finish within
+ * <p>Ending: when the targets say so (or on {@link #abort}) users stop starting tasks; tasks in flight may finish within
  * the stop timeout, after which requests still open are counted as interrupted. The final, partial interval is
  * drained only after every user has ended, so the reports count every request.
  */
@@ -53,15 +52,17 @@ public final class Engine {
     private final EngineOptions options;
     private final List<LoopWorker> loops = new ArrayList<>();
     private final List<UserClassRuntime> userClasses = new ArrayList<>();
-    private final WeightedPicker classPicker;
+    private final UserTargets targets;
     private final ScheduledExecutorService control;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final AtomicInteger activeUsers = new AtomicInteger();
     private final GeneratorMonitor monitor = new GeneratorMonitor();
 
     // Control state: touched only on the control thread.
-    private final Deque<VirtualUser> running = new ArrayDeque<>();
-    private final UserRamp ramp;
+    private final Deque<VirtualUser>[] runningByClass;
+    private final int[] wanted;
+    private int running;
+    private long spawned;
     private long startNanos;
     private long startEpochMillis;
     private long lastTickNanos;
@@ -81,26 +82,38 @@ public final class Engine {
      * @param vertx   its event loops carry the users (one per core is right for most runs)
      * @throws EngineStartException when the target's host does not resolve or TLS cannot be set up
      */
-    @SuppressWarnings("deprecation") // nettyEventLoopGroup(): the public way in Vert.x 4 to reach its Netty loops
     public Engine(Vertx vertx, TestPlan plan, StatsSink sink, EngineOptions options) throws EngineStartException {
+        this(vertx, plan, sink, options, new PlannedTargets(plan.load(), plan.scenario().userClasses()));
+    }
+
+    /**
+     * Prepares a run whose users follow {@code targets} instead of the plan's load (a worker's, set by the master).
+     *
+     * @throws EngineStartException when the target's host does not resolve or TLS cannot be set up
+     */
+    @SuppressWarnings({"deprecation", "unchecked"}) // nettyEventLoopGroup(): Vert.x 4's public way to its Netty loops
+    public Engine(Vertx vertx, TestPlan plan, StatsSink sink, EngineOptions options, UserTargets targets)
+            throws EngineStartException {
         this.plan = plan;
         this.sink = sink;
         this.options = options;
+        this.targets = targets;
         this.nextUserId = options.firstUserId();
-        this.ramp = new UserRamp(plan.load().spawnRatePerSecond());
         Scenario scenario = plan.scenario();
         URI target = scenario.target();
         InetSocketAddress address = resolve(target);
         SslContext ssl = "https".equals(target.getScheme()) ? tls(options.insecureTls()) : null;
 
         RequestEncoder sharedEncoder = new RequestEncoder(target);
-        int[] weights = new int[scenario.userClasses().size()];
-        for (int i = 0; i < weights.length; i++) {
-            UserClassPlan userClass = scenario.userClasses().get(i);
+        int classes = scenario.userClasses().size();
+        for (UserClassPlan userClass : scenario.userClasses()) {
             userClasses.add(new UserClassRuntime(userClass, sharedEncoder));
-            weights[i] = userClass.weight();
         }
-        this.classPicker = new WeightedPicker(weights);
+        this.runningByClass = new Deque[classes];
+        for (int i = 0; i < classes; i++) {
+            runningByClass[i] = new ArrayDeque<>();
+        }
+        this.wanted = new int[classes];
 
         EventLoopGroup group = vertx.nettyEventLoopGroup();
         for (EventExecutor executor : group) {
@@ -152,29 +165,33 @@ public final class Engine {
         if (stopping) return;
         long now = System.nanoTime();
         long elapsedMillis = (now - startNanos) / 1_000_000;
-        LoadPlan load = plan.load();
-        if (elapsedMillis >= load.durationMillis()) {
+        if (!targets.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, wanted)) {
             beginStop();
             return;
         }
-        int wanted = ramp.advance(load.targetUsersAt(elapsedMillis), (now - lastTickNanos) / 1_000_000);
         lastTickNanos = now;
-        while (running.size() < wanted) spawnUser();
-        while (running.size() > wanted) stopUser(running.pollLast());
-        peakUsers = Math.max(peakUsers, running.size());
+        for (int classIndex = 0; classIndex < wanted.length; classIndex++) {
+            Deque<VirtualUser> users = runningByClass[classIndex];
+            while (users.size() < wanted[classIndex]) spawnUser(classIndex);
+            while (users.size() > wanted[classIndex]) stopUser(users.pollLast());
+        }
+        peakUsers = Math.max(peakUsers, running);
     }
 
-    private void spawnUser() {
-        long userId = nextUserId++;
-        LoopWorker loop = loops.get((int) (userId % loops.size()));
-        UserClassRuntime userClass = userClasses.get(classPicker.nextInTurn());
-        VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClass, loop, options.seed() * 31 + userId);
-        running.addLast(user);
+    private void spawnUser(int classIndex) {
+        long userId = nextUserId;
+        nextUserId += options.userIdStride();
+        LoopWorker loop = loops.get((int) (spawned++ % loops.size()));
+        VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex), loop,
+                options.seed() * 31 + userId);
+        runningByClass[classIndex].addLast(user);
+        running++;
         activeUsers.incrementAndGet();
         loop.eventLoop.execute(() -> loop.start(user));
     }
 
-    private static void stopUser(VirtualUser user) {
+    private void stopUser(VirtualUser user) {
+        running--;
         user.loopExecute(user::stop);
     }
 
@@ -182,7 +199,9 @@ public final class Engine {
         if (stopping) return;
         stopping = true;
         if (tick != null) tick.cancel(false);
-        while (!running.isEmpty()) stopUser(running.pollLast());
+        for (Deque<VirtualUser> users : runningByClass) {
+            while (!users.isEmpty()) stopUser(users.pollLast());
+        }
         stopDeadline = control.schedule(() -> loops.forEach(loop -> loop.eventLoop.execute(loop::interruptAll)),
                 plan.stopTimeoutMillis(), TimeUnit.MILLISECONDS);
         if (activeUsers.get() == 0) end();
@@ -208,7 +227,7 @@ public final class Engine {
     /** Asks every loop for its part of the current interval; the last part completes the interval. */
     private void drainInterval(boolean last) {
         long intervalId = nextIntervalId++;
-        int users = running.size();
+        int users = running;
         AtomicInteger pending = new AtomicInteger(loops.size());
         for (LoopWorker loop : loops) {
             loop.eventLoop.execute(() -> {

@@ -4,17 +4,28 @@ package io.stampede.runner.engine;
  * How the engine runs, besides the test itself.
  *
  * @param workerIndex   this worker's index (0 locally), the {@code workerIndex} built-in
- * @param firstUserId   id of the first user started here (1 locally), so ids stay unique across workers
+ * @param firstUserId   id of the first user started here (1 locally)
+ * @param userIdStride  step between the ids of users started here, >= 1 (1 locally); workers of one run use
+ *                      first ids 1..N and stride N, so ids stay unique across workers and dense overall
  * @param insecureTls   accept any TLS certificate (self-signed staging targets); off by default
  * @param seed          seed of the users' random sources (task picks, think times, random templates)
  */
-public record EngineOptions(int workerIndex, long firstUserId, boolean insecureTls, long seed) {
+public record EngineOptions(int workerIndex, long firstUserId, long userIdStride, boolean insecureTls, long seed) {
+
+    public EngineOptions {
+        if (userIdStride < 1) throw new IllegalArgumentException("userIdStride must be >= 1: " + userIdStride);
+    }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(0, 1, false, System.nanoTime());
+        return new EngineOptions(0, 1, 1, false, System.nanoTime());
     }
 
     public EngineOptions withInsecureTls(boolean insecure) {
-        return new EngineOptions(workerIndex, firstUserId, insecure, seed);
+        return new EngineOptions(workerIndex, firstUserId, userIdStride, insecure, seed);
+    }
+
+    /** Worker {@code index} (0-based) of {@code workers}: user ids index+1, index+1+workers, ... */
+    public EngineOptions forWorker(int index, int workers) {
+        return new EngineOptions(index, index + 1L, workers, insecureTls, seed);
     }
 }
