@@ -14,6 +14,8 @@
 #   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing)
 #   STAMPEDE_JAVA_OPTS     JVM options for the runner, as ./stampede reads them (default: DEFAULT_JAVA_OPTS
 #                          below; set it to "" for none)
+#   QUIET_WAIT_SECONDS=30  before each run, wait up to this long for the rest of the machine to go quiet
+#   QUIET_MAX_CORES=0.15   ... meaning fewer busy cores than this over one second (QUIET_WAIT_SECONDS=0: no wait)
 #   THROUGHPUT_SECONDS=14 WINDOW_START=4 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=10 (see lib/)
 #
 # The target is nginx on 127.0.0.1 (a free port, pinned to CPU 1); every generator is pinned to CPU 0.
@@ -28,6 +30,8 @@ RESULTS="$BENCH_DIR/results"
 # What a user would pick for a lean generator; see docs/benchmarks.md for how they were chosen.
 DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx1g"
 BENCH_JAVA_OPTS="${STAMPEDE_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
+QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-30}"
+QUIET_MAX_CORES="${QUIET_MAX_CORES:-0.15}"
 
 # shellcheck source=lib/common.sh
 source "$BENCH_DIR/lib/common.sh"

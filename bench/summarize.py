@@ -131,8 +131,8 @@ def memory(raw, meta):
     lines = [f"## 2. Memory: idle users (think time 1–2 s), spawn rate {meta.get('memory_spawn_rate')}/s, "
              f"{meta.get('memory_seconds')} s runs, steady window {meta.get('memory_window')} s after launch", "",
              "| generator | JVM options | users | runs | peak RSS MB | delivered RPS steady | scheduled RPS "
-             "| delivered / scheduled | generator cores | p50 / p99 ms | failures |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| delivered / scheduled | generator cores | other busy cores | p50 / p99 ms | failures |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     per_user, targets = [], []
     for config, name, opts_key in MEMORY_CONFIGS:
         rss_by_size = {}
@@ -148,6 +148,7 @@ def memory(raw, meta):
                 name, f"`{opts}`" if opts not in ("–",) else opts, f"{users:,}", str(len(rs)),
                 cell([v / 1024 for v in rss_by_size[users]], 1, bold=True), cell(col(rs, "rps_steady")),
                 fmt(scheduled), cell([100 * v for v in share], 1) + " %", cell(col(rs, "gen_cores"), 2),
+                cell(col(rs, "other_cores"), 2),
                 f"{cell(col(rs, 'p50_ms'), 1)} / {cell(col(rs, 'p99_ms'), 1)}", cell(col(rs, "failures"))]) + " |")
             if config == "stampede" and users == max(sizes):
                 worst = median([abs(v - 1) for v in share])
@@ -175,8 +176,9 @@ def overhead(raw, meta):
         return [], []
     lines = [f"## 3. Overhead: Stampede, 50 users, no think time, {meta.get('overhead_seconds')} s runs", "",
              "| run | launch → first request s | wall s | CPU-s whole run | steady CPU (cores, 4–8 s) "
-             "| **CPU-s outside steady state** | CPU-s beyond steady cost of the requests | requests |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| **CPU-s outside steady state** | CPU-s beyond steady cost of the requests | requests "
+             "| other busy cores |",
+             "|---|---|---|---|---|---|---|---|---|"]
     outside, beyond = [], []
     for r in rs:
         rate = r["gen_cores"]
@@ -187,10 +189,10 @@ def overhead(raw, meta):
         r["outside"], r["beyond"] = out_s, beyond_s
         lines.append(f"| {r['run'][3:]} | {fmt(r['first_request_s'], 3)} | {fmt(r['wall_s'], 2)} "
                      f"| {fmt(r['cpu_s'], 2)} | {fmt(rate, 2)} | {fmt(out_s, 2)} | {fmt(beyond_s, 2)} "
-                     f"| {fmt(r['nginx_requests'])} |")
+                     f"| {fmt(r['nginx_requests'])} | {fmt(r['other_cores'], 2)} |")
     lines.append(f"| **median** | **{cell(col(rs, 'first_request_s'), 3)}** | {cell(col(rs, 'wall_s'), 2)} "
                  f"| {cell(col(rs, 'cpu_s'), 2)} | {cell(col(rs, 'gen_cores'), 2)} | **{cell(outside, 2)}** "
-                 f"| {cell(beyond, 2)} | |")
+                 f"| {cell(beyond, 2)} | | {cell(col(rs, 'other_cores'), 2)} |")
     lines.append("")
     first = median(col(rs, "first_request_s"))
     targets = [("Stampede launch to first request", cell(col(rs, "first_request_s"), 3, bold=True) + " s",

@@ -210,12 +210,14 @@ measured_run() {
   shift 4
   mkdir -p "$dir"
   local env="$dir/measure.env"
+  : >"$env"
+  await_quiet_machine "$env"
   probe_requests || die "nginx is not answering"
   {
     echo "clk_tck=$CLK_TCK"
     echo "requests_before=$NGINX_REQUESTS"
     echo "probes_before=$STATUS_PROBES"
-  } >"$env"
+  } >>"$env"
   launch_generator "$dir/time.txt" "$dir/out.txt" "$@"
   echo "launch=$GEN_LAUNCH" >>"$env"
   echo "gen_comm=$(cat "/proc/$GEN_PID/comm" 2>/dev/null)" >>"$env"
@@ -240,4 +242,27 @@ machine_busy_cores() {
   sleep "$1"
   b="$(machine_busy_ticks)"
   calc "($b - $a) / $CLK_TCK / $1"
+}
+
+# Waits, at most QUIET_WAIT_SECONDS, until the rest of the machine is quiet (fewer than QUIET_MAX_CORES busy over
+# one second, our nginx idle), so a run does not share its CPU with someone else's build. Appends how long it
+# waited and how busy the machine was to the file $1. Never fails: a busy machine is reported, not hidden.
+await_quiet_machine() {
+  local file="$1" start busy waited
+  start="$EPOCHREALTIME"
+  while :; do
+    busy="$(machine_busy_cores 1)"
+    waited="$(calc "$EPOCHREALTIME - $start")"
+    if awk -v b="$busy" -v max="$QUIET_MAX_CORES" 'BEGIN { exit !(b < max) }'; then
+      break
+    fi
+    if awk -v w="$waited" -v max="$QUIET_WAIT_SECONDS" 'BEGIN { exit !(w >= max) }'; then
+      log "the machine is still busy ($busy cores) after ${QUIET_WAIT_SECONDS}s: running anyway"
+      break
+    fi
+  done
+  {
+    echo "quiet_wait_s=$waited"
+    echo "busy_cores_before_run=$busy"
+  } >>"$file"
 }
