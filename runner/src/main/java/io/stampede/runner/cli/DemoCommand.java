@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * {@code stampede demo}: starts the built-in demo API on 127.0.0.1 and runs the bundled scenario against it, the
  * first command a new user runs. {@code --serve} only starts the API, to aim your own files at it.
  */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Starts a demo API on 127.0.0.1 (JWT login that expires, profile, users, health) and runs the "
                 + "bundled demo LoadTest against it for about 30 s, with the live table and reports.",
                 "The scenario it runs: stampede demo --print-scenario"})

@@ -27,7 +27,7 @@ final class Interrupts {
     static Thread onInterrupt(Runnable stop, CountDownLatch reportsWritten, long maxWaitMillis) {
         Thread hook = new Thread(() -> {
             shuttingDown = true;
-            System.err.println("\nstampede: stopping (Ctrl-C); finishing in-flight requests and writing reports...");
+            System.err.println("\nstampede: stopping (interrupted); finishing in-flight requests and writing reports...");
             stop.run();
             try {
                 reportsWritten.await(maxWaitMillis, TimeUnit.MILLISECONDS);

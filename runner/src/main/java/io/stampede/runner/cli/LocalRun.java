@@ -121,7 +121,7 @@ final class LocalRun {
         boolean written = writeReports(summary, aggregator, thresholds, health, options);
         boolean passed = ThresholdEvaluator.allPassed(thresholds);
         options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
-                + (result.aborted() ? " (stopped early by Ctrl-C)" : ""));
+                + (result.aborted() ? " (stopped early: interrupted)" : ""));
         if (!written) return ExitCodes.COULD_NOT_RUN;
         return passed ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code stampede presets}: what each {@code load.preset} does. */
-@Command(name = "presets", description = "Lists the load presets (spec.load.preset) and what each one sets.")
+@Command(name = "presets", mixinStandardHelpOptions = true, description = "Lists the load presets (spec.load.preset) and what each one sets.")
 final class PresetsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

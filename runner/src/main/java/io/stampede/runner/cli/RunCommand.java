@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code stampede run FILE}: runs a LoadTest on this machine. */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a LoadTest file on this machine with a live table, then prints the results.",
                 "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run."})
 final class RunCommand implements Callable<Integer> {

@@ -69,6 +69,7 @@ public final class Engine {
     private long nextIntervalId;
     private long nextUserId;
     private int peakUsers;
+    private int intervalPeakUsers;
     private boolean stopping;
     private boolean aborted;
     private boolean ended;
@@ -119,7 +120,8 @@ public final class Engine {
         for (EventExecutor executor : group) {
             EventLoop loop = (EventLoop) executor;
             loops.add(new LoopWorker(loop, new StatsRecorder(scenario.rows()),
-                    new ConnectionFactory(loop, address, target.getHost(), ssl), new RequestEncoder(target),
+                    new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls()),
+                    new RequestEncoder(target),
                     this::onUserFinished));
         }
         this.control = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -176,6 +178,7 @@ public final class Engine {
             while (users.size() > wanted[classIndex]) stopUser(users.pollLast());
         }
         peakUsers = Math.max(peakUsers, running);
+        intervalPeakUsers = Math.max(intervalPeakUsers, running);
     }
 
     private void spawnUser(int classIndex) {
@@ -227,7 +230,9 @@ public final class Engine {
     /** Asks every loop for its part of the current interval; the last part completes the interval. */
     private void drainInterval(boolean last) {
         long intervalId = nextIntervalId++;
-        int users = running;
+        // The most users that ran during the interval: at the end of a run none are left running.
+        int users = Math.max(intervalPeakUsers, running);
+        intervalPeakUsers = running;
         AtomicInteger pending = new AtomicInteger(loops.size());
         for (LoopWorker loop : loops) {
             loop.eventLoop.execute(() -> {

@@ -138,6 +138,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (failure == null) {
             loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
             if (++stepIndex < steps.length) {
+                if (mode == Mode.TASK) retried = false; // renewal is allowed once per request
                 send();
             } else {
                 stepsDone(true);

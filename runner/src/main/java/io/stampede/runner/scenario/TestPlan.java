@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param scenario          what users do
  * @param load              how many users when
- * @param stopTimeoutMillis at the end (and for users stopped by a ramp-down), how long in-flight tasks may still
- *                          run, >= 0; requests still open after it are counted as failures {@code interrupted}
+ * @param stopTimeoutMillis at the end of the run, how long in-flight tasks may still run, >= 0; requests still
+ *                          open after it are counted as failures {@code interrupted}. Users stopped by a
+ *                          ramp-down finish their task (each request bounded by its own timeout).
  * @param thresholds        pass/fail criteria, possibly empty
  * @param workers           worker pods in a cluster (ignored locally), >= 1
  */

@@ -148,6 +148,25 @@ class BadInputTest {
     }
 
     @Test
+    void validatesAFileWhoseSecretsAreNotSetHereAndSaysSo() {
+        String yaml = VALID.replace("  thresholds:", "  variables:\n    password: {fromEnv: STAMPEDE_TEST_UNSET_VARIABLE}\n  thresholds:");
+
+        Cli.Outcome outcome = stampede("validate", file(dir, "secret.yaml", yaml, server.baseUrl()).toString());
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+        assertThat(outcome.out()).contains("needed by 'stampede run': STAMPEDE_TEST_UNSET_VARIABLE");
+    }
+
+    @Test
+    void showsHelpForEachCommand() {
+        for (String command : new String[] {"run", "validate", "presets", "demo"}) {
+            Cli.Outcome outcome = stampede(command, "--help");
+            assertThat(outcome.exitCode()).as(command).isZero();
+            assertThat(outcome.out()).as(command).contains("Usage: stampede " + command);
+        }
+    }
+
+    @Test
     void rejectsAVariableWhoseEnvironmentVariableIsNotSet() throws Exception {
         String yaml = VALID.replace("  thresholds:", "  variables:\n    password: {fromEnv: STAMPEDE_TEST_UNSET_VARIABLE}\n  thresholds:");
         Path test = file(dir, "env.yaml", yaml, server.baseUrl());

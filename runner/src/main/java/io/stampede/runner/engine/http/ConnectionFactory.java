@@ -11,6 +11,9 @@ import io.netty.channel.epoll.EpollEventLoop;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+
+import javax.net.ssl.SSLParameters;
 
 import java.net.InetSocketAddress;
 
@@ -27,17 +30,21 @@ public final class ConnectionFactory {
     private final InetSocketAddress address;
     private final String host;
     private final SslContext ssl;
+    private final boolean verifyHostName;
 
     /**
      * @param address the target's resolved address
      * @param host    the host name as written in the target (for TLS SNI and certificate checks)
      * @param ssl     the TLS context for https targets, or null for plain http
+     * @param verifyHostName whether the certificate must name the host (off only with --insecure)
      */
-    public ConnectionFactory(EventLoop eventLoop, InetSocketAddress address, String host, SslContext ssl) {
+    public ConnectionFactory(EventLoop eventLoop, InetSocketAddress address, String host, SslContext ssl,
+                             boolean verifyHostName) {
         this.eventLoop = eventLoop;
         this.address = address;
         this.host = host;
         this.ssl = ssl;
+        this.verifyHostName = verifyHostName;
         this.bootstrap = new Bootstrap()
                 .group(eventLoop)
                 .channel(eventLoop instanceof EpollEventLoop ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -56,7 +63,14 @@ public final class ConnectionFactory {
             @Override
             protected void initChannel(Channel channel) {
                 if (ssl != null) {
-                    channel.pipeline().addLast(ssl.newHandler(channel.alloc(), host, address.getPort()));
+                    SslHandler tls = ssl.newHandler(channel.alloc(), host, address.getPort());
+                    if (verifyHostName) {
+                        // Netty 4.1 checks only the chain by default; a browser also checks the name.
+                        SSLParameters parameters = tls.engine().getSSLParameters();
+                        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                        tls.engine().setSSLParameters(parameters);
+                    }
+                    channel.pipeline().addLast(tls);
                 }
                 channel.pipeline().addLast(decoder);
             }
