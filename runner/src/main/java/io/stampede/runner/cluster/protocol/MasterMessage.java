@@ -1,0 +1,60 @@
+package io.stampede.runner.cluster.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/** What the master tells a worker, as JSON text frames ({@code {"type": "targets", ...}}). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = MasterMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = MasterMessage.Start.class, name = "start"),
+        @JsonSubTypes.Type(value = MasterMessage.Targets.class, name = "targets"),
+        @JsonSubTypes.Type(value = MasterMessage.Stop.class, name = "stop"),
+        @JsonSubTypes.Type(value = MasterMessage.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = MasterMessage.Refused.class, name = "refused")})
+public sealed interface MasterMessage {
+
+    /**
+     * The answer to {@link WorkerMessage.Register}: who the worker is and what it runs.
+     *
+     * @param workerId              identifies the worker in snapshots, status and reports
+     * @param workerIndex           0..workers-1: the {@code workerIndex} built-in; user ids are workerIndex+1,
+     *                              workerIndex+1+workers, ...
+     * @param workers               how many workers the run has (the user-id stride)
+     * @param loadTest              the LoadTest file as a JSON tree; the worker compiles it with its own
+     *                              environment (secrets come from there, never over the wire)
+     * @param overrides             the master's command-line overrides, applied by the worker too
+     * @param heartbeatMillis       how often the worker sends heartbeats
+     * @param masterTimeoutMillis   the worker stops by itself after this long without a word from the master
+     */
+    record Welcome(int workerId, int workerIndex, int workers, JsonNode loadTest, WireOverrides overrides,
+                   boolean insecureTls, long heartbeatMillis, long masterTimeoutMillis) implements MasterMessage {
+    }
+
+    /** Every worker starts its run now; interval 0 begins. */
+    record Start() implements MasterMessage {
+    }
+
+    /** Users this worker should run now, per user class (indexed as the compiled scenario's classes). */
+    record Targets(List<Integer> users) implements MasterMessage {
+
+        public Targets {
+            users = List.copyOf(users);
+        }
+    }
+
+    /** End the run: stop the users, let in-flight tasks finish within the stop timeout, send the last snapshot. */
+    record Stop(String reason) implements MasterMessage {
+    }
+
+    /** Sent every second, so that a worker notices a master that is gone. */
+    record Heartbeat() implements MasterMessage {
+    }
+
+    /** The worker is not taken (the run has all its workers, or has started); the channel closes after this. */
+    record Refused(String reason) implements MasterMessage {
+    }
+}
