@@ -32,9 +32,4 @@ public final class PlannedTargets implements UserTargets {
         mix.countsInto(wanted);
         return true;
     }
-
-    /** The split behind the latest targets: which class the k-th user belongs to (for assigning users). */
-    public ClassMix mix() {
-        return mix;
-    }
 }

@@ -15,6 +15,9 @@ import java.util.zip.DataFormatException;
  */
 public final class EncodedHistogram {
 
+    /** Room to encode a histogram in: ~200 KB for the full range, kept per encoding thread. */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(() -> ByteBuffer.allocate(0));
+
     private final byte[] bytes;
     private final int offset;
     private final int length;
@@ -31,7 +34,13 @@ public final class EncodedHistogram {
 
     /** Encodes a histogram (compressed); the histogram is only read. */
     public static EncodedHistogram of(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        ByteBuffer buffer = SCRATCH.get();
+        int needed = histogram.getNeededByteBufferCapacity();
+        if (buffer.capacity() < needed) {
+            buffer = ByteBuffer.allocate(needed);
+            SCRATCH.set(buffer);
+        }
+        buffer.clear();
         int encodedLength = histogram.encodeIntoCompressedByteBuffer(buffer);
         return new EncodedHistogram(Arrays.copyOf(buffer.array(), encodedLength), 0, encodedLength);
     }

@@ -1,0 +1,187 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.cluster.master.LostWorker;
+import io.stampede.runner.cluster.master.MasterEvents;
+import io.stampede.runner.cluster.master.MasterOutcome;
+import io.stampede.runner.cluster.master.MasterRun;
+import io.stampede.runner.cluster.master.MasterSettings;
+import io.stampede.runner.cluster.master.MasterStatus;
+import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.report.ConsoleTable;
+import io.stampede.runner.report.JsonSummaryWriter;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.stats.IntervalStats;
+import io.stampede.runner.stats.RunSummary;
+import io.stampede.runner.stats.StatsAggregator;
+import io.stampede.runner.stats.ThresholdEvaluator;
+import io.stampede.runner.stats.ThresholdMessage;
+import io.stampede.runner.stats.ThresholdResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One run as a master sees it, whether its workers are in this process ({@code stampede run}) or elsewhere
+ * ({@code stampede master}): the console while it goes, then the final table, thresholds, reports and exit code.
+ * Reports are written after every worker's last snapshot is in, so their counts are complete.
+ */
+final class MasterSession {
+
+    static final long LIVE_TABLE_MILLIS = 2000;
+
+    /** What the caller adds around the run: how workers reach the master, and who else wants the results. */
+    interface Hooks {
+        /** Workers may come now (an in-process worker is connected here). */
+        void attachWorkers(MasterRun master);
+
+        /** Sees every merged interval (metrics), on the master's thread. */
+        default void onInterval(IntervalStats merged) {
+        }
+
+        /** The final report, the same JSON as {@code --json}, once the run is over. */
+        default void onFinalReport(String json, int exitCode) {
+        }
+    }
+
+    private MasterSession() {
+    }
+
+    /**
+     * Runs the plan and returns the exit code.
+     *
+     * @param announceWorkers print workers joining, the start and the stop (a distributed run)
+     */
+    static int run(TestPlan plan, MasterSettings settings, ReportOptions options, boolean announceWorkers,
+                   Hooks hooks) {
+        MasterRun master = new MasterRun(plan, settings, consoleEvents(plan, options, announceWorkers),
+                hooks::onInterval);
+        ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "stampede-console");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CountDownLatch reportsWritten = new CountDownLatch(1);
+        Thread hook = Interrupts.onInterrupt(() -> master.abort("Ctrl-C"), reportsWritten,
+                plan.stopTimeoutMillis() + settings.heartbeatTimeoutMillis() + 10_000);
+        try {
+            var outcomeFuture = master.start();
+            hooks.attachWorkers(master);
+            if (!options.quiet()) {
+                printer.scheduleAtFixedRate(() -> printLive(master, options), LIVE_TABLE_MILLIS, LIVE_TABLE_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
+            MasterOutcome outcome = outcomeFuture.get();
+            printer.shutdownNow();
+            if (!outcome.started()) {
+                options.err().println("stampede: cannot run: " + outcome.error());
+                return outcome.errorExitCode();
+            }
+            return finish(plan, master.stats(), outcome, settings.expectedWorkers(), options, hooks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.COULD_NOT_RUN;
+        } catch (ExecutionException e) {
+            options.err().println("stampede: the run failed: " + e.getCause());
+            return ExitCodes.COULD_NOT_RUN;
+        } finally {
+            printer.shutdownNow();
+            reportsWritten.countDown();
+            Interrupts.remove(hook);
+        }
+    }
+
+    private static void printLive(MasterRun master, ReportOptions options) {
+        StatsAggregator stats = master.stats();
+        if (stats == null) return;
+        options.out().println(ConsoleTable.live(stats.liveView()));
+        MasterStatus status = master.status();
+        boolean distributed = status.expectedWorkers() > 1;
+        for (MasterStatus.WorkerView worker : status.workers()) {
+            if (!worker.warning().isEmpty()) {
+                options.out().println("WARNING: " + (distributed ? "worker " + worker.worker() + ": " : "")
+                        + worker.warning());
+            }
+        }
+        if (distributed) {
+            options.out().println("Workers: " + status.connectedWorkers() + " of " + status.expectedWorkers()
+                    + " connected, " + status.lostWorkers().size() + " lost");
+        }
+    }
+
+    private static int finish(TestPlan plan, StatsAggregator stats, MasterOutcome outcome, int expectedWorkers,
+                              ReportOptions options, Hooks hooks) {
+        RunSummary summary = stats.summary(plan.scenario().name(), outcome.endEpochMillis());
+        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(plan.thresholds(), summary);
+        options.out().println(ConsoleTable.summary(summary, thresholds));
+        GeneratorHealth health = RunReports.combinedHealth(outcome);
+        if (health.saturated()) options.out().println("WARNING: " + health.message());
+        for (LostWorker lost : outcome.lostWorkers()) {
+            options.out().println("WARNING: " + RunReports.lossLine(lost));
+        }
+        Map<String, Object> extras = RunReports.extraSections(outcome, expectedWorkers);
+        boolean written = RunReports.write(summary, stats, thresholds, extras, options);
+        boolean passed = ThresholdEvaluator.allPassed(thresholds);
+        options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
+                + (outcome.aborted() ? " (stopped early by Ctrl-C)" : ""));
+        int exitCode;
+        if (outcome.failed()) {
+            options.err().println("stampede: the run did not complete: " + outcome.error());
+            exitCode = outcome.errorExitCode();
+        } else if (!written) {
+            exitCode = ExitCodes.COULD_NOT_RUN;
+        } else {
+            exitCode = passed ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
+        }
+        hooks.onFinalReport(JsonSummaryWriter.toJsonString(summary, thresholds, extras), exitCode);
+        return exitCode;
+    }
+
+    private static MasterEvents consoleEvents(TestPlan plan, ReportOptions options, boolean announceWorkers) {
+        return new MasterEvents() {
+            @Override
+            public void workerJoined(String worker, String remoteAddress, int registered, int expected) {
+                if (announceWorkers) {
+                    options.out().println("Worker " + worker + " joined from " + remoteAddress + " (" + registered
+                            + " of " + expected + ")");
+                }
+            }
+
+            @Override
+            public void workerLeft(String worker, String reason) {
+                if (announceWorkers) options.out().println("Worker " + worker + " left before the start: " + reason);
+            }
+
+            @Override
+            public void workerRefused(String remoteAddress, String reason) {
+                options.err().println("stampede: refused a worker from " + remoteAddress + ": " + reason);
+            }
+
+            @Override
+            public void started(int workers) {
+                if (announceWorkers) options.out().println("All " + workers + " workers are ready; starting.");
+                options.out().println(RunBanner.of(plan));
+            }
+
+            @Override
+            public void workerLost(LostWorker lost, int remaining) {
+                options.out().println("WARNING: " + RunReports.lossLine(lost) + " (" + remaining + " remain)");
+            }
+
+            @Override
+            public void stopping(String reason) {
+                if (announceWorkers) options.out().println("Stopping: " + reason + ".");
+            }
+        };
+    }
+
+    /** Adapts a lambda to {@link Hooks} when only the workers need attaching. */
+    static Hooks attaching(Consumer<MasterRun> attach) {
+        return attach::accept;
+    }
+}

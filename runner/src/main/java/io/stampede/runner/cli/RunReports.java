@@ -1,0 +1,118 @@
+package io.stampede.runner.cli;
+
+import io.stampede.runner.cluster.master.LostWorker;
+import io.stampede.runner.cluster.master.MasterOutcome;
+import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.report.CsvReports;
+import io.stampede.runner.report.JsonSummaryWriter;
+import io.stampede.runner.stats.HumanFormat;
+import io.stampede.runner.stats.RunSummary;
+import io.stampede.runner.stats.StatsAggregator;
+import io.stampede.runner.stats.ThresholdResult;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The reports a finished run writes (CSV, JSON) and the JSON's extra sections: generator and workers. */
+final class RunReports {
+
+    private RunReports() {
+    }
+
+    /** The JSON summary's extra sections, in order: {@code generator}, then {@code workers}. */
+    static Map<String, Object> extraSections(MasterOutcome outcome, int expectedWorkers) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        sections.put("generator", generatorSection(combinedHealth(outcome)));
+        sections.put("workers", workersSection(outcome, expectedWorkers));
+        return sections;
+    }
+
+    /** The JSON summary's {@code generator} section: whether the numbers may include the generator's queueing. */
+    static Map<String, Object> generatorSection(GeneratorHealth health) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("saturated", health.saturated());
+        section.put("saturatedSeconds", health.saturatedSeconds());
+        section.put("seconds", health.seconds());
+        section.put("cores", health.cores());
+        section.put("peakCpuPercent", health.peakCpuPercent());
+        section.put("meanCpuPercent", health.meanCpuPercent());
+        section.put("loopLagP99Ms", health.loopLagP99Ms());
+        section.put("loopLagMaxMs", health.loopLagMaxMs());
+        section.put("message", health.message());
+        return section;
+    }
+
+    /**
+     * All workers' generators as one: cores added, the worst lag, CPU and saturated seconds of any worker, the mean
+     * of their mean CPU. One worker's health is itself.
+     */
+    static GeneratorHealth combinedHealth(MasterOutcome outcome) {
+        List<GeneratorHealth> healths = outcome.workers().stream().map(MasterOutcome.WorkerReport::generator)
+                .filter(java.util.Objects::nonNull).toList();
+        if (healths.size() == 1) return healths.get(0);
+        return new GeneratorHealth(healths.stream().mapToInt(GeneratorHealth::cores).sum(),
+                healths.stream().mapToDouble(GeneratorHealth::peakCpuPercent).max().orElse(0),
+                Math.round(healths.stream().mapToDouble(GeneratorHealth::meanCpuPercent).average().orElse(0) * 10) / 10.0,
+                healths.stream().mapToDouble(GeneratorHealth::loopLagP99Ms).max().orElse(0),
+                healths.stream().mapToDouble(GeneratorHealth::loopLagMaxMs).max().orElse(0),
+                healths.stream().mapToLong(GeneratorHealth::seconds).max().orElse(0),
+                healths.stream().mapToLong(GeneratorHealth::saturatedSeconds).max().orElse(0));
+    }
+
+    private static Map<String, Object> workersSection(MasterOutcome outcome, int expectedWorkers) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("expected", expectedWorkers);
+        section.put("finished", outcome.workers().stream().filter(w -> w.generator() != null).count());
+        List<Map<String, Object>> lost = new ArrayList<>();
+        for (LostWorker worker : outcome.lostWorkers()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("worker", worker.worker());
+            entry.put("lostAt", Instant.ofEpochMilli(worker.atEpochMillis()).toString());
+            entry.put("elapsedSeconds", worker.elapsedMillis() / 1000.0);
+            entry.put("reason", worker.reason());
+            entry.put("users", worker.users());
+            lost.add(entry);
+        }
+        section.put("lost", lost);
+        section.put("duplicateSnapshots", outcome.duplicateSnapshots());
+        section.put("lateSnapshots", outcome.lateSnapshots());
+        return section;
+    }
+
+    /** One line per lost worker, for the console. */
+    static String lossLine(LostWorker worker) {
+        return "worker " + worker.worker() + " lost " + HumanFormat.millis(worker.elapsedMillis()) + " into the run ("
+                + worker.reason() + "); its " + worker.users() + " users moved to the other workers";
+    }
+
+    /** Writes the CSV and JSON files asked for; false when one could not be written (said on err). */
+    static boolean write(RunSummary summary, StatsAggregator stats, List<ThresholdResult> thresholds,
+                         Map<String, Object> extras, ReportOptions options) {
+        boolean ok = true;
+        if (options.csvPrefix() != null) {
+            try {
+                CsvReports.writeAll(options.csvPrefix(), summary, stats.history(), false);
+                options.out().println("CSV: " + CsvReports.statsPath(options.csvPrefix()) + ", "
+                        + CsvReports.historyPath(options.csvPrefix()) + ", "
+                        + CsvReports.failuresPath(options.csvPrefix()));
+            } catch (IOException e) {
+                options.err().println("stampede: cannot write the CSV reports: " + e.getMessage());
+                ok = false;
+            }
+        }
+        if (options.jsonFile() != null) {
+            try {
+                JsonSummaryWriter.write(options.jsonFile(), summary, thresholds, extras);
+                options.out().println("JSON: " + options.jsonFile());
+            } catch (IOException e) {
+                options.err().println("stampede: cannot write the JSON summary: " + e.getMessage());
+                ok = false;
+            }
+        }
+        return ok;
+    }
+}

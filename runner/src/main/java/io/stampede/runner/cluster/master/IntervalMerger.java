@@ -1,0 +1,146 @@
+package io.stampede.runner.cluster.master;
+
+import io.stampede.runner.cluster.protocol.ProtocolException;
+import io.stampede.runner.cluster.protocol.SnapshotRow;
+import io.stampede.runner.cluster.protocol.WorkerMessage;
+import io.stampede.runner.stats.IntervalStats;
+import io.stampede.runner.stats.RowKey;
+import io.stampede.runner.stats.RowStats;
+import io.stampede.runner.stats.StatsAggregator;
+
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * Merges the workers' snapshots by interval id and hands each interval, once complete, to the run's
+ * {@link StatsAggregator}: one merged snapshot and one completion per interval, so the aggregator's cost does not
+ * grow with the number of workers.
+ *
+ * <p>An interval is complete when every worker expected for it has reported, or {@code lateMillis} after its
+ * first snapshot arrived; intervals complete in id order. A snapshot for an interval already completed is late:
+ * it goes to the aggregator on its own and still counts, in its own interval (see {@link StatsAggregator}). A
+ * second snapshot with the same (worker, interval) is a duplicate and is ignored.
+ *
+ * <p>Threading: confined to the master's thread.
+ */
+final class IntervalMerger {
+
+    private final StatsAggregator aggregator;
+    private final long lateNanos;
+    private final Consumer<IntervalStats> mergedListener;
+    private final NavigableMap<Long, Pending> pending = new TreeMap<>();
+    private final Map<Integer, BitSet> seen = new HashMap<>();
+    private long completedThrough = -1;
+    private long duplicates;
+    private long lateSnapshots;
+
+    private static final class Pending {
+        final Map<RowKey, RowAccumulator> rows = new LinkedHashMap<>();
+        final Set<Integer> reporters = new HashSet<>();
+        final long firstNanos;
+        int users;
+        long endEpochMillis;
+
+        Pending(long firstNanos) {
+            this.firstNanos = firstNanos;
+        }
+    }
+
+    /**
+     * @param lateMillis     how long an interval waits for missing workers after its first snapshot, >= 0
+     * @param mergedListener sees every merged interval and every late snapshot as the aggregator gets it
+     */
+    IntervalMerger(StatsAggregator aggregator, long lateMillis, Consumer<IntervalStats> mergedListener) {
+        this.aggregator = aggregator;
+        this.lateNanos = lateMillis * 1_000_000;
+        this.mergedListener = mergedListener;
+    }
+
+    /**
+     * Takes one worker's snapshot.
+     *
+     * @return false for a duplicate (nothing counted)
+     * @throws ProtocolException when a histogram does not decode; rows before it may have been counted (the
+     *                           caller drops the worker: over TCP this means a broken peer, not a bad line)
+     */
+    boolean accept(int workerId, WorkerMessage.Snapshot snapshot, long nowNanos) throws ProtocolException {
+        long id = snapshot.intervalId();
+        BitSet workerSeen = seen.computeIfAbsent(workerId, w -> new BitSet());
+        if (id > Integer.MAX_VALUE - 1 || workerSeen.get((int) id)) {
+            duplicates++;
+            return false;
+        }
+        if (id <= completedThrough) {
+            Map<RowKey, RowStats> rows = new LinkedHashMap<>();
+            for (SnapshotRow row : snapshot.rows()) {
+                rows.put(row.row(), row.toRowStats());
+            }
+            workerSeen.set((int) id);
+            lateSnapshots++;
+            IntervalStats late = new IntervalStats(id, rows);
+            aggregator.accept(late);
+            mergedListener.accept(late);
+            return true;
+        }
+        workerSeen.set((int) id);
+        Pending interval = pending.computeIfAbsent(id, key -> new Pending(nowNanos));
+        for (SnapshotRow row : snapshot.rows()) {
+            interval.rows.computeIfAbsent(row.row(), key -> new RowAccumulator()).add(row);
+        }
+        interval.reporters.add(workerId);
+        interval.users += snapshot.users();
+        interval.endEpochMillis = Math.max(interval.endEpochMillis, snapshot.endEpochMillis());
+        return true;
+    }
+
+    /**
+     * Completes, in id order, the intervals that every expected worker has reported or that waited long enough.
+     *
+     * @param expectedFor the workers whose snapshots an interval waits for (lost workers are not among them)
+     */
+    void completeReady(LongFunction<Collection<Integer>> expectedFor, long nowNanos) {
+        // Bounded: each round removes one pending interval.
+        while (!pending.isEmpty()) {
+            Map.Entry<Long, Pending> first = pending.firstEntry();
+            Pending interval = first.getValue();
+            boolean waited = nowNanos - interval.firstNanos >= lateNanos;
+            if (!waited && !interval.reporters.containsAll(expectedFor.apply(first.getKey()))) return;
+            complete(first.getKey(), pending.pollFirstEntry().getValue());
+        }
+    }
+
+    /** Completes everything still pending (the run is over). */
+    void completeAll() {
+        while (!pending.isEmpty()) {
+            Map.Entry<Long, Pending> first = pending.pollFirstEntry();
+            complete(first.getKey(), first.getValue());
+        }
+    }
+
+    private void complete(long id, Pending interval) {
+        Map<RowKey, RowStats> rows = new LinkedHashMap<>();
+        interval.rows.forEach((key, row) -> rows.put(key, row.toRowStats()));
+        IntervalStats merged = new IntervalStats(id, rows);
+        aggregator.accept(merged);
+        aggregator.completeInterval(id, interval.users, interval.endEpochMillis);
+        completedThrough = Math.max(completedThrough, id);
+        mergedListener.accept(merged);
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    long lateSnapshots() {
+        return lateSnapshots;
+    }
+}

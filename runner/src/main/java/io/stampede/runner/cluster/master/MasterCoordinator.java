@@ -1,0 +1,404 @@
+package io.stampede.runner.cluster.master;
+
+import io.stampede.runner.cluster.protocol.MasterMessage;
+import io.stampede.runner.cluster.protocol.Protocol;
+import io.stampede.runner.cluster.protocol.ProtocolException;
+import io.stampede.runner.cluster.protocol.WorkerMessage;
+import io.stampede.runner.engine.PlannedTargets;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.stats.IntervalStats;
+import io.stampede.runner.stats.StatsAggregator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The master's state machine: registration, the start, users per worker, heartbeats, lost workers, the merge of
+ * snapshots and the end. It does no I/O and reads time only from its {@link MasterClock}, so it is tested
+ * without servers or sleeps; {@link MasterRun} drives it from one thread.
+ *
+ * <p>Phases: PENDING until the expected workers are ready (or the wait times out: the run cannot happen),
+ * RUNNING while the load plan goes on, STOPPING until every worker sent its last snapshot, DONE.
+ * Users follow the plan on the master ({@link PlannedTargets}) and are dealt to the workers by
+ * {@link UserAssignment}; a lost worker's users are dealt to the others at once.
+ *
+ * <p>Threading: confined to one thread (every method), except {@link #status()} and {@link #stats()}.
+ */
+public final class MasterCoordinator {
+
+    private final TestPlan plan;
+    private final MasterSettings settings;
+    private final MasterClock clock;
+    private final MasterEvents events;
+    private final Consumer<IntervalStats> intervalListener;
+    private final PlannedTargets planned;
+    private final int[] classTotals;
+    private final Map<WorkerConnection, WorkerRecord> workers = new LinkedHashMap<>();
+    private final List<LostWorker> lost = new ArrayList<>();
+    private final CompletableFuture<MasterOutcome> outcome = new CompletableFuture<>();
+    private final long createdNanos;
+
+    private MasterPhase phase = MasterPhase.PENDING;
+    private long startNanos;
+    private long endNanos;
+    private long startEpochMillis;
+    private long lastTickNanos;
+    private long lastHeartbeatNanos;
+    private long stopDeadlineNanos;
+    private int nextWorkerId = 1;
+    private int[] assignedTotals = new int[0];
+    private boolean workersChanged;
+    private boolean aborted;
+    private String error;
+    private int errorExitCode;
+    private IntervalMerger merger;
+    private volatile StatsAggregator aggregator;
+    private volatile MasterStatus status;
+
+    /** @param intervalListener sees every merged interval (and late snapshot), e.g. for metrics */
+    public MasterCoordinator(TestPlan plan, MasterSettings settings, MasterClock clock, MasterEvents events,
+                             Consumer<IntervalStats> intervalListener) {
+        this.plan = plan;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = events;
+        this.intervalListener = intervalListener;
+        this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
+        this.classTotals = new int[plan.scenario().userClasses().size()];
+        this.createdNanos = clock.nanos();
+        this.lastHeartbeatNanos = createdNanos;
+        publishStatus();
+    }
+
+    /** Completes when the run is over: every worker finished or was lost, or the run could not happen. */
+    public CompletableFuture<MasterOutcome> outcome() {
+        return outcome;
+    }
+
+    /** The latest picture; safe from any thread. */
+    public MasterStatus status() {
+        return status;
+    }
+
+    /** The run's merged stats, once users started (null before); safe from any thread (it is synchronized). */
+    public StatsAggregator stats() {
+        return aggregator;
+    }
+
+    public void connected(WorkerConnection connection) {
+        // Nothing until it registers; a channel that never does is closed when the run starts or ends.
+    }
+
+    public void received(WorkerConnection connection, WorkerMessage message) {
+        WorkerRecord worker = workers.get(connection);
+        if (message instanceof WorkerMessage.Register register) {
+            if (worker == null) register(connection, register);
+            return;
+        }
+        if (worker == null || worker.state == WorkerRecord.State.LOST) return;
+        worker.lastHeardNanos = clock.nanos();
+        if (message instanceof WorkerMessage.Ready) {
+            onReady(worker);
+        } else if (message instanceof WorkerMessage.Heartbeat heartbeat) {
+            worker.users = heartbeat.users();
+            worker.warning = heartbeat.warning() == null ? "" : heartbeat.warning();
+        } else if (message instanceof WorkerMessage.Snapshot snapshot) {
+            onSnapshot(worker, snapshot);
+        } else if (message instanceof WorkerMessage.Finished finished) {
+            onFinished(worker, finished);
+        } else if (message instanceof WorkerMessage.Failed failed) {
+            onFailed(worker, failed);
+        }
+        publishStatus();
+    }
+
+    public void closed(WorkerConnection connection, String reason) {
+        WorkerRecord worker = workers.get(connection);
+        if (worker == null) return;
+        if (phase == MasterPhase.PENDING) {
+            workers.remove(connection);
+            events.workerLeft(worker.label(), reason);
+        } else if (worker.state == WorkerRecord.State.RUNNING) {
+            markLost(worker, "connection closed (" + reason + ")");
+        }
+        publishStatus();
+    }
+
+    /** Stops the run early (Ctrl-C, the stop endpoint). */
+    public void abort(String reason) {
+        if (phase == MasterPhase.PENDING) {
+            aborted = true;
+            fail("stopped before the run started (" + reason + ")", 3);
+        } else if (phase == MasterPhase.RUNNING) {
+            aborted = true;
+            beginStop(reason);
+        }
+        publishStatus();
+    }
+
+    /** Advances time: heartbeats, timeouts, users per worker. Called every 100 ms or so. */
+    public void tick() {
+        long now = clock.nanos();
+        if (phase == MasterPhase.DONE) return;
+        if (now - lastHeartbeatNanos >= settings.heartbeatMillis() * 1_000_000) {
+            lastHeartbeatNanos = now;
+            workers.values().stream().filter(w -> w.state != WorkerRecord.State.LOST)
+                    .forEach(w -> w.connection.send(new MasterMessage.Heartbeat()));
+        }
+        long timeoutNanos = settings.heartbeatTimeoutMillis() * 1_000_000;
+        if (phase == MasterPhase.PENDING) {
+            for (WorkerRecord worker : List.copyOf(workers.values())) {
+                if (now - worker.lastHeardNanos > timeoutNanos) {
+                    workers.remove(worker.connection);
+                    worker.connection.close("no heartbeat");
+                    events.workerLeft(worker.label(), "no heartbeat for " + settings.heartbeatTimeoutMillis() + " ms");
+                }
+            }
+            if (now - createdNanos > settings.waitForWorkersMillis() * 1_000_000) {
+                fail("only " + count(WorkerRecord.State.READY) + " of " + settings.expectedWorkers()
+                        + " workers were ready within " + settings.waitForWorkersMillis() / 1000 + " s", 3);
+            }
+        } else {
+            for (WorkerRecord worker : running()) {
+                if (now - worker.lastHeardNanos > timeoutNanos) {
+                    markLost(worker, "no heartbeat for " + settings.heartbeatTimeoutMillis() / 1000.0 + " s");
+                }
+            }
+            if (phase == MasterPhase.RUNNING) followPlan(now);
+            if (phase == MasterPhase.STOPPING && now - stopDeadlineNanos > 0) {
+                running().forEach(worker -> markLost(worker, "did not finish within the stop timeout"));
+            }
+            if (merger != null) merger.completeReady(this::expectedFor, now);
+            finishIfStopped();
+        }
+        publishStatus();
+    }
+
+    private void register(WorkerConnection connection, WorkerMessage.Register register) {
+        String refusal = null;
+        if (register.protocol() != Protocol.VERSION) {
+            refusal = "the worker speaks protocol " + register.protocol() + ", the master " + Protocol.VERSION;
+        } else if (phase != MasterPhase.PENDING) {
+            refusal = "the run has started; workers that come later are not taken";
+        } else if (workers.size() >= settings.expectedWorkers()) {
+            refusal = "the run has all its " + settings.expectedWorkers() + " workers";
+        }
+        if (refusal != null) {
+            connection.send(new MasterMessage.Refused(refusal));
+            connection.close(refusal);
+            events.workerRefused(connection.remoteAddress(), refusal);
+            return;
+        }
+        int index = 0;
+        while (indexTaken(index)) index++;
+        WorkerRecord worker = new WorkerRecord(nextWorkerId++, index, register.name(), connection, clock.nanos());
+        workers.put(connection, worker);
+        connection.send(new MasterMessage.Welcome(worker.id, index, settings.expectedWorkers(), settings.loadTest(),
+                settings.overrides(), settings.insecureTls(), settings.heartbeatMillis(),
+                settings.masterTimeoutMillis()));
+        events.workerJoined(worker.label(), connection.remoteAddress(), workers.size(), settings.expectedWorkers());
+    }
+
+    private boolean indexTaken(int index) {
+        return workers.values().stream().anyMatch(worker -> worker.index == index);
+    }
+
+    private void onReady(WorkerRecord worker) {
+        if (phase != MasterPhase.PENDING || worker.state != WorkerRecord.State.REGISTERED) return;
+        worker.state = WorkerRecord.State.READY;
+        if (count(WorkerRecord.State.READY) == settings.expectedWorkers()) start();
+    }
+
+    private void start() {
+        phase = MasterPhase.RUNNING;
+        startNanos = clock.nanos();
+        lastTickNanos = startNanos;
+        startEpochMillis = clock.epochMillis();
+        StatsAggregator stats = new StatsAggregator(startEpochMillis);
+        merger = new IntervalMerger(stats, settings.lateSnapshotMillis(), intervalListener);
+        aggregator = stats;
+        for (WorkerRecord worker : workers.values()) {
+            worker.state = WorkerRecord.State.RUNNING;
+            worker.connection.send(new MasterMessage.Start());
+        }
+        events.started(workers.size());
+        followPlan(startNanos);
+    }
+
+    private void followPlan(long now) {
+        long elapsedMillis = (now - startNanos) / 1_000_000;
+        boolean goesOn = planned.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, classTotals);
+        lastTickNanos = now;
+        if (!goesOn) {
+            beginStop("the load plan ended");
+        } else if (!Arrays.equals(classTotals, assignedTotals) || workersChanged) {
+            assignUsers();
+        }
+    }
+
+    /** Deals the users to the running workers, sending targets only to workers whose targets changed. */
+    private void assignUsers() {
+        List<WorkerRecord> live = running();
+        if (live.isEmpty()) return;
+        int[][] split = UserAssignment.split(classTotals, live.size());
+        for (int i = 0; i < live.size(); i++) {
+            WorkerRecord worker = live.get(i);
+            if (!Arrays.equals(worker.targets, split[i])) {
+                worker.targets = split[i];
+                worker.connection.send(new MasterMessage.Targets(Arrays.stream(split[i]).boxed().toList()));
+            }
+        }
+        assignedTotals = classTotals.clone();
+        workersChanged = false;
+    }
+
+    private void onSnapshot(WorkerRecord worker, WorkerMessage.Snapshot snapshot) {
+        if (merger == null || snapshot.workerId() != worker.id) return;
+        try {
+            merger.accept(worker.id, snapshot, clock.nanos());
+        } catch (ProtocolException e) {
+            markLost(worker, "sent a snapshot that does not decode: " + e.getMessage());
+            return;
+        }
+        merger.completeReady(this::expectedFor, clock.nanos());
+    }
+
+    private void onFinished(WorkerRecord worker, WorkerMessage.Finished finished) {
+        if (worker.state != WorkerRecord.State.RUNNING) return;
+        worker.state = WorkerRecord.State.FINISHED;
+        worker.intervals = finished.intervals();
+        worker.generator = finished.generator();
+        worker.users = 0;
+        workersChanged = true;
+        merger.completeReady(this::expectedFor, clock.nanos());
+        finishIfStopped();
+    }
+
+    private void onFailed(WorkerRecord worker, WorkerMessage.Failed failed) {
+        if (phase == MasterPhase.PENDING) {
+            String who = settings.expectedWorkers() > 1 ? "worker " + worker.label() + ": " : "";
+            fail(who + failed.reason(), failed.exitCode());
+        } else {
+            markLost(worker, "failed: " + failed.reason());
+        }
+    }
+
+    private void markLost(WorkerRecord worker, String reason) {
+        if (worker.state == WorkerRecord.State.LOST) return;
+        long elapsed = phase == MasterPhase.PENDING ? 0 : (clock.nanos() - startNanos) / 1_000_000;
+        int users = Math.max(worker.users, worker.targetUsers());
+        worker.state = WorkerRecord.State.LOST;
+        worker.users = 0;
+        LostWorker loss = new LostWorker(worker.label(), clock.epochMillis(), elapsed, reason, users);
+        lost.add(loss);
+        worker.connection.close(reason);
+        int remaining = running().size();
+        events.workerLost(loss, remaining);
+        workersChanged = true;
+        if (phase == MasterPhase.RUNNING) {
+            if (remaining == 0) {
+                stopWithError("every worker was lost");
+            } else if (remaining < settings.minWorkers()) {
+                stopWithError("only " + remaining + " of " + settings.expectedWorkers() + " workers remain, fewer "
+                        + "than --min-workers " + settings.minWorkers());
+            } else {
+                assignUsers();
+            }
+        }
+        if (merger != null) merger.completeReady(this::expectedFor, clock.nanos());
+        finishIfStopped();
+    }
+
+    private void stopWithError(String reason) {
+        error = reason;
+        errorExitCode = 3;
+        beginStop(reason);
+    }
+
+    private void beginStop(String reason) {
+        if (phase != MasterPhase.RUNNING) return;
+        phase = MasterPhase.STOPPING;
+        stopDeadlineNanos = clock.nanos()
+                + (plan.stopTimeoutMillis() + settings.heartbeatTimeoutMillis() + 2000) * 1_000_000;
+        events.stopping(reason);
+        for (WorkerRecord worker : running()) {
+            worker.connection.send(new MasterMessage.Stop(reason));
+        }
+        finishIfStopped();
+    }
+
+    private void finishIfStopped() {
+        if (phase != MasterPhase.STOPPING || !running().isEmpty()) return;
+        merger.completeAll();
+        end(true);
+    }
+
+    /** The run cannot happen: tells the workers, closes their channels, and ends. */
+    private void fail(String reason, int exitCode) {
+        error = reason;
+        errorExitCode = exitCode;
+        for (WorkerRecord worker : workers.values()) {
+            worker.connection.send(new MasterMessage.Stop(reason));
+            worker.connection.close(reason);
+        }
+        end(false);
+    }
+
+    private void end(boolean started) {
+        phase = MasterPhase.DONE;
+        endNanos = clock.nanos();
+        long endEpochMillis = clock.epochMillis();
+        workers.values().stream().filter(w -> w.state != WorkerRecord.State.LOST)
+                .forEach(w -> w.connection.close("the run is over"));
+        List<MasterOutcome.WorkerReport> reports = workers.values().stream()
+                .sorted(Comparator.comparingInt(w -> w.id))
+                .map(w -> new MasterOutcome.WorkerReport(w.label(), w.intervals, w.generator))
+                .toList();
+        publishStatus();
+        outcome.complete(new MasterOutcome(started, startEpochMillis, endEpochMillis, aborted, error, errorExitCode,
+                lost, reports, merger == null ? 0 : merger.duplicates(), merger == null ? 0 : merger.lateSnapshots()));
+    }
+
+    /** The workers an interval waits for: running ones, and finished ones that sent it. */
+    private Collection<Integer> expectedFor(long intervalId) {
+        List<Integer> expected = new ArrayList<>();
+        for (WorkerRecord worker : workers.values()) {
+            if (worker.state == WorkerRecord.State.RUNNING
+                    || worker.state == WorkerRecord.State.FINISHED && worker.intervals > intervalId) {
+                expected.add(worker.id);
+            }
+        }
+        return expected;
+    }
+
+    private List<WorkerRecord> running() {
+        return workers.values().stream().filter(w -> w.state == WorkerRecord.State.RUNNING)
+                .sorted(Comparator.comparingInt(w -> w.index)).toList();
+    }
+
+    private int count(WorkerRecord.State state) {
+        return (int) workers.values().stream().filter(w -> w.state == state).count();
+    }
+
+    private void publishStatus() {
+        long elapsed = startNanos == 0 && phase != MasterPhase.RUNNING ? 0
+                : ((phase == MasterPhase.DONE ? endNanos : clock.nanos()) - startNanos) / 1_000_000;
+        int users = workers.values().stream().filter(w -> w.state == WorkerRecord.State.RUNNING)
+                .mapToInt(w -> w.users).sum();
+        int connected = (int) workers.values().stream().filter(w -> w.state != WorkerRecord.State.LOST).count();
+        List<MasterStatus.WorkerView> views = workers.values().stream()
+                .sorted(Comparator.comparingInt(w -> w.id))
+                .map(w -> new MasterStatus.WorkerView(w.label(), w.state.name().toLowerCase(java.util.Locale.ROOT),
+                        w.users, w.warning))
+                .toList();
+        status = new MasterStatus(phase, startEpochMillis, elapsed, settings.expectedWorkers(), connected, lost,
+                users, views);
+    }
+}

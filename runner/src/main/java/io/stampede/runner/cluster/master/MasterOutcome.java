@@ -1,0 +1,35 @@
+package io.stampede.runner.cluster.master;
+
+import io.stampede.runner.engine.health.GeneratorHealth;
+
+import java.util.List;
+
+/**
+ * How a distributed run ended, from the master's side (the measurements are in the aggregator).
+ *
+ * @param started          whether users ever started; false when the run could not happen
+ * @param startEpochMillis when users started
+ * @param endEpochMillis   when the last worker finished or was given up
+ * @param aborted          stopped early (Ctrl-C, or the stop endpoint)
+ * @param error            why the run could not happen or could not complete (too few workers), or null
+ * @param errorExitCode    the exit code for {@code error}: 2 bad input, 3 could not run
+ * @param lostWorkers      in the order they were lost
+ * @param workers          every worker that finished, with how it kept up
+ */
+public record MasterOutcome(boolean started, long startEpochMillis, long endEpochMillis, boolean aborted,
+                            String error, int errorExitCode, List<LostWorker> lostWorkers,
+                            List<WorkerReport> workers, long duplicateSnapshots, long lateSnapshots) {
+
+    public MasterOutcome {
+        lostWorkers = List.copyOf(lostWorkers);
+        workers = List.copyOf(workers);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** @param generator null when the worker was lost before it finished */
+    public record WorkerReport(String worker, long intervals, GeneratorHealth generator) {
+    }
+}

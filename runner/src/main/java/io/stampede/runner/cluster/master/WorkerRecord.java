@@ -1,0 +1,51 @@
+package io.stampede.runner.cluster.master;
+
+import io.stampede.runner.engine.health.GeneratorHealth;
+
+/** What the master knows about one worker. Threading: confined to the master's thread. */
+final class WorkerRecord {
+
+    enum State {
+        /** Welcomed; compiling the test and preparing its engine. */
+        REGISTERED,
+        /** Prepared; waiting for the start. */
+        READY,
+        /** Running users (or stopping them). */
+        RUNNING,
+        /** Sent its last snapshot. */
+        FINISHED,
+        /** Silent too long, or its channel closed before it finished. */
+        LOST
+    }
+
+    final int id;
+    final int index;
+    final String name;
+    final WorkerConnection connection;
+    State state = State.REGISTERED;
+    long lastHeardNanos;
+    int users;
+    String warning = "";
+    int[] targets = new int[0];
+    long intervals;
+    GeneratorHealth generator;
+
+    WorkerRecord(int id, int index, String name, WorkerConnection connection, long nowNanos) {
+        this.id = id;
+        this.index = index;
+        this.name = name;
+        this.connection = connection;
+        this.lastHeardNanos = nowNanos;
+    }
+
+    /** {@code w3 (host-7/4711)}. */
+    String label() {
+        return "w" + id + " (" + name + ")";
+    }
+
+    int targetUsers() {
+        int sum = 0;
+        for (int users : targets) sum += users;
+        return sum;
+    }
+}

@@ -1,0 +1,27 @@
+package io.stampede.runner.cluster.worker;
+
+import io.stampede.runner.cluster.protocol.MasterMessage;
+import io.stampede.runner.model.InvalidLoadTestException;
+import io.stampede.runner.model.LoadTestParser;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.LoadTestCompiler;
+
+import java.util.Map;
+
+/** How a worker gets its plan from the master's welcome. */
+@FunctionalInterface
+public interface PlanSource {
+
+    TestPlan load(MasterMessage.Welcome welcome) throws InvalidLoadTestException;
+
+    /** A remote worker: compiles the LoadTest the master sent with the master's overrides and its own environment. */
+    static PlanSource compiling(Map<String, String> env) {
+        return welcome -> LoadTestCompiler.compile(LoadTestParser.bind(welcome.loadTest()),
+                welcome.overrides().toOverrides(), env);
+    }
+
+    /** An in-process worker: the plan the master compiled. */
+    static PlanSource given(TestPlan plan) {
+        return welcome -> plan;
+    }
+}
