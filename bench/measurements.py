@@ -52,6 +52,8 @@ def window(env):
     system = (number(env, "gen_sys_ticks_B") - number(env, "gen_sys_ticks_A")) / tck
     srv = (number(env, "srv_ticks_B") - number(env, "srv_ticks_A")) / tck
     machine = (number(env, "all_ticks_B") - number(env, "all_ticks_A")) / tck
+    softirq = (number(env, "softirq_ticks_B") - number(env, "softirq_ticks_A")) / tck
+    steal = (number(env, "steal_ticks_B") - number(env, "steal_ticks_A")) / tck
     return {
         "window_s": seconds,
         "window_requests": requests,
@@ -59,7 +61,11 @@ def window(env):
         "gen_cpu_window_s": gen,
         "gen_cores": gen / seconds if seconds > 0 else NAN,
         "srv_cores": srv / seconds if seconds > 0 else NAN,
-        "other_cores": (machine - gen - srv) / seconds if seconds > 0 else NAN,
+        "softirq_cores": softirq / seconds if seconds > 0 else NAN,
+        "steal_cores": steal / seconds if seconds > 0 else NAN,
+        # Everything else that ran: other people's processes. Ticks in softirq are also charged to the process
+        # they interrupted (ours included), so softirq is shown as a share of the busy time, never subtracted.
+        "other_cores": (machine - gen - srv - steal) / seconds if seconds > 0 else NAN,
         "rps_per_cpu_steady": requests / gen if gen > 0 else NAN,
         "user_us_per_request": 1e6 * user / requests if requests > 0 else NAN,
         "sys_us_per_request": 1e6 * system / requests if requests > 0 else NAN,
@@ -125,6 +131,42 @@ def first_request_delay_s(run_dir, launch):
     return min(arrivals) - launch if arrivals else NAN
 
 
+def tick_trace(run_dir):
+    """[(epoch_s, cpu_ticks)] from ticks.txt (written every ~20 ms while the generator ran), or []."""
+    path = run_dir / "ticks.txt"
+    trace = []
+    if path.exists():
+        for line in path.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 2:
+                trace.append((float(parts[0]), float(parts[1])))
+    return trace
+
+
+def ticks_at(trace, when):
+    """The generator's CPU ticks at an instant, interpolated between trace samples."""
+    if not trace or when <= trace[0][0]:
+        return trace[0][1] if trace else NAN
+    for (t0, v0), (t1, v1) in zip(trace, trace[1:]):
+        if t0 <= when <= t1:
+            return v0 + (v1 - v0) * (when - t0) / (t1 - t0) if t1 > t0 else v1
+    return trace[-1][1]
+
+
+def cpu_phases(out, trace, tck):
+    """Splits the whole run's CPU-s: before the first request, after the load period (first request +
+    duration) until exit, and what the run used beyond its requests' steady-state cost."""
+    first = out["launch"] + out["first_request_s"]
+    load_end = first + out["duration_s"]
+    startup = ticks_at(trace, first) / tck
+    shutdown = out["cpu_s"] - ticks_at(trace, load_end) / tck
+    beyond = out["cpu_s"] - out["nginx_requests"] / out["rps_per_cpu_steady"]
+    return {"startup_cpu_s": startup, "shutdown_cpu_s": shutdown, "outside_load_cpu_s": startup + shutdown,
+            "beyond_steady_cpu_s": beyond,
+            "warmup_excess_cpu_s": beyond - startup - shutdown,
+            "outside_rate_cpu_s": out["cpu_s"] - out["gen_cores"] * out["duration_s"]}
+
+
 def run(run_dir, tool):
     """Everything measured in one run of one tool ("wrk", "stampede", "locust", or one of those followed by
     "-" and a configuration), as a dict of numbers."""
@@ -147,6 +189,9 @@ def run(run_dir, tool):
     elif kind == "locust":
         out.update(locust_output(run_dir))
     out["first_request_s"] = first_request_delay_s(run_dir, out["launch"])
+    trace = tick_trace(run_dir)
+    if trace and is_number(out["first_request_s"]):
+        out.update(cpu_phases(out, trace, number(env, "clk_tck")))
     return out
 
 

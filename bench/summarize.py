@@ -86,7 +86,7 @@ def throughput(raw, meta):
              f"steady window {start:g}–{end:g} s after launch", "",
              "| tool | RPS steady (nginx) | RPS tool-reported | p50 ms | p99 ms | CPU-s whole run | RPS/CPU-s whole "
              "| RPS/CPU-s steady | user / sys µs per request | generator cores steady | nginx cores steady "
-             "| other busy cores | peak RSS MB | failures |",
+             "| softirq / steal / other cores (machine) | peak RSS MB | failures |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     names = {"wrk": "wrk `-t1 -c50`", "stampede": "Stampede", "locust": "Locust FastHttpUser"}
     for tool, rs in data.items():
@@ -97,7 +97,8 @@ def throughput(raw, meta):
             cell(col(rs, "p50_ms"), 2), cell(col(rs, "p99_ms"), 2), cell(col(rs, "cpu_s"), 2),
             cell(col(rs, "rps_per_cpu_whole")), cell(col(rs, "rps_per_cpu_steady"), bold=True),
             f"{fmt(median(col(rs, 'user_us_per_request')), 2)} / {fmt(median(col(rs, 'sys_us_per_request')), 2)}",
-            cell(col(rs, "gen_cores"), 2), cell(col(rs, "srv_cores"), 2), cell(col(rs, "other_cores"), 2),
+            cell(col(rs, "gen_cores"), 2), cell(col(rs, "srv_cores"), 2),
+            " / ".join(fmt(median(col(rs, k)), 2) for k in ("softirq_cores", "steal_cores", "other_cores")),
             cell([v / 1024 for v in col(rs, "rss_kib")]), cell(col(rs, "failures"))]) + " |")
     lines += ["", "Run pairs (run *i* of Stampede against run *i* of wrk), and Stampede's own count against nginx's:",
               "", "| run | wrk RPS/CPU-s steady | Stampede RPS/CPU-s steady | **ratio steady** | ratio whole run "
@@ -174,31 +175,27 @@ def overhead(raw, meta):
     rs = m.runs(raw / "overhead", "stampede")
     if not rs:
         return [], []
-    lines = [f"## 3. Overhead: Stampede, 50 users, no think time, {meta.get('overhead_seconds')} s runs", "",
-             "| run | launch → first request s | wall s | CPU-s whole run | steady CPU (cores, 4–8 s) "
-             "| **CPU-s outside steady state** | CPU-s beyond steady cost of the requests | requests "
+    seconds = meta.get("overhead_seconds")
+    lines = [f"## 3. Overhead: Stampede, 50 users, no think time, {seconds} s runs", "",
+             "| run | launch → first request s | wall s | CPU-s whole run | CPU-s before first request "
+             f"| CPU-s after the {seconds} s of load | **CPU-s outside the load** | warm-up CPU-s "
+             f"| **CPU-s beyond steady cost** | whole − steady rate × {seconds} s | steady RPS/CPU-s "
              "| other busy cores |",
-             "|---|---|---|---|---|---|---|---|---|"]
-    outside, beyond = [], []
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    keys = (("first_request_s", 3), ("wall_s", 2), ("cpu_s", 2), ("startup_cpu_s", 2), ("shutdown_cpu_s", 2),
+            ("outside_load_cpu_s", 2), ("warmup_excess_cpu_s", 2), ("beyond_steady_cpu_s", 2),
+            ("outside_rate_cpu_s", 2), ("rps_per_cpu_steady", 0), ("other_cores", 2))
+    bold = ("first_request_s", "outside_load_cpu_s", "beyond_steady_cpu_s")
     for r in rs:
-        rate = r["gen_cores"]
-        out_s = r["cpu_s"] - rate * r["duration_s"]
-        beyond_s = r["cpu_s"] - r["nginx_requests"] / r["rps_per_cpu_steady"]
-        outside.append(out_s)
-        beyond.append(beyond_s)
-        r["outside"], r["beyond"] = out_s, beyond_s
-        lines.append(f"| {r['run'][3:]} | {fmt(r['first_request_s'], 3)} | {fmt(r['wall_s'], 2)} "
-                     f"| {fmt(r['cpu_s'], 2)} | {fmt(rate, 2)} | {fmt(out_s, 2)} | {fmt(beyond_s, 2)} "
-                     f"| {fmt(r['nginx_requests'])} | {fmt(r['other_cores'], 2)} |")
-    lines.append(f"| **median** | **{cell(col(rs, 'first_request_s'), 3)}** | {cell(col(rs, 'wall_s'), 2)} "
-                 f"| {cell(col(rs, 'cpu_s'), 2)} | {cell(col(rs, 'gen_cores'), 2)} | **{cell(outside, 2)}** "
-                 f"| {cell(beyond, 2)} | | {cell(col(rs, 'other_cores'), 2)} |")
+        lines.append(f"| {r['run'][3:]} | " + " | ".join(fmt(r.get(k, m.NAN), d) for k, d in keys) + " |")
+    lines.append("| **median** | " + " | ".join(cell(col(rs, k), d, bold=k in bold) for k, d in keys) + " |")
     lines.append("")
-    first = median(col(rs, "first_request_s"))
     targets = [("Stampede launch to first request", cell(col(rs, "first_request_s"), 3, bold=True) + " s",
-                f"<= {FIRST_REQUEST_TARGET_S:g} s", verdict(first <= FIRST_REQUEST_TARGET_S)),
-               ("Stampede CPU-s outside steady state (10 s run)", cell(outside, 2, bold=True),
-                f"<= {OVERHEAD_TARGET_CPU_S:g} CPU-s", verdict(median(outside) <= OVERHEAD_TARGET_CPU_S))]
+                f"<= {FIRST_REQUEST_TARGET_S:g} s", verdict(median(col(rs, "first_request_s")) <= FIRST_REQUEST_TARGET_S))]
+    for key, label in (("outside_load_cpu_s", "outside the load (start-up + shut-down)"),
+                       ("beyond_steady_cpu_s", "beyond the requests' steady cost (also counts JIT warm-up)")):
+        targets.append((f"Stampede CPU-s {label}, {seconds} s run", cell(col(rs, key), 2, bold=True),
+                        f"<= {OVERHEAD_TARGET_CPU_S:g} CPU-s", verdict(median(col(rs, key)) <= OVERHEAD_TARGET_CPU_S)))
     return lines, targets
 
 

@@ -45,6 +45,12 @@ machine_busy_ticks() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat
 }
 
+# "softirq steal" ticks of the whole machine. With tick-based accounting, a tick that lands in softirq (where
+# loopback TCP does much of its work) is charged here, not to the process that caused it.
+machine_softirq_steal_ticks() {
+  awk '/^cpu / { print $8, $9; exit }' /proc/stat
+}
+
 # A field of /proc/PID/status in KiB (VmHWM, VmRSS), or nothing when the process is gone.
 proc_status_kib() {
   awk -v k="$2:" '$1 == k { print $2; exit }' "/proc/$1/status" 2>/dev/null || true
@@ -184,10 +190,11 @@ cleanup() {
 # clock, nginx's counter and probe count, the generator's, nginx worker's and the machine's busy CPU ticks,
 # and the generator's peak RSS so far. Taken back to back, so the readings describe the same instant.
 snapshot() {
-  local file="$1" tag="$2" t split
+  local file="$1" tag="$2" t split irq
   t="$EPOCHREALTIME"
   probe_requests || NGINX_REQUESTS=""
   split="$(cpu_ticks_split "$GEN_PID")"
+  irq="$(machine_softirq_steal_ticks)"
   {
     echo "t_$tag=$t"
     echo "requests_$tag=$NGINX_REQUESTS"
@@ -197,6 +204,8 @@ snapshot() {
     echo "gen_ticks_$tag=$(cpu_ticks "$GEN_PID")"
     echo "srv_ticks_$tag=$(cpu_ticks "$NGINX_WORKER_PID")"
     echo "all_ticks_$tag=$(machine_busy_ticks)"
+    echo "softirq_ticks_$tag=${irq% *}"
+    echo "steal_ticks_$tag=${irq#* }"
     echo "gen_hwm_kib_$tag=$(proc_status_kib "$GEN_PID" VmHWM)"
     echo "gen_rss_kib_$tag=$(proc_status_kib "$GEN_PID" VmRSS)"
   } >>"$file"
@@ -204,7 +213,8 @@ snapshot() {
 
 # Runs one generator with a measurement window: "$1" run directory, "$2" window start and "$3" window end
 # (seconds after launch), "$4" time limit in seconds, then the command. Writes measure.env (launch time,
-# the counter before and after, snapshots A and B, exit status), time.txt and out.txt into the directory.
+# the counter before and after, snapshots A and B, exit status), time.txt and out.txt into the directory,
+# and ticks.txt (see trace_ticks) when TRACE_TICKS=1.
 measured_run() {
   local dir="$1" start="$2" end="$3" limit="$4" rc=0
   shift 4
@@ -219,6 +229,10 @@ measured_run() {
     echo "probes_before=$STATUS_PROBES"
   } >>"$env"
   launch_generator "$dir/time.txt" "$dir/out.txt" "$@"
+  if [ "${TRACE_TICKS:-0}" = 1 ]; then
+    trace_ticks "$GEN_PID" "$dir/ticks.txt" &
+    STARTED_PIDS+=("$!")
+  fi
   echo "launch=$GEN_LAUNCH" >>"$env"
   echo "gen_comm=$(cat "/proc/$GEN_PID/comm" 2>/dev/null)" >>"$env"
   sleep_until "$(calc "$GEN_LAUNCH + $start")"
@@ -265,4 +279,19 @@ await_quiet_machine() {
     echo "quiet_wait_s=$waited"
     echo "busy_cores_before_run=$busy"
   } >>"$file"
+}
+
+# Writes "epoch_s cpu_ticks" of process $1 to file $2 about every 20 ms until it exits, without forking:
+# the overhead phase uses it to split the generator's CPU into before the first request, during the load,
+# and after it. Run in the background; reads /proc with bash builtins and sleeps on a FIFO read timeout.
+trace_ticks() {
+  local pid="$1" out="$2" fd stat fields
+  [ -p "$SCRATCH/never" ] || mkfifo "$SCRATCH/never"
+  exec {fd}<>"$SCRATCH/never"
+  while read -r stat <"/proc/$pid/stat"; do
+    stat="${stat##*) }"
+    read -r -a fields <<<"$stat"
+    echo "$EPOCHREALTIME $((fields[11] + fields[12]))"
+    read -r -t 0.02 -u "$fd" _ || true
+  done 2>/dev/null >"$out"
 }

@@ -7,6 +7,7 @@ OVERHEAD_SECONDS="${OVERHEAD_SECONDS:-10}"
 
 phase_overhead() {
   local run dir log="$SCRATCH/nginx/first_requests.log"
+  local TRACE_TICKS=1
   for ((run = 1; run <= RUNS; run++)); do
     dir="$RAW/overhead/stampede/run$run"
     rm -rf "$dir"
