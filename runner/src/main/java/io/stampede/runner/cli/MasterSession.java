@@ -44,8 +44,13 @@ final class MasterSession {
         default void onInterval(IntervalStats merged) {
         }
 
-        /** The final report, the same JSON as {@code --json}, once the run is over. */
-        default void onFinalReport(String json, int exitCode) {
+        /**
+         * The run is over and its reports are written.
+         *
+         * @param reportJson the same JSON as {@code --json}; null when the run never started
+         * @param message    the verdict or the error, one line
+         */
+        default void onFinished(String reportJson, int exitCode, boolean aborted, String message) {
         }
     }
 
@@ -80,6 +85,7 @@ final class MasterSession {
             printer.shutdownNow();
             if (!outcome.started()) {
                 options.err().println("stampede: cannot run: " + outcome.error());
+                hooks.onFinished(null, outcome.errorExitCode(), outcome.aborted(), outcome.error());
                 return outcome.errorExitCode();
             }
             return finish(plan, master.stats(), outcome, settings.expectedWorkers(), options, hooks);
@@ -138,7 +144,8 @@ final class MasterSession {
         } else {
             exitCode = passed ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
         }
-        hooks.onFinalReport(JsonSummaryWriter.toJsonString(summary, thresholds, extras), exitCode);
+        hooks.onFinished(JsonSummaryWriter.toJsonString(summary, thresholds, extras), exitCode, outcome.aborted(),
+                outcome.failed() ? outcome.error() : ThresholdMessage.of(thresholds));
         return exitCode;
     }
 

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -26,23 +25,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the LoadTest YAML file")
     Path file;
 
-    @Option(names = "--host", paramLabel = "URL", description = "target base URL, replacing spec.target")
-    String host;
-
-    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "concurrent users, replacing the file's")
-    Integer users;
-
-    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "R", description = "users started per second")
-    Double spawnRate;
-
-    @Option(names = {"-t", "--duration"}, paramLabel = "D", description = "how long: 500ms, 30s, 2m, 1h30m")
-    String duration;
-
-    @Option(names = {"-T", "--tags"}, split = ",", paramLabel = "TAG", description = "run only tasks with these tags")
-    List<String> tags;
-
-    @Option(names = {"-E", "--exclude-tags"}, split = ",", paramLabel = "TAG", description = "skip tasks with these tags")
-    List<String> excludeTags;
+    @CommandLine.Mixin
+    LoadOverrideOptions load = new LoadOverrideOptions();
 
     @Option(names = "--csv", paramLabel = "PREFIX",
             description = "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv (Locust's format)")
@@ -60,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompletableFuture<Vertx> eventLoops = LocalRun.prepareEventLoops();
-        Overrides overrides = new Overrides(host, users, spawnRate, duration, tags, excludeTags);
+        Overrides overrides = load.toOverrides();
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), spec.commandLine().getErr());
         if (plan.isEmpty()) {
             eventLoops.thenAccept(Vertx::close);

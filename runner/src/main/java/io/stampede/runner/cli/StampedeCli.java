@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 @Command(name = "stampede", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Load testing as a Kubernetes resource: runs LoadTest files (stampede.io/v1alpha1).",
         subcommands = {RunCommand.class, ValidateCommand.class, PresetsCommand.class, DemoCommand.class,
+                MasterCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StampedeCli implements Runnable {
 

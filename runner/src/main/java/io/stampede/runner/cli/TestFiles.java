@@ -8,8 +8,16 @@ import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +36,17 @@ final class TestFiles {
             printProblems(file, e, err);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The file as a JSON tree, to send to workers: JSON for a {@code .json} file, else YAML, as {@link #load}
+     * reads it. Call after {@link #load} accepted the file.
+     */
+    static JsonNode tree(Path file) throws IOException {
+        boolean json = file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        ObjectMapper mapper = json ? new ObjectMapper() : new YAMLMapper();
+        return mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     static void printProblems(Path file, InvalidLoadTestException e, PrintWriter err) {

@@ -277,6 +277,10 @@ public final class MasterCoordinator {
         worker.generator = finished.generator();
         worker.users = 0;
         workersChanged = true;
+        if (phase == MasterPhase.RUNNING) {
+            // It stopped on its own (Ctrl-C on the worker): its users move to the others at the next tick.
+            worker.connection.close("finished before the run");
+        }
         merger.completeReady(this::expectedFor, clock.nanos());
         finishIfStopped();
     }

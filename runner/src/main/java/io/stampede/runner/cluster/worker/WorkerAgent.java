@@ -108,6 +108,20 @@ public final class WorkerAgent {
         post(() -> onClosed(reason));
     }
 
+    /**
+     * Stops early (Ctrl-C): the users stop as if the master had said so, the last snapshot goes out, and the
+     * master moves this worker's users to the others. Safe from any thread.
+     */
+    public void stopEarly(String reason) {
+        post(() -> {
+            if (state == State.RUNNING) {
+                onStop(reason);
+            } else if (state == State.CONNECTING || state == State.WELCOMED) {
+                done(3, "stopped before the run started (" + reason + ")");
+            }
+        });
+    }
+
     /** Gives up before a channel ever opened (the master cannot be reached, or refused the token). */
     public void failToConnect(int exitCode, String reason) {
         post(() -> done(exitCode, reason));

@@ -1,0 +1,220 @@
+package io.stampede.runner.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.cli.StampedeCli;
+import io.stampede.runner.testing.Behaviour;
+import io.stampede.runner.testing.Latency;
+import io.stampede.runner.testing.TargetServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A master and worker JVMs on 127.0.0.1, as an operator runs them: what the master reports must be what the
+ * server received, with percentiles as trustworthy as a single process's, through a lost worker and an intruder.
+ */
+class DistributedRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "test-token-5f2e";
+
+    @TempDir
+    Path dir;
+
+    private final List<WorkerProcess> workers = new ArrayList<>();
+
+    @AfterEach
+    void stopWorkers() throws InterruptedException {
+        for (WorkerProcess worker : workers) worker.close();
+    }
+
+    private WorkerProcess worker(int masterPort, String token, String name) {
+        WorkerProcess worker = WorkerProcess.start(masterPort, token, dir, name);
+        workers.add(worker);
+        return worker;
+    }
+
+    private Path loadTest(String name, String load, String wait, TargetServer server) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                apiVersion: stampede.io/v1alpha1
+                kind: LoadTest
+                metadata: {name: %s}
+                spec:
+                  target: %s
+                  load: %s
+                  userClasses:
+                    - name: u
+                      wait: %s
+                      tasks: [{name: x, request: {method: GET, path: /x}}]
+                """.formatted(name, server.baseUrl(), load, wait));
+        return file;
+    }
+
+    private Path tokenFile() throws IOException {
+        Path file = dir.resolve("token");
+        Files.writeString(file, TOKEN + "\n");
+        return file;
+    }
+
+    private static JsonNode total(Path json) throws IOException {
+        return JSON.readTree(json.toFile()).at("/summary/total");
+    }
+
+    private String logs() {
+        StringBuilder all = new StringBuilder();
+        workers.forEach(worker -> all.append("\n--- worker ").append(worker.pid()).append(":\n").append(worker.output()));
+        return all.toString();
+    }
+
+    private static Behaviour latencyMix() {
+        return Behaviour.ok().withLatency(Latency.mix().with(85, Duration.ofMillis(5)).with(12, Duration.ofMillis(50))
+                .with(3, Duration.ofMillis(300)));
+    }
+
+    @Test
+    void threeWorkersCountWhatTheServerReceivedWithTheSinglePercentilesOfOneProcess() throws Exception {
+        Path single = dir.resolve("single.json");
+        try (TargetServer server = TargetServer.start()) {
+            server.respond("GET", "/x", latencyMix());
+            StringWriter out = new StringWriter();
+            CommandLine cli = StampedeCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(out, true));
+            int code = cli.execute("run", loadTest("single", "{users: 24, duration: 6s}", "{constant: 0s}", server)
+                    .toString(), "--json", single.toString(), "-q");
+            assertThat(code).as(out.toString()).isZero();
+        }
+
+        Path merged = dir.resolve("merged.json");
+        try (TargetServer server = TargetServer.start()) {
+            server.respond("GET", "/x", latencyMix());
+            MasterInThread master = MasterInThread.start(loadTest("merged", "{users: 24, duration: 6s}",
+                    "{constant: 0s}", server).toString(), "--expect-workers", "3", "--token-file",
+                    tokenFile().toString(), "--json", merged.toString(), "--keep-serving", "0s", "-q");
+            for (int i = 1; i <= 3; i++) worker(master.port(), TOKEN, "w" + i);
+
+            MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
+
+            assertThat(outcome.exitCode()).as(outcome.all() + logs()).isZero();
+            for (WorkerProcess worker : workers) {
+                assertThat(worker.awaitExit(Duration.ofSeconds(15))).as(worker.output()).isZero();
+            }
+            JsonNode distributed = total(merged);
+            JsonNode local = total(single);
+            assertThat(distributed.get("requests").asLong()).isEqualTo(server.totalRequests()).isGreaterThan(2000);
+            assertThat(JSON.readTree(merged.toFile()).at("/workers/finished").asInt()).isEqualTo(3);
+            System.out.printf("distributed run: %d requests counted, %d received by the server; p50/p95/p99 merged "
+                            + "%.2f/%.2f/%.2f ms, single process %.2f/%.2f/%.2f ms%n",
+                    distributed.get("requests").asLong(), server.totalRequests(), distributed.get("p50Ms").asDouble(),
+                    distributed.get("p95Ms").asDouble(), distributed.get("p99Ms").asDouble(),
+                    local.get("p50Ms").asDouble(), local.get("p95Ms").asDouble(), local.get("p99Ms").asDouble());
+            for (String percentile : List.of("p50Ms", "p95Ms", "p99Ms")) {
+                double expected = local.get(percentile).asDouble();
+                assertThat(distributed.get(percentile).asDouble()).as(percentile + " merged vs single process")
+                        .isCloseTo(expected, within(0.1 * expected + 1.5));
+            }
+            assertThat(outcome.all() + logs()).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidRunIsReportedLostAndTheOthersCarryItsUsers() throws Exception {
+        Path json = dir.resolve("kill.json");
+        try (TargetServer server = TargetServer.start()) {
+            server.respond("GET", "/x", Behaviour.ok().withDelay(Duration.ofMillis(5)));
+            MasterInThread master = MasterInThread.start(loadTest("kill", "{users: 18, duration: 9s}",
+                    "{constant: 20ms}", server).toString(), "--expect-workers", "3", "--token-file",
+                    tokenFile().toString(), "--heartbeat-timeout", "2s", "--json", json.toString(),
+                    "--keep-serving", "0s", "-q");
+            for (int i = 1; i <= 3; i++) worker(master.port(), TOKEN, "w" + i);
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> status(master).at("/progress/elapsedSeconds").asDouble() >= 3);
+
+            WorkerProcess victim = workers.get(1);
+            victim.kill();
+            long killedNanos = System.nanoTime();
+            await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonNode status = status(master);
+                return status.at("/workers/lost").asInt() == 1 && status.at("/progress/users").asInt() == 18;
+            });
+            double carriedAfterSeconds = (System.nanoTime() - killedNanos) / 1e9;
+            MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
+
+            assertThat(carriedAfterSeconds).as("heartbeat timeout + 2 s").isLessThanOrEqualTo(4.0);
+            assertThat(outcome.exitCode()).as(outcome.all() + logs()).isZero();
+            assertThat(outcome.out()).contains("WARNING: worker").contains("lost");
+            JsonNode report = JSON.readTree(json.toFile());
+            assertThat(report.at("/workers/lost")).singleElement().satisfies(lost -> {
+                assertThat(lost.get("worker").asText()).contains("(w2)");
+                assertThat(lost.get("lostAt").asText()).isNotEmpty();
+                assertThat(lost.get("users").asInt()).isEqualTo(6);
+            });
+            long counted = report.at("/summary/total/requests").asLong();
+            double perWorkerPerSecond = report.at("/summary/total/rps").asDouble() / 3;
+            System.out.printf("killed worker: users carried after %.1f s; %d requests counted, %d received by the "
+                    + "server (a worker's second: %.0f)%n", carriedAfterSeconds, counted, server.totalRequests(),
+                    perWorkerPerSecond);
+            assertThat(server.totalRequests() - counted).as("requests the killed worker sent in its last second")
+                    .isBetween(0L, (long) Math.ceil(perWorkerPerSecond + 6));
+            assertThat(counted).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void refusesAWorkerWithAWrongTokenWhileTheRunGoesOnAndGuardsItsControlEndpoints() throws Exception {
+        Path json = dir.resolve("token.json");
+        try (TargetServer server = TargetServer.start()) {
+            MasterInThread master = MasterInThread.start(loadTest("token", "{users: 2, duration: 4s}",
+                    "{constant: 50ms}", server).toString(), "--expect-workers", "1", "--token-file",
+                    tokenFile().toString(), "--json", json.toString(), "--keep-serving", "5s", "-q");
+            WorkerProcess good = worker(master.port(), TOKEN, "good");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> "Running".equals(status(master).path("phase").asText()));
+
+            WorkerProcess intruder = worker(master.port(), "not-the-token", "intruder");
+
+            assertThat(intruder.awaitExit(Duration.ofSeconds(20))).as(intruder.output()).isEqualTo(2);
+            assertThat(intruder.output()).contains("refused this worker's token");
+            assertThat(master.post("/api/v1/stop", null).statusCode()).isEqualTo(401);
+            assertThat(master.post("/api/v1/stop", "Bearer wrong").statusCode()).isEqualTo(401);
+            assertThat(master.get("/api/v1/workers").statusCode()).isEqualTo(401);
+            assertThat(master.get("/api/v1/report").statusCode()).isEqualTo(404);
+            assertThat(status(master).at("/workers/connected").asInt()).isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> master.get("/api/v1/report").statusCode() == 200);
+            HttpResponse<String> report = master.get("/api/v1/report");
+            assertThat(JSON.readTree(report.body())).isEqualTo(JSON.readTree(json.toFile()));
+            assertThat(JSON.readTree(report.body()).at("/summary/total/requests").asLong())
+                    .isEqualTo(server.totalRequests()).isPositive();
+            assertThat(status(master).path("phase").asText()).isEqualTo("Succeeded");
+            assertThat(master.get("/metrics").body()).contains("stampede_requests_total{request=\"GET /x\"}")
+                    .contains("stampede_workers{state=\"connected\"}");
+            assertThat(good.awaitExit(Duration.ofSeconds(15))).as(good.output()).isZero();
+            assertThat(master.await(Duration.ofSeconds(20)).exitCode()).as(master.output()).isZero();
+            assertThat(master.output() + logs()).doesNotContain(TOKEN);
+        }
+    }
+
+    private static JsonNode status(MasterInThread master) throws IOException, InterruptedException {
+        HttpResponse<String> response = master.get("/api/v1/status");
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
+    }
+}
