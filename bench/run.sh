@@ -14,8 +14,9 @@
 #   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing)
 #   STAMPEDE_JAVA_OPTS     JVM options for the runner, as ./stampede reads them (default: DEFAULT_JAVA_OPTS
 #                          below; set it to "" for none)
-#   QUIET_WAIT_SECONDS=30  before each run, wait up to this long for the rest of the machine to go quiet
-#   QUIET_MAX_CORES=0.15   ... meaning fewer busy cores than this over one second (QUIET_WAIT_SECONDS=0: no wait)
+#   QUIET_WAIT_SECONDS=20  before each run, wait up to this long for the rest of the machine to go quiet,
+#   QUIET_WAIT_BUDGET=120  and at most this long in all; quiet = fewer than QUIET_MAX_CORES=0.15 cores busy
+#                          over one second (QUIET_WAIT_SECONDS=0: never wait)
 #   THROUGHPUT_SECONDS=14 WINDOW_START=4 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=10 (see lib/)
 #
 # The target is nginx on 127.0.0.1 (a free port, pinned to CPU 1); every generator is pinned to CPU 0.
@@ -30,7 +31,8 @@ RESULTS="$BENCH_DIR/results"
 # What a user would pick for a lean generator; see docs/benchmarks.md for how they were chosen.
 DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx1g"
 BENCH_JAVA_OPTS="${STAMPEDE_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
-QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-30}"
+QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-20}"
+QUIET_WAIT_BUDGET="${QUIET_WAIT_BUDGET:-120}"
 QUIET_MAX_CORES="${QUIET_MAX_CORES:-0.15}"
 
 # shellcheck source=lib/common.sh
@@ -47,7 +49,7 @@ source "$BENCH_DIR/lib/memory.sh"
 source "$BENCH_DIR/lib/overhead.sh"
 
 usage() {
-  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 python_bin() {

@@ -5,6 +5,18 @@
 STARTED_PIDS=()
 CLK_TCK="$(getconf CLK_TCK)"
 
+# Drops PIDs that have been waited for from STARTED_PIDS, so cleanup() never signals a reused PID.
+forget_pids() {
+  local keep=() pid gone
+  for pid in "${STARTED_PIDS[@]}"; do
+    for gone in "$@"; do
+      [ "$pid" != "$gone" ] || continue 2
+    done
+    keep+=("$pid")
+  done
+  STARTED_PIDS=("${keep[@]}")
+}
+
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -107,6 +119,7 @@ stop_nginx() {
     kill -QUIT "$NGINX_PID" 2>/dev/null || true
     wait "$NGINX_PID" 2>/dev/null || true
   fi
+  forget_pids "$NGINX_PID"
   NGINX_PID=""
 }
 
@@ -160,6 +173,7 @@ await_generator() {
     kill -KILL "$GEN_PID" 2>/dev/null || true
   fi
   wait "$GEN_TIME_PID" 2>/dev/null || rc=$?
+  forget_pids "$GEN_TIME_PID" "$GEN_PID"
   return "$rc"
 }
 
@@ -229,9 +243,11 @@ measured_run() {
     echo "probes_before=$STATUS_PROBES"
   } >>"$env"
   launch_generator "$dir/time.txt" "$dir/out.txt" "$@"
+  local tracer=""
   if [ "${TRACE_TICKS:-0}" = 1 ]; then
     trace_ticks "$GEN_PID" "$dir/ticks.txt" &
-    STARTED_PIDS+=("$!")
+    tracer=$!
+    STARTED_PIDS+=("$tracer")
   fi
   echo "launch=$GEN_LAUNCH" >>"$env"
   echo "gen_comm=$(cat "/proc/$GEN_PID/comm" 2>/dev/null)" >>"$env"
@@ -240,6 +256,10 @@ measured_run() {
   sleep_until "$(calc "$GEN_LAUNCH + $end")"
   snapshot "$env" B
   await_generator "$limit" || rc=$?
+  if [ -n "$tracer" ]; then
+    wait "$tracer" 2>/dev/null || true
+    forget_pids "$tracer"
+  fi
   probe_requests || NGINX_REQUESTS=""
   {
     echo "exit_status=$rc"
@@ -258,11 +278,15 @@ machine_busy_cores() {
   calc "($b - $a) / $CLK_TCK / $1"
 }
 
-# Waits, at most QUIET_WAIT_SECONDS, until the rest of the machine is quiet (fewer than QUIET_MAX_CORES busy over
-# one second, our nginx idle), so a run does not share its CPU with someone else's build. Appends how long it
-# waited and how busy the machine was to the file $1. Never fails: a busy machine is reported, not hidden.
+# Waits, at most QUIET_WAIT_SECONDS (and QUIET_WAIT_BUDGET over the whole invocation), until the rest of the
+# machine is quiet: fewer than QUIET_MAX_CORES busy over one second. A run then does not start in the middle of
+# someone else's build. Appends how long it waited and how busy the machine was to the file $1. Never fails: a
+# busy machine is reported in the table, not hidden.
+QUIET_WAITED=0
 await_quiet_machine() {
-  local file="$1" start busy waited
+  local file="$1" start busy waited limit
+  limit="$(awk -v a="$QUIET_WAIT_SECONDS" -v b="$QUIET_WAIT_BUDGET" -v w="$QUIET_WAITED" \
+    'BEGIN { r = b - w; if (r < 0) r = 0; print (a < r ? a : r) }')"
   start="$EPOCHREALTIME"
   while :; do
     busy="$(machine_busy_cores 1)"
@@ -270,11 +294,12 @@ await_quiet_machine() {
     if awk -v b="$busy" -v max="$QUIET_MAX_CORES" 'BEGIN { exit !(b < max) }'; then
       break
     fi
-    if awk -v w="$waited" -v max="$QUIET_WAIT_SECONDS" 'BEGIN { exit !(w >= max) }'; then
-      log "the machine is still busy ($busy cores) after ${QUIET_WAIT_SECONDS}s: running anyway"
+    if awk -v w="$waited" -v max="$limit" 'BEGIN { exit !(w >= max) }'; then
+      log "the machine is busy ($busy cores besides us): running anyway"
       break
     fi
   done
+  QUIET_WAITED="$(calc "$QUIET_WAITED + $waited")"
   {
     echo "quiet_wait_s=$waited"
     echo "busy_cores_before_run=$busy"
