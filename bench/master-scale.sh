@@ -39,9 +39,13 @@ cpu_ticks() {
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
-pin() {
-  if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then taskset -c "$1" "${@:2}"; else "${@:2}"; fi
-}
+# taskset execs its command, so $! is the JVM's own PID (a shell function in the background would add a subshell).
+PIN_MASTER=()
+PIN_WORKERS=()
+if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
+  PIN_MASTER=(taskset -c 1)
+  PIN_WORKERS=(taskset -c 0)
+fi
 
 if [ ! -f "$BUILD_DIR/stampede.jar" ] || [ ! -d "$BUILD_DIR/test-classes/io/stampede/runner/cluster/bench" ]; then
   log "building the runner and its test classes into $BUILD_DIR"
@@ -65,12 +69,12 @@ YAML
 
 log "master on 127.0.0.1:$PORT (CPU 1), $WORKERS simulated workers with $ROWS rows (CPU 0)"
 # shellcheck disable=SC2086
-STAMPEDE_TOKEN="$TOKEN" pin 1 java $MASTER_JAVA_OPTS -jar "$BUILD_DIR/stampede.jar" master "$RUN_DIR/loadtest.yaml" \
+STAMPEDE_TOKEN="$TOKEN" "${PIN_MASTER[@]}" java $MASTER_JAVA_OPTS -jar "$BUILD_DIR/stampede.jar" master "$RUN_DIR/loadtest.yaml" \
   --expect-workers "$WORKERS" --bind "127.0.0.1:$PORT" --wait-for-workers 2m --keep-serving 0s -q \
   --json "$RUN_DIR/summary.json" >"$RUN_DIR/master.log" 2>&1 &
 MASTER_PID=$!
 PIDS+=("$MASTER_PID")
-pin 0 java -XX:+UseSerialGC -cp "$BUILD_DIR/stampede.jar:$BUILD_DIR/test-classes" \
+"${PIN_WORKERS[@]}" java -XX:+UseSerialGC -cp "$BUILD_DIR/stampede.jar:$BUILD_DIR/test-classes" \
   io.stampede.runner.cluster.bench.SimulatedWorkers "127.0.0.1:$PORT" "$TOKEN" "$WORKERS" "$ROWS" \
   >"$RUN_DIR/workers.log" 2>&1 &
 PIDS+=("$!")

@@ -12,6 +12,7 @@
 # Environment:
 #   RUNS=3                 runs per configuration (the table shows medians and ranges)
 #   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing)
+#   STAMPEDE_JAR_COMMIT    the commit that jar was built from, for the report (default: git HEAD here)
 #   STAMPEDE_JAVA_OPTS     JVM options for the runner, as ./stampede reads them (default: DEFAULT_JAVA_OPTS
 #                          below; set it to "" for none)
 #   QUIET_WAIT_SECONDS=20  before each run, wait up to this long for the rest of the machine to go quiet,

@@ -80,7 +80,12 @@ locust_version() {
 write_meta() {
   local file="$1" phase="$2" java dirty
   java="$(stampede_java)"
-  dirty="$(cd "$ROOT" && git status --porcelain -- runner pom.xml 2>/dev/null | wc -l)"
+  # STAMPEDE_JAR_COMMIT: the commit a jar given in STAMPEDE_JAR was built from (e.g. a clean `git archive`).
+  if [ -n "${STAMPEDE_JAR_COMMIT:-}" ]; then
+    dirty=0
+  else
+    dirty="$(cd "$ROOT" && git status --porcelain -- runner pom.xml 2>/dev/null | wc -l)"
+  fi
   {
     echo "phase=$phase"
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -94,7 +99,7 @@ write_meta() {
     echo "java_opts=$BENCH_JAVA_OPTS"
     echo "jar=$STAMPEDE_JAR"
     echo "jar_mtime=$(date -u -r "$STAMPEDE_JAR" +%Y-%m-%dT%H:%M:%SZ)"
-    echo "commit=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "commit=${STAMPEDE_JAR_COMMIT:-$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
     echo "uncommitted_runner_files=$dirty"
     echo "nginx=$(nginx -v 2>&1 | sed 's#.*/##')"
     echo "wrk=$(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }')"
