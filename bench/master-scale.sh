@@ -74,6 +74,11 @@ STAMPEDE_TOKEN="$TOKEN" "${PIN_MASTER[@]}" java $MASTER_JAVA_OPTS -jar "$BUILD_D
   --json "$RUN_DIR/summary.json" >"$RUN_DIR/master.log" 2>&1 &
 MASTER_PID=$!
 PIDS+=("$MASTER_PID")
+for _ in $(seq 1 120); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/status")" = 200 ] && break
+  kill -0 "$MASTER_PID" 2>/dev/null || die "the master ended: $(tail -5 "$RUN_DIR/master.log")"
+  sleep 0.5
+done
 "${PIN_WORKERS[@]}" java -XX:+UseSerialGC -cp "$BUILD_DIR/stampede.jar:$BUILD_DIR/test-classes" \
   io.stampede.runner.cluster.bench.SimulatedWorkers "127.0.0.1:$PORT" "$TOKEN" "$WORKERS" "$ROWS" \
   >"$RUN_DIR/workers.log" 2>&1 &

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WebSocketWorkerConnection implements WorkerConnection {
 
+    /** Sent to every worker every second: encoded once. */
+    private static final String HEARTBEAT = ((Frame.Text) WireCodec.encode(new MasterMessage.Heartbeat())).json();
+
     private final ServerWebSocket socket;
     private final MasterEndpoint master;
     private final String remoteAddress;
@@ -56,7 +59,8 @@ public final class WebSocketWorkerConnection implements WorkerConnection {
     @Override
     public void send(MasterMessage message) {
         if (closed.get()) return;
-        socket.writeTextMessage(((Frame.Text) WireCodec.encode(message)).json());
+        socket.writeTextMessage(message instanceof MasterMessage.Heartbeat ? HEARTBEAT
+                : ((Frame.Text) WireCodec.encode(message)).json());
     }
 
     @Override

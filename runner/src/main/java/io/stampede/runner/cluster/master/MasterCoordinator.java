@@ -107,10 +107,13 @@ public final class MasterCoordinator {
         if (message instanceof WorkerMessage.Ready) {
             onReady(worker);
         } else if (message instanceof WorkerMessage.Heartbeat heartbeat) {
+            // The frequent messages (every worker, every second) show in the status at the next tick.
             worker.users = heartbeat.users();
             worker.warning = heartbeat.warning() == null ? "" : heartbeat.warning();
+            return;
         } else if (message instanceof WorkerMessage.Snapshot snapshot) {
             onSnapshot(worker, snapshot);
+            return;
         } else if (message instanceof WorkerMessage.Finished finished) {
             onFinished(worker, finished);
         } else if (message instanceof WorkerMessage.Failed failed) {

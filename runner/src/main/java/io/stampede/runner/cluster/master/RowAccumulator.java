@@ -1,9 +1,9 @@
 package io.stampede.runner.cluster.master;
 
+import io.stampede.runner.cluster.protocol.HistogramCounts;
 import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.SnapshotRow;
 import io.stampede.runner.stats.RowStats;
-import org.HdrHistogram.Histogram;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class RowAccumulator {
 
-    private final Histogram latencyMicros = RowStats.newHistogram();
+    private final HistogramCounts latencyMicros = new HistogramCounts();
     private long requests;
     private long failures;
     private long contentBytes;
@@ -25,7 +25,7 @@ final class RowAccumulator {
 
     /** Adds a worker's row; on a ProtocolException nothing was added. */
     void add(SnapshotRow row) throws ProtocolException {
-        row.latencyMicros().addTo(latencyMicros);
+        latencyMicros.add(row.latencyMicros());
         requests += row.requests();
         failures += row.failures();
         contentBytes += row.contentBytes();
@@ -38,7 +38,7 @@ final class RowAccumulator {
     }
 
     RowStats toRowStats() {
-        return RowStats.of(latencyMicros, requests, failures, contentBytes, sumLatencyMicros, minLatencyMicros,
+        return RowStats.of(latencyMicros.toHistogram(), requests, failures, contentBytes, sumLatencyMicros, minLatencyMicros,
                 maxLatencyMicros, failuresByCause);
     }
 }

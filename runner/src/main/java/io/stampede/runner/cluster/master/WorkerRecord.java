@@ -21,6 +21,7 @@ final class WorkerRecord {
     final int id;
     final int index;
     final String name;
+    private final String label;
     final WorkerConnection connection;
     State state = State.REGISTERED;
     long lastHeardNanos;
@@ -36,11 +37,12 @@ final class WorkerRecord {
         this.name = name;
         this.connection = connection;
         this.lastHeardNanos = nowNanos;
+        this.label = "w" + id + " (" + name + ")";
     }
 
     /** {@code w3 (host-7/4711)}. */
     String label() {
-        return "w" + id + " (" + name + ")";
+        return label;
     }
 
     int targetUsers() {

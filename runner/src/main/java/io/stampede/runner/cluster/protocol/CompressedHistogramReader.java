@@ -1,23 +1,22 @@
 package io.stampede.runner.cluster.protocol;
 
-import org.HdrHistogram.Histogram;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Adds a histogram in HdrHistogram's compressed (V2) encoding into another histogram without building the decoded
- * histogram: the master's merge of hundreds of workers' rows every second would otherwise allocate and add one
- * ~190 KB counts array per row per worker, most of it zeros.
+ * Reads a histogram in HdrHistogram's compressed (V2) encoding straight into an array of counts by bucket index,
+ * without building the decoded histogram: the master's merge of hundreds of workers' rows every second would
+ * otherwise allocate a ~190 KB counts array per row per worker, and record each bucket through HdrHistogram's
+ * thread-safe min/max bookkeeping.
  *
  * <p>The encoding, as HdrHistogram 2.x writes it (big-endian): compressed cookie i32, compressed length i32, then
  * DEFLATE of: cookie i32, payload length i32, normalizing index offset i32, significant digits i32, lowest
  * discernible value i64, highest trackable value i64, integer-to-double ratio f64, and the payload: one
  * ZigZag LEB128 number per counts-array index, a negative number -n standing for n empty buckets.
  *
- * <p>Only that exact form, with no index offset and the target's precision and lowest value, is read here;
+ * <p>Only that exact form, with no index offset and the expected precision and lowest value, is read here;
  * {@link #addTo} returns false for anything else, and the caller decodes it with HdrHistogram itself.
  * Tests check it against HdrHistogram's own decoder.
  *
@@ -42,14 +41,17 @@ final class CompressedHistogramReader {
     }
 
     /**
-     * @return true when the counts were added; false (target untouched) when the bytes are not in the exact form
-     * described above, or do not fit the target
+     * Adds the encoded counts into {@code counts}, indexed as {@code layout} lays buckets out.
+     *
+     * @return the highest index that received a count (-1 for none); or {@link Integer#MIN_VALUE}, counts
+     * untouched, when the bytes are not in the exact form described above, or of another layout or a wider range
      * @throws ProtocolException when the bytes claim to be that form but are corrupt
      */
-    static boolean addTo(byte[] bytes, int offset, int length, Histogram target) throws ProtocolException {
-        if (length < 8) return false;
+    static int addTo(byte[] bytes, int offset, int length, HistogramLayout layout, long[] counts)
+            throws ProtocolException {
+        if (length < 8) return Integer.MIN_VALUE;
         ByteBuffer outer = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.BIG_ENDIAN);
-        if ((outer.getInt() & ~COOKIE_MARKER_BITS) != V2_COMPRESSED_COOKIE_BASE) return false;
+        if ((outer.getInt() & ~COOKIE_MARKER_BITS) != V2_COMPRESSED_COOKIE_BASE) return Integer.MIN_VALUE;
         int compressedLength = outer.getInt();
         if (compressedLength < 0 || compressedLength > outer.remaining()) {
             throw new ProtocolException("a histogram of " + compressedLength + " compressed bytes in " + length);
@@ -59,7 +61,7 @@ final class CompressedHistogramReader {
         inflater.reset();
         inflater.setInput(bytes, offset + 8, compressedLength);
         try {
-            if (inflate(inflater, scratch.buffer, 0, HEADER_BYTES) < HEADER_BYTES) return false;
+            if (inflate(inflater, scratch.buffer, HEADER_BYTES) < HEADER_BYTES) return Integer.MIN_VALUE;
             ByteBuffer header = ByteBuffer.wrap(scratch.buffer, 0, HEADER_BYTES);
             int cookie = header.getInt();
             int payloadLength = header.getInt();
@@ -68,42 +70,40 @@ final class CompressedHistogramReader {
             long lowest = header.getLong();
             long highest = header.getLong();
             if ((cookie & ~COOKIE_MARKER_BITS) != V2_COOKIE_BASE || normalizingIndexOffset != 0
-                    || digits != target.getNumberOfSignificantValueDigits()
-                    || lowest != target.getLowestDiscernibleValue() || highest > target.getHighestTrackableValue()) {
-                return false;
+                    || !layout.matches(digits, lowest) || highest > layout.highestTrackableValue()) {
+                return Integer.MIN_VALUE;
             }
-            Layout layout = new Layout(digits, lowest);
-            long indexCount = layout.indexCount(target.getHighestTrackableValue());
             // At most 9 bytes per bucket: a longer payload is not a histogram of this range.
-            if (payloadLength < 0 || payloadLength > 9 * indexCount) {
+            if (payloadLength < 0 || payloadLength > 9L * counts.length) {
                 throw new ProtocolException("a histogram payload of " + payloadLength + " bytes");
             }
-            if (scratch.buffer.length < payloadLength) scratch.buffer = new byte[Math.max(payloadLength, 2 * scratch.buffer.length)];
-            if (inflate(inflater, scratch.buffer, 0, payloadLength) < payloadLength) {
+            if (scratch.buffer.length < payloadLength) {
+                scratch.buffer = new byte[Math.max(payloadLength, 2 * scratch.buffer.length)];
+            }
+            if (inflate(inflater, scratch.buffer, payloadLength) < payloadLength) {
                 throw new ProtocolException("a histogram payload shorter than its header says");
             }
-            addCounts(scratch.buffer, payloadLength, layout, indexCount, target);
-            return true;
+            return addCounts(scratch.buffer, payloadLength, counts);
         } catch (DataFormatException e) {
             throw new ProtocolException("a histogram that does not decompress", e);
         }
     }
 
-    private static int inflate(Inflater inflater, byte[] into, int from, int wanted) throws DataFormatException {
+    private static int inflate(Inflater inflater, byte[] into, int wanted) throws DataFormatException {
         int filled = 0;
         // Bounded: each round either fills bytes or ends the loop.
         while (filled < wanted) {
-            int n = inflater.inflate(into, from + filled, wanted - filled);
+            int n = inflater.inflate(into, filled, wanted - filled);
             if (n == 0) break;
             filled += n;
         }
         return filled;
     }
 
-    private static void addCounts(byte[] payload, int payloadLength, Layout layout, long indexCount,
-                                  Histogram target) throws ProtocolException {
+    private static int addCounts(byte[] payload, int payloadLength, long[] counts) throws ProtocolException {
         int position = 0;
         long index = 0;
+        int highest = -1;
         while (position < payloadLength) {
             long value = 0;
             int shift = 0;
@@ -123,46 +123,13 @@ final class CompressedHistogramReader {
                 index -= count;
             } else {
                 if (count > 0) {
-                    if (index >= indexCount) throw new ProtocolException("a histogram count beyond its range");
-                    target.recordValueWithCount(layout.valueAt((int) index), count);
+                    if (index >= counts.length) throw new ProtocolException("a histogram count beyond its range");
+                    counts[(int) index] += count;
+                    highest = (int) index;
                 }
                 index++;
             }
         }
-    }
-
-    /** HdrHistogram's bucket layout for a precision and lowest value: counts-array index to a value it holds. */
-    private record Layout(int subBucketHalfCountMagnitude, int unitMagnitude) {
-
-        Layout(int digits, long lowest) {
-            this(halfCountMagnitude(digits), 63 - Long.numberOfLeadingZeros(lowest));
-        }
-
-        private static int halfCountMagnitude(int digits) {
-            long largestWithUnitResolution = 2 * (long) Math.pow(10, digits);
-            int subBucketCountMagnitude = (int) Math.ceil(Math.log(largestWithUnitResolution) / Math.log(2));
-            return Math.max(subBucketCountMagnitude, 1) - 1;
-        }
-
-        long valueAt(int index) {
-            int bucket = (index >> subBucketHalfCountMagnitude) - 1;
-            int subBucket = (index & ((1 << subBucketHalfCountMagnitude) - 1)) + (1 << subBucketHalfCountMagnitude);
-            if (bucket < 0) {
-                subBucket -= 1 << subBucketHalfCountMagnitude;
-                bucket = 0;
-            }
-            return (long) subBucket << (bucket + unitMagnitude);
-        }
-
-        /** Indexes needed to hold values up to {@code highest}: one past the index of {@code highest}. */
-        long indexCount(long highest) {
-            int bucket = 0;
-            long smallestUntrackable = (long) (1 << (subBucketHalfCountMagnitude + 1)) << unitMagnitude;
-            while (smallestUntrackable <= highest && bucket < 62) {
-                smallestUntrackable <<= 1;
-                bucket++;
-            }
-            return (long) (bucket + 2) << subBucketHalfCountMagnitude;
-        }
+        return highest;
     }
 }

@@ -8,10 +8,10 @@ import java.util.zip.DataFormatException;
 
 /**
  * A latency histogram (microseconds) in HdrHistogram's compressed encoding, as it travels in a snapshot: a slice
- * of a byte array that nobody changes. The master adds it into its merge with {@link #addTo}, which reads the
- * counts straight into the target instead of building a ~190 KB histogram per row, worker and second.
+ * of a byte array that nobody changes. The master adds it into its merge with {@link HistogramCounts}, which
+ * reads the counts straight into an array instead of building a ~190 KB histogram per row, worker and second.
  *
- * <p>Thread safe (immutable; {@link #addTo} keeps a decompressor per thread).
+ * <p>Thread safe (immutable).
  */
 public final class EncodedHistogram {
 
@@ -46,15 +46,13 @@ public final class EncodedHistogram {
     }
 
     /**
-     * Adds the counts into {@code target}, which tracks at least the same range. Fast and allocation-free when
-     * target has the same precision and lowest value (every Stampede histogram does); otherwise decoded in full.
+     * Adds the counts into an array laid out as {@code layout} says, without decoding a histogram.
      *
-     * @throws ProtocolException when the bytes are not a histogram
+     * @return the highest index that got a count (-1 for none), or {@link Integer#MIN_VALUE} (nothing added) when
+     * the encoding has another layout or form; {@link #decode} reads those
      */
-    public void addTo(Histogram target) throws ProtocolException {
-        if (!CompressedHistogramReader.addTo(bytes, offset, length, target)) {
-            target.add(decode());
-        }
+    int addCountsTo(HistogramLayout layout, long[] counts) throws ProtocolException {
+        return CompressedHistogramReader.addTo(bytes, offset, length, layout, counts);
     }
 
     /** The histogram itself, decoded in full by HdrHistogram. */

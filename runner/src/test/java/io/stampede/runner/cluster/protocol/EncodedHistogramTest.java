@@ -4,12 +4,15 @@ import io.stampede.runner.stats.RowStats;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The master's allocation-free add must give exactly what HdrHistogram's own decode-and-add gives. */
+/** The master's allocation-free merge must give exactly what HdrHistogram's own decode-and-add gives. */
 class EncodedHistogramTest {
 
     private static Histogram random(long seed) {
@@ -26,19 +29,20 @@ class EncodedHistogramTest {
     }
 
     @Test
-    void addsExactlyWhatHdrHistogramDecodes() throws Exception {
-        for (long seed = 0; seed < 300; seed++) {
-            Histogram original = random(seed);
-            Histogram fast = RowStats.newHistogram();
-            fast.recordValue(1234);
-            Histogram reference = fast.copy();
+    void sumsExactlyWhatHdrHistogramDecodesAndAdds() throws Exception {
+        for (long seed = 0; seed < 200; seed += 2) {
+            Histogram first = random(seed);
+            Histogram second = random(seed + 1);
+            HistogramCounts counts = new HistogramCounts();
+            Histogram reference = RowStats.newHistogram();
 
-            EncodedHistogram encoded = EncodedHistogram.of(original);
-            encoded.addTo(fast);
-            reference.add(encoded.decode());
+            for (Histogram original : new Histogram[] {first, second}) {
+                EncodedHistogram encoded = EncodedHistogram.of(original);
+                counts.add(encoded);
+                reference.add(encoded.decode());
+            }
 
-            assertThat(fast).as("seed %d", seed).isEqualTo(reference);
-            assertThat(fast.getTotalCount()).isEqualTo(original.getTotalCount() + 1);
+            assertThat(counts.toHistogram()).as("seed %d", seed).isEqualTo(reference);
         }
     }
 
@@ -49,43 +53,53 @@ class EncodedHistogramTest {
         original.recordValue(2047);
         original.recordValue(2048);
         original.recordValueWithCount(RowStats.MAX_TRACKABLE_MICROS, 1L << 40);
-        Histogram target = RowStats.newHistogram();
+        HistogramCounts counts = new HistogramCounts();
 
-        EncodedHistogram.of(original).addTo(target);
+        counts.add(EncodedHistogram.of(original));
 
-        assertThat(target).isEqualTo(original);
-        assertThat(target.getMaxValue()).isEqualTo(original.getMaxValue());
+        assertThat(counts.toHistogram()).isEqualTo(original);
+        assertThat(counts.toHistogram().getMaxValue()).isEqualTo(original.getMaxValue());
     }
 
     @Test
-    void fallsBackToAFullDecodeForAnotherPrecision() throws Exception {
+    void laysBucketsOutAsHdrHistogramDoes() {
+        // HdrHistogram's footprint is 512 bytes plus 8 per counts-array slot.
+        assertThat(512 + 8L * HistogramCounts.LAYOUT.indexCount())
+                .isEqualTo(RowStats.newHistogram().getEstimatedFootprintInBytes());
+        Histogram reference = RowStats.newHistogram();
+        for (int index : new int[] {0, 1, 2047, 2048, 3071, 5000, 23_000}) {
+            long value = HistogramCounts.LAYOUT.valueAt(index);
+            assertThat(reference.lowestEquivalentValue(value)).as("index %d", index).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void addsEncodingsOfAnotherPrecisionThroughAFullDecode() throws Exception {
         Histogram twoDigits = new Histogram(1, RowStats.MAX_TRACKABLE_MICROS, 2);
         twoDigits.recordValue(12_345);
         twoDigits.recordValue(99);
-        Histogram target = RowStats.newHistogram();
+        HistogramCounts counts = new HistogramCounts();
 
-        EncodedHistogram.of(twoDigits).addTo(target);
+        counts.add(EncodedHistogram.of(twoDigits));
 
-        assertThat(target.getTotalCount()).isEqualTo(2);
-        assertThat(target.getValueAtPercentile(100)).isCloseTo(12_345, org.assertj.core.data.Percentage.withPercentage(1));
+        Histogram sum = counts.toHistogram();
+        assertThat(sum.getTotalCount()).isEqualTo(2);
+        assertThat(sum.getValueAtPercentile(100)).isCloseTo(12_345, org.assertj.core.data.Percentage.withPercentage(1));
     }
 
     @Test
-    void refusesCorruptBytes() {
+    void refusesCorruptBytes() throws IOException {
         EncodedHistogram good = EncodedHistogram.of(random(7));
-        byte[] bytes = new byte[good.length()];
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream data = new java.io.DataOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(out)) {
             good.writeTo(data);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
         }
-        System.arraycopy(out.toByteArray(), 0, bytes, 0, bytes.length);
+        byte[] bytes = out.toByteArray();
         for (int i = 12; i < bytes.length; i += 7) {
             bytes[i] ^= 0x5a;
         }
         EncodedHistogram corrupt = new EncodedHistogram(bytes, 0, bytes.length);
 
-        assertThatThrownBy(() -> corrupt.addTo(RowStats.newHistogram())).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(() -> new HistogramCounts().add(corrupt)).isInstanceOf(ProtocolException.class);
     }
 }
