@@ -4,18 +4,13 @@ import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
-import io.stampede.runner.engine.PlannedTargets;
 import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.IntervalStats;
 import io.stampede.runner.stats.StatsAggregator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -26,8 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Phases: PENDING until the expected workers are ready (or the wait times out: the run cannot happen),
  * RUNNING while the load plan goes on, STOPPING until every worker sent its last snapshot, DONE.
- * Users follow the plan on the master ({@link PlannedTargets}) and are dealt to the workers by
- * {@link UserAssignment}; a lost worker's users are dealt to the others at once.
+ * Users follow the plan on the master and are dealt to the workers ({@link UserDealer}); a lost worker's users
+ * are dealt to the others at once.
  *
  * <p>Threading: confined to one thread (every method), except {@link #status()} and {@link #stats()}.
  */
@@ -38,9 +33,8 @@ public final class MasterCoordinator {
     private final MasterClock clock;
     private final MasterEvents events;
     private final Consumer<IntervalStats> intervalListener;
-    private final PlannedTargets planned;
-    private final int[] classTotals;
-    private final Map<WorkerConnection, WorkerRecord> workers = new LinkedHashMap<>();
+    private final UserDealer dealer;
+    private final WorkerRoster workers = new WorkerRoster();
     private final List<LostWorker> lost = new ArrayList<>();
     private final CompletableFuture<MasterOutcome> outcome = new CompletableFuture<>();
     private final long createdNanos;
@@ -52,9 +46,6 @@ public final class MasterCoordinator {
     private long lastTickNanos;
     private long lastHeartbeatNanos;
     private long stopDeadlineNanos;
-    private int nextWorkerId = 1;
-    private int[] assignedTotals = new int[0];
-    private boolean workersChanged;
     private boolean aborted;
     private String error;
     private int errorExitCode;
@@ -70,8 +61,7 @@ public final class MasterCoordinator {
         this.clock = clock;
         this.events = events;
         this.intervalListener = intervalListener;
-        this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
-        this.classTotals = new int[plan.scenario().userClasses().size()];
+        this.dealer = new UserDealer(plan);
         this.createdNanos = clock.nanos();
         this.lastHeartbeatNanos = createdNanos;
         publishStatus();
@@ -126,7 +116,7 @@ public final class MasterCoordinator {
         WorkerRecord worker = workers.get(connection);
         if (worker == null) return;
         if (phase == MasterPhase.PENDING) {
-            workers.remove(connection);
+            workers.remove(worker);
             events.workerLeft(worker.label(), reason);
         } else if (worker.state == WorkerRecord.State.RUNNING) {
             markLost(worker, "connection closed (" + reason + ")");
@@ -152,36 +142,39 @@ public final class MasterCoordinator {
         if (phase == MasterPhase.DONE) return;
         if (now - lastHeartbeatNanos >= settings.heartbeatMillis() * 1_000_000) {
             lastHeartbeatNanos = now;
-            workers.values().stream().filter(w -> w.state != WorkerRecord.State.LOST)
-                    .forEach(w -> w.connection.send(new MasterMessage.Heartbeat()));
+            workers.sendToAll(new MasterMessage.Heartbeat());
         }
         long timeoutNanos = settings.heartbeatTimeoutMillis() * 1_000_000;
         if (phase == MasterPhase.PENDING) {
-            for (WorkerRecord worker : List.copyOf(workers.values())) {
+            for (WorkerRecord worker : workers.all()) {
                 if (now - worker.lastHeardNanos > timeoutNanos) {
-                    workers.remove(worker.connection);
+                    workers.remove(worker);
                     worker.connection.close("no heartbeat");
-                    events.workerLeft(worker.label(), "no heartbeat for " + settings.heartbeatTimeoutMillis() + " ms");
+                    events.workerLeft(worker.label(), silence());
                 }
             }
             if (now - createdNanos > settings.waitForWorkersMillis() * 1_000_000) {
-                fail("only " + count(WorkerRecord.State.READY) + " of " + settings.expectedWorkers()
+                fail("only " + workers.count(WorkerRecord.State.READY) + " of " + settings.expectedWorkers()
                         + " workers were ready within " + settings.waitForWorkersMillis() / 1000 + " s", 3);
             }
         } else {
-            for (WorkerRecord worker : running()) {
+            for (WorkerRecord worker : workers.running()) {
                 if (now - worker.lastHeardNanos > timeoutNanos) {
-                    markLost(worker, "no heartbeat for " + settings.heartbeatTimeoutMillis() / 1000.0 + " s");
+                    markLost(worker, silence());
                 }
             }
             if (phase == MasterPhase.RUNNING) followPlan(now);
             if (phase == MasterPhase.STOPPING && now - stopDeadlineNanos > 0) {
-                running().forEach(worker -> markLost(worker, "did not finish within the stop timeout"));
+                workers.running().forEach(worker -> markLost(worker, "did not finish within the stop timeout"));
             }
-            if (merger != null) merger.completeReady(this::expectedFor, now);
+            if (merger != null) merger.completeReady(workers::expectedFor, now);
             finishIfStopped();
         }
         publishStatus();
+    }
+
+    private String silence() {
+        return "no heartbeat for " + HumanFormat.millis(settings.heartbeatTimeoutMillis());
     }
 
     private void register(WorkerConnection connection, WorkerMessage.Register register) {
@@ -199,24 +192,17 @@ public final class MasterCoordinator {
             events.workerRefused(connection.remoteAddress(), refusal);
             return;
         }
-        int index = 0;
-        while (indexTaken(index)) index++;
-        WorkerRecord worker = new WorkerRecord(nextWorkerId++, index, register.name(), connection, clock.nanos());
-        workers.put(connection, worker);
-        connection.send(new MasterMessage.Welcome(worker.id, index, settings.expectedWorkers(), settings.loadTest(),
-                settings.overrides(), settings.insecureTls(), settings.heartbeatMillis(),
+        WorkerRecord worker = workers.add(register.name(), connection, clock.nanos());
+        connection.send(new MasterMessage.Welcome(worker.id, worker.index, settings.expectedWorkers(),
+                settings.loadTest(), settings.overrides(), settings.insecureTls(), settings.heartbeatMillis(),
                 settings.masterTimeoutMillis()));
         events.workerJoined(worker.label(), connection.remoteAddress(), workers.size(), settings.expectedWorkers());
-    }
-
-    private boolean indexTaken(int index) {
-        return workers.values().stream().anyMatch(worker -> worker.index == index);
     }
 
     private void onReady(WorkerRecord worker) {
         if (phase != MasterPhase.PENDING || worker.state != WorkerRecord.State.REGISTERED) return;
         worker.state = WorkerRecord.State.READY;
-        if (count(WorkerRecord.State.READY) == settings.expectedWorkers()) start();
+        if (workers.count(WorkerRecord.State.READY) == settings.expectedWorkers()) start();
     }
 
     private void start() {
@@ -227,7 +213,7 @@ public final class MasterCoordinator {
         StatsAggregator stats = new StatsAggregator(startEpochMillis);
         merger = new IntervalMerger(stats, settings.lateSnapshotMillis(), intervalListener);
         aggregator = stats;
-        for (WorkerRecord worker : workers.values()) {
+        for (WorkerRecord worker : workers.all()) {
             worker.state = WorkerRecord.State.RUNNING;
             worker.connection.send(new MasterMessage.Start());
         }
@@ -236,30 +222,10 @@ public final class MasterCoordinator {
     }
 
     private void followPlan(long now) {
-        long elapsedMillis = (now - startNanos) / 1_000_000;
-        boolean goesOn = planned.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, classTotals);
+        boolean goesOn = dealer.follow((now - startNanos) / 1_000_000, (now - lastTickNanos) / 1_000_000,
+                workers.running());
         lastTickNanos = now;
-        if (!goesOn) {
-            beginStop("the load plan ended");
-        } else if (!Arrays.equals(classTotals, assignedTotals) || workersChanged) {
-            assignUsers();
-        }
-    }
-
-    /** Deals the users to the running workers, sending targets only to workers whose targets changed. */
-    private void assignUsers() {
-        List<WorkerRecord> live = running();
-        if (live.isEmpty()) return;
-        int[][] split = UserAssignment.split(classTotals, live.size());
-        for (int i = 0; i < live.size(); i++) {
-            WorkerRecord worker = live.get(i);
-            if (!Arrays.equals(worker.targets, split[i])) {
-                worker.targets = split[i];
-                worker.connection.send(new MasterMessage.Targets(Arrays.stream(split[i]).boxed().toList()));
-            }
-        }
-        assignedTotals = classTotals.clone();
-        workersChanged = false;
+        if (!goesOn) beginStop("the load plan ended");
     }
 
     private void onSnapshot(WorkerRecord worker, WorkerMessage.Snapshot snapshot) {
@@ -270,7 +236,7 @@ public final class MasterCoordinator {
             markLost(worker, "sent a snapshot that does not decode: " + e.getMessage());
             return;
         }
-        merger.completeReady(this::expectedFor, clock.nanos());
+        merger.completeReady(workers::expectedFor, clock.nanos());
     }
 
     private void onFinished(WorkerRecord worker, WorkerMessage.Finished finished) {
@@ -279,12 +245,12 @@ public final class MasterCoordinator {
         worker.intervals = finished.intervals();
         worker.generator = finished.generator();
         worker.users = 0;
-        workersChanged = true;
         if (phase == MasterPhase.RUNNING) {
-            // It stopped on its own (Ctrl-C on the worker): its users move to the others at the next tick.
+            // It stopped on its own (Ctrl-C on the worker): its users move to the others.
             worker.connection.close("finished before the run");
+            dealer.workersChanged(workers.running());
         }
-        merger.completeReady(this::expectedFor, clock.nanos());
+        merger.completeReady(workers::expectedFor, clock.nanos());
         finishIfStopped();
     }
 
@@ -306,9 +272,8 @@ public final class MasterCoordinator {
         LostWorker loss = new LostWorker(worker.label(), clock.epochMillis(), elapsed, reason, users);
         lost.add(loss);
         worker.connection.close(reason);
-        int remaining = running().size();
+        int remaining = workers.running().size();
         events.workerLost(loss, remaining);
-        workersChanged = true;
         if (phase == MasterPhase.RUNNING) {
             if (remaining == 0) {
                 stopWithError("every worker was lost");
@@ -316,10 +281,10 @@ public final class MasterCoordinator {
                 stopWithError("only " + remaining + " of " + settings.expectedWorkers() + " workers remain, fewer "
                         + "than --min-workers " + settings.minWorkers());
             } else {
-                assignUsers();
+                dealer.workersChanged(workers.running());
             }
         }
-        if (merger != null) merger.completeReady(this::expectedFor, clock.nanos());
+        if (merger != null) merger.completeReady(workers::expectedFor, clock.nanos());
         finishIfStopped();
     }
 
@@ -335,14 +300,14 @@ public final class MasterCoordinator {
         stopDeadlineNanos = clock.nanos()
                 + (plan.stopTimeoutMillis() + settings.heartbeatTimeoutMillis() + 2000) * 1_000_000;
         events.stopping(reason);
-        for (WorkerRecord worker : running()) {
+        for (WorkerRecord worker : workers.running()) {
             worker.connection.send(new MasterMessage.Stop(reason));
         }
         finishIfStopped();
     }
 
     private void finishIfStopped() {
-        if (phase != MasterPhase.STOPPING || !running().isEmpty()) return;
+        if (phase != MasterPhase.STOPPING || !workers.running().isEmpty()) return;
         merger.completeAll();
         end(true);
     }
@@ -351,10 +316,8 @@ public final class MasterCoordinator {
     private void fail(String reason, int exitCode) {
         error = reason;
         errorExitCode = exitCode;
-        for (WorkerRecord worker : workers.values()) {
-            worker.connection.send(new MasterMessage.Stop(reason));
-            worker.connection.close(reason);
-        }
+        workers.sendToAll(new MasterMessage.Stop(reason));
+        workers.closeAll(reason);
         end(false);
     }
 
@@ -362,50 +325,16 @@ public final class MasterCoordinator {
         phase = MasterPhase.DONE;
         endNanos = clock.nanos();
         long endEpochMillis = clock.epochMillis();
-        workers.values().stream().filter(w -> w.state != WorkerRecord.State.LOST)
-                .forEach(w -> w.connection.close("the run is over"));
-        List<MasterOutcome.WorkerReport> reports = workers.values().stream()
-                .sorted(Comparator.comparingInt(w -> w.id))
-                .map(w -> new MasterOutcome.WorkerReport(w.label(), w.intervals, w.generator))
-                .toList();
+        workers.closeAll("the run is over");
         publishStatus();
         outcome.complete(new MasterOutcome(started, startEpochMillis, endEpochMillis, aborted, error, errorExitCode,
-                lost, reports, merger == null ? 0 : merger.duplicates(), merger == null ? 0 : merger.lateSnapshots()));
-    }
-
-    /** The workers an interval waits for: running ones, and finished ones that sent it. */
-    private Collection<Integer> expectedFor(long intervalId) {
-        List<Integer> expected = new ArrayList<>();
-        for (WorkerRecord worker : workers.values()) {
-            if (worker.state == WorkerRecord.State.RUNNING
-                    || worker.state == WorkerRecord.State.FINISHED && worker.intervals > intervalId) {
-                expected.add(worker.id);
-            }
-        }
-        return expected;
-    }
-
-    private List<WorkerRecord> running() {
-        return workers.values().stream().filter(w -> w.state == WorkerRecord.State.RUNNING)
-                .sorted(Comparator.comparingInt(w -> w.index)).toList();
-    }
-
-    private int count(WorkerRecord.State state) {
-        return (int) workers.values().stream().filter(w -> w.state == state).count();
+                lost, workers.reports(), merger == null ? 0 : merger.duplicates(), merger == null ? 0 : merger.lateSnapshots()));
     }
 
     private void publishStatus() {
         long elapsed = startNanos == 0 && phase != MasterPhase.RUNNING ? 0
                 : ((phase == MasterPhase.DONE ? endNanos : clock.nanos()) - startNanos) / 1_000_000;
-        int users = workers.values().stream().filter(w -> w.state == WorkerRecord.State.RUNNING)
-                .mapToInt(w -> w.users).sum();
-        int connected = (int) workers.values().stream().filter(w -> w.state != WorkerRecord.State.LOST).count();
-        List<MasterStatus.WorkerView> views = workers.values().stream()
-                .sorted(Comparator.comparingInt(w -> w.id))
-                .map(w -> new MasterStatus.WorkerView(w.label(), w.state.name().toLowerCase(java.util.Locale.ROOT),
-                        w.users, w.warning))
-                .toList();
-        status = new MasterStatus(phase, startEpochMillis, elapsed, settings.expectedWorkers(), connected, lost,
-                users, views);
+        status = new MasterStatus(phase, startEpochMillis, elapsed, settings.expectedWorkers(), workers.connected(),
+                lost, workers.runningUsers(), workers.views());
     }
 }

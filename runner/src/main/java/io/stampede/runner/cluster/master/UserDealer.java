@@ -1,0 +1,56 @@
+package io.stampede.runner.cluster.master;
+
+import io.stampede.runner.cluster.protocol.MasterMessage;
+import io.stampede.runner.engine.PlannedTargets;
+import io.stampede.runner.scenario.TestPlan;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Follows the load plan on the master and deals its users to the running workers ({@link UserAssignment}),
+ * sending {@code targets} only to workers whose share changed. Threading: the master's thread.
+ */
+final class UserDealer {
+
+    private final PlannedTargets planned;
+    private final int[] classTotals;
+    private int[] dealtTotals = new int[0];
+    private boolean workersChanged;
+
+    UserDealer(TestPlan plan) {
+        this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
+        this.classTotals = new int[plan.scenario().userClasses().size()];
+    }
+
+    /**
+     * Moves along the plan and deals users if their number or the workers changed.
+     *
+     * @return false when the plan has ended
+     */
+    boolean follow(long elapsedMillis, long sinceLastMillis, List<WorkerRecord> running) {
+        if (!planned.wantedUsers(elapsedMillis, sinceLastMillis, classTotals)) return false;
+        if (!Arrays.equals(classTotals, dealtTotals) || workersChanged) deal(running);
+        return true;
+    }
+
+    /** The running workers changed (one lost or finished): deal again now. */
+    void workersChanged(List<WorkerRecord> running) {
+        workersChanged = true;
+        deal(running);
+    }
+
+    private void deal(List<WorkerRecord> running) {
+        if (running.isEmpty()) return;
+        int[][] split = UserAssignment.split(classTotals, running.size());
+        for (int i = 0; i < running.size(); i++) {
+            WorkerRecord worker = running.get(i);
+            if (!Arrays.equals(worker.targets, split[i])) {
+                worker.targets = split[i];
+                worker.connection.send(new MasterMessage.Targets(Arrays.stream(split[i]).boxed().toList()));
+            }
+        }
+        dealtTotals = classTotals.clone();
+        workersChanged = false;
+    }
+}
