@@ -116,7 +116,8 @@ final class MasterCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
             MasterMetrics metrics = new MasterMetrics();
-            MasterApiServer server = new MasterApiServer(vertx, token.get(), metrics);
+            MasterApiServer server = new MasterApiServer(vertx, token.get(), metrics,
+                    refused -> err.println("stampede: refused " + refused));
             int port;
             try {
                 port = server.listen(bind.host(), bind.port()).toCompletionStage().toCompletableFuture()

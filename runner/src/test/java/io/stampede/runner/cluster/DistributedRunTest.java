@@ -208,7 +208,9 @@ class DistributedRunTest {
             assertThat(master.get("/metrics").body()).contains("stampede_requests_total{request=\"GET /x\"}")
                     .contains("stampede_workers{state=\"connected\"}");
             assertThat(good.awaitExit(Duration.ofSeconds(15))).as(good.output()).isZero();
-            assertThat(master.await(Duration.ofSeconds(20)).exitCode()).as(master.output()).isZero();
+            MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(20));
+            assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+            assertThat(outcome.err()).contains("refused a worker from 127.0.0.1").contains("without the right token");
             assertThat(master.output() + logs()).doesNotContain(TOKEN);
         }
     }

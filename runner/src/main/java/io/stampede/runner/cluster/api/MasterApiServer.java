@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The master's port: the workers' WebSocket and the HTTP API.
@@ -33,14 +34,17 @@ public final class MasterApiServer {
     private final Vertx vertx;
     private final SharedToken token;
     private final MasterMetrics metrics;
+    private final Consumer<String> refusals;
     private final AtomicReference<FinalResult> result = new AtomicReference<>();
     private volatile MasterRun master;
     private HttpServer server;
 
-    public MasterApiServer(Vertx vertx, SharedToken token, MasterMetrics metrics) {
+    /** @param refusals told (for the console) whenever a would-be worker's token is refused; never the token */
+    public MasterApiServer(Vertx vertx, SharedToken token, MasterMetrics metrics, Consumer<String> refusals) {
         this.vertx = vertx;
         this.token = token;
         this.metrics = metrics;
+        this.refusals = refusals;
     }
 
     /** From now on workers are taken and the API answers; before, every request gets 503. */
@@ -74,7 +78,10 @@ public final class MasterApiServer {
         String path = request.path();
         switch (path) {
             case Protocol.WORKER_PATH -> {
-                if (!authorized(request)) return;
+                if (!authorized(request)) {
+                    refusals.accept("a worker from " + request.remoteAddress() + " without the right token");
+                    return;
+                }
                 request.toWebSocket().onSuccess(socket -> WebSocketWorkerConnection.accept(socket, master))
                         .onFailure(error -> { });
             }

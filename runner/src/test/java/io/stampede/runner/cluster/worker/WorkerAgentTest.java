@@ -1,0 +1,143 @@
+package io.stampede.runner.cluster.worker;
+
+import io.stampede.runner.cluster.protocol.MasterMessage;
+import io.stampede.runner.cluster.protocol.WorkerMessage;
+import io.stampede.runner.engine.EngineOptions;
+import io.stampede.runner.model.LoadTestParser;
+import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.LoadTestCompiler;
+import io.stampede.runner.scenario.compile.Overrides;
+import io.stampede.runner.testing.TargetServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A worker against a pretend master: it heartbeats whatever its event loop does, and stops without a master. */
+class WorkerAgentTest {
+
+    private Vertx vertx;
+    private TargetServer server;
+
+    @BeforeEach
+    void start() {
+        // One event loop, blocked on purpose below: no blocked-thread warnings for that.
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setMaxEventLoopExecuteTime(10)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+        server = TargetServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    private TestPlan plan() throws Exception {
+        return LoadTestCompiler.compile(LoadTestParser.parse("""
+                apiVersion: stampede.io/v1alpha1
+                kind: LoadTest
+                metadata: {name: w}
+                spec:
+                  target: %s
+                  load: {users: 2, duration: 1h, stopTimeout: 1s}
+                  userClasses:
+                    - {name: u, wait: {constant: 10ms}, tasks: [{name: x, request: {method: GET, path: /x}}]}
+                """.formatted(server.baseUrl())), Overrides.none(), Map.of());
+    }
+
+    private WorkerAgent running(RecordingMasterLink link, long masterTimeoutMillis) throws Exception {
+        WorkerAgent agent = new WorkerAgent("test", vertx, PlanSource.given(plan()), EngineOptions.defaults(),
+                line -> { });
+        agent.attach(link);
+        agent.received(new MasterMessage.Welcome(1, 0, 1, null, null, false, 1000, masterTimeoutMillis));
+        agent.received(new MasterMessage.Start());
+        agent.received(new MasterMessage.Targets(List.of(2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.totalRequests() > 10);
+        return agent;
+    }
+
+    @Test
+    void keepsHeartbeatingEverySecondWhileItsEventLoopIsBlocked() throws Exception {
+        RecordingMasterLink link = new RecordingMasterLink();
+        WorkerAgent agent = running(link, 60_000);
+        int before = link.sent(WorkerMessage.Heartbeat.class).size();
+
+        long blockedFrom = System.nanoTime();
+        vertx.runOnContext(ignored -> sleep(3500));
+        Thread.sleep(3600);
+
+        List<Long> duringBlock = link.sendTimes(WorkerMessage.Heartbeat.class).stream()
+                .filter(nanos -> nanos > blockedFrom && nanos < blockedFrom + 3_500_000_000L).toList();
+        assertThat(duringBlock).as("heartbeats while the loop was blocked for 3.5 s").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(link.sent(WorkerMessage.Heartbeat.class).size()).isGreaterThan(before);
+        agent.received(new MasterMessage.Stop("test over"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !link.sent(WorkerMessage.Finished.class).isEmpty());
+    }
+
+    @Test
+    void stopsByItselfWhenTheMasterFallsSilent() throws Exception {
+        RecordingMasterLink link = new RecordingMasterLink();
+        WorkerAgent agent = running(link, 1500);
+        long silentFrom = System.nanoTime();
+
+        WorkerExit exit = agent.exit().get(15, TimeUnit.SECONDS);
+
+        assertThat(exit.exitCode()).isEqualTo(3);
+        assertThat(exit.reason()).contains("lost the master").contains("no word from the master");
+        assertThat((System.nanoTime() - silentFrom) / 1e9).as("master timeout + stop timeout + grace")
+                .isLessThan(1.5 + 1 + 5);
+        long served = server.totalRequests();
+        Thread.sleep(300);
+        assertThat(server.totalRequests()).as("no requests after it stopped").isEqualTo(served);
+        assertThat(link.closed()).isTrue();
+    }
+
+    @Test
+    void stopsByItselfWhenTheChannelToTheMasterCloses() throws Exception {
+        RecordingMasterLink link = new RecordingMasterLink();
+        WorkerAgent agent = running(link, 60_000);
+
+        agent.closed("connection reset");
+
+        WorkerExit exit = agent.exit().get(10, TimeUnit.SECONDS);
+        assertThat(exit.exitCode()).isEqualTo(3);
+        assertThat(exit.reason()).contains("connection reset");
+    }
+
+    @Test
+    void sendsItsLastSnapshotBeforeFinishedAndExitsZeroWhenTheMasterCloses() throws Exception {
+        RecordingMasterLink link = new RecordingMasterLink();
+        WorkerAgent agent = running(link, 60_000);
+
+        agent.received(new MasterMessage.Stop("the load plan ended"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !link.sent(WorkerMessage.Finished.class).isEmpty());
+        agent.closed("the run is over");
+
+        assertThat(agent.exit().get(5, TimeUnit.SECONDS).exitCode()).isZero();
+        WorkerMessage.Finished finished = link.sent(WorkerMessage.Finished.class).get(0);
+        List<WorkerMessage.Snapshot> snapshots = link.sent(WorkerMessage.Snapshot.class);
+        assertThat(snapshots).hasSize((int) finished.intervals());
+        assertThat(snapshots).extracting(WorkerMessage.Snapshot::intervalId)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, finished.intervals()).boxed().toList());
+        long counted = snapshots.stream().flatMap(s -> s.rows().stream()).mapToLong(r -> r.requests()).sum();
+        assertThat(counted).isEqualTo(server.totalRequests());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
