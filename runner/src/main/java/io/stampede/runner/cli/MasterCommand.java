@@ -29,7 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code stampede master FILE --expect-workers N}: runs a LoadTest on N workers and merges their results. */
-@Command(name = "master", sortOptions = false,
+@Command(name = "master", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a LoadTest on workers ('stampede worker --master HOST:PORT'): waits for them, starts "
                 + "them together, splits the users, merges their histograms, and serves its status, metrics and "
                 + "final report over HTTP.",

@@ -72,7 +72,7 @@ final class MasterSession {
             return thread;
         });
         CountDownLatch reportsWritten = new CountDownLatch(1);
-        Thread hook = Interrupts.onInterrupt(() -> master.abort("Ctrl-C"), reportsWritten,
+        Thread hook = Interrupts.onInterrupt(() -> master.abort("interrupted"), reportsWritten,
                 plan.stopTimeoutMillis() + settings.heartbeatTimeoutMillis() + 10_000);
         try {
             var outcomeFuture = master.start();
@@ -134,7 +134,7 @@ final class MasterSession {
         boolean written = RunReports.write(summary, stats, thresholds, extras, options);
         boolean passed = ThresholdEvaluator.allPassed(thresholds);
         options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
-                + (outcome.aborted() ? " (stopped early by Ctrl-C)" : ""));
+                + (outcome.aborted() ? " (stopped early: " + outcome.abortReason() + ")" : ""));
         int exitCode;
         if (outcome.failed()) {
             options.err().println("stampede: the run did not complete: " + outcome.error());

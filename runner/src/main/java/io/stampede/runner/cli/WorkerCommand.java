@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code stampede worker --master HOST:PORT}: runs the users a master assigns, until it says stop. */
-@Command(name = "worker", sortOptions = false,
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Connects to a master ('stampede master'), runs the users it assigns and sends it a "
                 + "heartbeat and the stats every second. Stops by itself when the master is gone.",
                 "Exit code: 0 the run is over, 2 the token was refused or the test does not compile here, "
@@ -64,7 +64,7 @@ final class WorkerCommand implements Callable<Integer> {
         WorkerAgent agent = new WorkerAgent(workerName(), engineLoops, PlanSource.compiling(System.getenv()),
                 EngineOptions.defaults().withInsecureTls(insecure), out::println);
         CountDownLatch exited = new CountDownLatch(1);
-        Thread hook = Interrupts.onInterrupt(() -> agent.stopEarly("Ctrl-C"), exited, 30_000);
+        Thread hook = Interrupts.onInterrupt(() -> agent.stopEarly("interrupted"), exited, 30_000);
         try {
             WebSocketMasterLink.connect(control, master.host(), master.port(), token.get(), agent,
                     connectTimeout.toMillis(), out::println);

@@ -46,7 +46,7 @@ public final class MasterCoordinator {
     private long lastTickNanos;
     private long lastHeartbeatNanos;
     private long stopDeadlineNanos;
-    private boolean aborted;
+    private String abortReason;
     private String error;
     private int errorExitCode;
     private IntervalMerger merger;
@@ -127,10 +127,10 @@ public final class MasterCoordinator {
     /** Stops the run early (Ctrl-C, the stop endpoint). */
     public void abort(String reason) {
         if (phase == MasterPhase.PENDING) {
-            aborted = true;
+            abortReason = reason;
             fail("stopped before the run started (" + reason + ")", 3);
         } else if (phase == MasterPhase.RUNNING) {
-            aborted = true;
+            abortReason = reason;
             beginStop(reason);
         }
         publishStatus();
@@ -327,7 +327,7 @@ public final class MasterCoordinator {
         long endEpochMillis = clock.epochMillis();
         workers.closeAll("the run is over");
         publishStatus();
-        outcome.complete(new MasterOutcome(started, startEpochMillis, endEpochMillis, aborted, error, errorExitCode,
+        outcome.complete(new MasterOutcome(started, startEpochMillis, endEpochMillis, abortReason, error, errorExitCode,
                 lost, workers.reports(), merger == null ? 0 : merger.duplicates(), merger == null ? 0 : merger.lateSnapshots()));
     }
 

@@ -10,19 +10,25 @@ import java.util.List;
  * @param started          whether users ever started; false when the run could not happen
  * @param startEpochMillis when users started
  * @param endEpochMillis   when the last worker finished or was given up
- * @param aborted          stopped early (Ctrl-C, or the stop endpoint)
+ * @param abortReason      why the run was stopped early ({@code interrupted}, {@code stopped through the API}),
+ *                         or null when it was not
  * @param error            why the run could not happen or could not complete (too few workers), or null
  * @param errorExitCode    the exit code for {@code error}: 2 bad input, 3 could not run
  * @param lostWorkers      in the order they were lost
  * @param workers          every worker that finished, with how it kept up
  */
-public record MasterOutcome(boolean started, long startEpochMillis, long endEpochMillis, boolean aborted,
+public record MasterOutcome(boolean started, long startEpochMillis, long endEpochMillis, String abortReason,
                             String error, int errorExitCode, List<LostWorker> lostWorkers,
                             List<WorkerReport> workers, long duplicateSnapshots, long lateSnapshots) {
 
     public MasterOutcome {
         lostWorkers = List.copyOf(lostWorkers);
         workers = List.copyOf(workers);
+    }
+
+    /** Stopped early: interrupted, or through the stop endpoint. */
+    public boolean aborted() {
+        return abortReason != null;
     }
 
     public boolean failed() {
