@@ -13,7 +13,8 @@ package io.stampede.runner.engine.health;
  * @param loopLagP99Ms      the worst one-second p99 of event-loop lateness, in ms
  * @param loopLagMaxMs      the worst event-loop lateness, in ms
  * @param seconds           seconds observed
- * @param saturatedSeconds  seconds in which the loops lagged or the CPU was saturated (see {@link GeneratorMonitor})
+ * @param saturatedSeconds  seconds in runs of two or more in which the loops lagged or the CPU was saturated
+ *                          (see {@link GeneratorMonitor})
  */
 public record GeneratorHealth(int cores, double peakCpuPercent, double meanCpuPercent, double loopLagP99Ms,
                               double loopLagMaxMs, long seconds, long saturatedSeconds) {

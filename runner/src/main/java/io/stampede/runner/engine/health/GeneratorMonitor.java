@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * Collects the event loops' lag samples and the process's CPU use per one-second interval and judges each second.
  *
- * <p>A second counts as saturated when a loop was at least {@link #LAG_P99_LIMIT_MILLIS} late at its p99 or
+ * <p>A second lags when a loop was at least {@link #LAG_P99_LIMIT_MILLIS} late at its p99 or
  * {@link #LAG_MAX_LIMIT_MILLIS} late at worst, or when the process used at least {@link #CPU_LIMIT_PERCENT}% of the
- * CPUs it may use. The limits sit well above what a healthy loop shows (well under 1 ms) and what a GC pause
+ * CPUs it may use. Seconds count as saturated when at least two lag in a row: a lone blip (one GC pause, a noisy
+ * neighbour) is not saturation, a backlog that lasts is. The limits sit well above what a healthy loop shows (well under 1 ms) and what a GC pause
  * causes on its own. The first {@link #WARM_UP_INTERVALS} seconds are not judged: while classes load and the JIT
  * compiles, a loop stalls for tens of milliseconds once, which is start-up, not saturation.
  *
@@ -39,6 +40,7 @@ public final class GeneratorMonitor {
     private double worstP99Millis;
     private double worstMaxMillis;
     private boolean latestSaturated;
+    private int laggingInARow;
     private String latestNote = "";
 
     /** One loop's lag over one interval. */
@@ -70,10 +72,12 @@ public final class GeneratorMonitor {
         peakCpuPercent = Math.max(peakCpuPercent, cpuPercent);
         worstP99Millis = Math.max(worstP99Millis, p99Millis);
         worstMaxMillis = Math.max(worstMaxMillis, maxMillis);
-        latestSaturated = p99Millis >= LAG_P99_LIMIT_MILLIS || maxMillis >= LAG_MAX_LIMIT_MILLIS
+        boolean lagging = p99Millis >= LAG_P99_LIMIT_MILLIS || maxMillis >= LAG_MAX_LIMIT_MILLIS
                 || cpuPercent >= CPU_LIMIT_PERCENT;
+        laggingInARow = lagging ? laggingInARow + 1 : 0;
+        latestSaturated = laggingInARow >= 2;
         if (latestSaturated) {
-            saturatedSeconds++;
+            saturatedSeconds += laggingInARow == 2 ? 2 : 1; // the episode's first second counts too
             latestNote = String.format(java.util.Locale.ROOT,
                     "generator saturated: event loops %.0f ms late (p99 %.0f ms), CPU %.0f%% of %d cores; "
                             + "latencies include its own queueing", maxMillis, p99Millis, cpuPercent, cores);
