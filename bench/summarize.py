@@ -176,7 +176,8 @@ def overhead(raw, meta):
     if not rs:
         return [], []
     seconds = meta.get("overhead_seconds")
-    lines = [f"## 3. Overhead: Stampede, 50 users, no think time, {seconds} s runs", "",
+    lines = [f"## 3. Overhead: Stampede, 50 users, no think time, {seconds} s runs, steady cost from "
+             f"{meta.get('overhead_window', '4-8')} s after launch", "",
              "| run | launch → first request s | wall s | CPU-s whole run | CPU-s before first request "
              f"| CPU-s after the {seconds} s of load | **CPU-s outside the load** | warm-up CPU-s "
              f"| **CPU-s beyond steady cost** | whole − steady rate × {seconds} s | steady RPS/CPU-s "

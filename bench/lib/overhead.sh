@@ -1,9 +1,11 @@
 # Target 3: start-up and shut-down overhead of Stampede. The 50-user, no-think-time test runs for
 # OVERHEAD_SECONDS against nginx's logged server, which writes the first request of each connection with
-# $msec; the launch time is taken with `date +%s.%N` just before exec. The steady CPU rate comes from the
-# window [4 s, 8 s] after launch.
+# $msec; the launch time is taken with `date +%s.%N` just before exec. The steady cost per request comes from
+# the window [OVERHEAD_WINDOW_START, OVERHEAD_WINDOW_END] after launch: warm, and before the load ends.
 
 OVERHEAD_SECONDS="${OVERHEAD_SECONDS:-10}"
+OVERHEAD_WINDOW_START="${OVERHEAD_WINDOW_START:-7}"
+OVERHEAD_WINDOW_END="${OVERHEAD_WINDOW_END:-11}"
 
 phase_overhead() {
   local run dir log="$SCRATCH/nginx/first_requests.log"
@@ -17,7 +19,7 @@ phase_overhead() {
     stampede_cmd "$dir" "$NGINX_LOG_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$OVERHEAD_SECONDS" "" $BENCH_JAVA_OPTS
     log "overhead run $run/$RUNS: stampede (${OVERHEAD_SECONDS}s)"
     printf '%s\n' "${GEN_CMD[*]}" >"$dir/command.txt"
-    measured_run "$dir" 4 8 $((OVERHEAD_SECONDS + 30)) "${GEN_CMD[@]}"
+    measured_run "$dir" "$OVERHEAD_WINDOW_START" "$OVERHEAD_WINDOW_END" $((OVERHEAD_SECONDS + 30)) "${GEN_CMD[@]}"
     {
       echo "users=50"
       echo "duration_s=$OVERHEAD_SECONDS"

@@ -114,5 +114,6 @@ write_meta() {
     echo "memory_spawn_rate=$MEMORY_SPAWN_RATE"
     echo "memory_window=$MEMORY_WINDOW_START-$MEMORY_WINDOW_END"
     echo "overhead_seconds=$OVERHEAD_SECONDS"
+    echo "overhead_window=$OVERHEAD_WINDOW_START-$OVERHEAD_WINDOW_END"
   } >"$file"
 }
