@@ -38,6 +38,10 @@ QUIET_MAX_CORES="${QUIET_MAX_CORES:-0.15}"
 
 # shellcheck source=lib/common.sh
 source "$BENCH_DIR/lib/common.sh"
+# shellcheck source=lib/nginx.sh
+source "$BENCH_DIR/lib/nginx.sh"
+# shellcheck source=lib/measure.sh
+source "$BENCH_DIR/lib/measure.sh"
 # shellcheck source=lib/setup.sh
 source "$BENCH_DIR/lib/setup.sh"
 # shellcheck source=lib/generators.sh
