@@ -17,7 +17,7 @@
 #                          below; set it to "" for none)
 #   QUIET_WAIT_SECONDS=20  before each run, wait up to this long for the rest of the machine to go quiet,
 #   QUIET_WAIT_BUDGET=120  and at most this long in all; quiet = fewer than QUIET_MAX_CORES=0.15 cores busy
-#                          over one second (QUIET_WAIT_SECONDS=0: never wait)
+#                          over half a second (QUIET_WAIT_SECONDS=0: never wait)
 #   THROUGHPUT_SECONDS=15 WINDOW_START=7 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=10 (see lib/)
 #
 # The target is nginx on 127.0.0.1 (a free port, pinned to CPU 1); every generator is pinned to CPU 0.

@@ -106,9 +106,9 @@ measured_run() {
 }
 
 # Waits, at most QUIET_WAIT_SECONDS (and QUIET_WAIT_BUDGET over the whole invocation), until the rest of the
-# machine is quiet: fewer than QUIET_MAX_CORES busy over one second. A run then does not start in the middle of
-# someone else's build. Appends how long it waited and how busy the machine was to the file $1. Never fails: a
-# busy machine is reported in the table, not hidden.
+# machine is quiet: fewer than QUIET_MAX_CORES busy over half a second. A run then does not start in the middle
+# of someone else's build. Appends how long it waited and how busy the machine was to the file $1. Never
+# fails: a busy machine is reported in the table, not hidden.
 QUIET_WAITED=0
 await_quiet_machine() {
   local file="$1" start busy waited limit
@@ -116,7 +116,7 @@ await_quiet_machine() {
     'BEGIN { r = b - w; if (r < 0) r = 0; print (a < r ? a : r) }')"
   start="$EPOCHREALTIME"
   while :; do
-    busy="$(machine_busy_cores 1)"
+    busy="$(machine_busy_cores 0.5)"
     waited="$(calc "$EPOCHREALTIME - $start")"
     if awk -v b="$busy" -v max="$QUIET_MAX_CORES" 'BEGIN { exit !(b < max) }'; then
       break

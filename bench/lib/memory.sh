@@ -29,7 +29,6 @@ memory_run() {
   printf '%s\n' "${GEN_CMD[*]}" >"$dir/command.txt"
   measured_run "$dir" "$MEMORY_WINDOW_START" "$MEMORY_WINDOW_END" $((MEMORY_SECONDS + 40)) "${GEN_CMD[@]}"
   echo "users=$users" >>"$dir/measure.env"
-  sleep 1
 }
 
 phase_memory() {

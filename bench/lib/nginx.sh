@@ -21,7 +21,8 @@ start_nginx() {
   for ((i = 0; i < 100; i++)); do
     NGINX_WORKER_PID="$(child_of "$NGINX_PID" 2>/dev/null || true)"
     if [ -n "$NGINX_WORKER_PID" ] && probe_requests 2>/dev/null; then
-      log "nginx $(nginx -v 2>&1 | sed 's#.*/##') on 127.0.0.1:$NGINX_PORT (and :$NGINX_LOG_PORT, logged), pid $NGINX_PID, worker $NGINX_WORKER_PID, CPU 1"
+      log "nginx $(nginx -v 2>&1 | sed 's#.*/##') on 127.0.0.1:$NGINX_PORT (and :$NGINX_LOG_PORT, logged)," \
+        "pid $NGINX_PID, worker $NGINX_WORKER_PID, CPU 1"
       return 0
     fi
     sleep 0.05

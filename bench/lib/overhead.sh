@@ -25,6 +25,5 @@ phase_overhead() {
       echo "duration_s=$OVERHEAD_SECONDS"
     } >>"$dir/measure.env"
     cp "$log" "$dir/first_requests.log"
-    sleep 1
   done
 }

@@ -29,7 +29,6 @@ phase_throughput() {
       printf '%s\n' "${GEN_CMD[*]}" >"$dir/command.txt"
       measured_run "$dir" "$WINDOW_START" "$window_end" "$limit" "${GEN_CMD[@]}"
       echo "users=50" >>"$dir/measure.env"
-      sleep 1
     done
   done
 }
