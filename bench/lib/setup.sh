@@ -54,7 +54,8 @@ ensure_jar() {
     log "building $STAMPEDE_JAR (./mvnw package, tests skipped)"
     (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true -pl runner -am package) || die "the build failed"
     [ -f "$STAMPEDE_JAR" ] || die "the build finished but $STAMPEDE_JAR is missing"
-  elif [ -n "$(find "$ROOT/runner/src/main" "$ROOT/pom.xml" "$ROOT/runner/pom.xml" -newer "$STAMPEDE_JAR" -print -quit)" ]; then
+  elif [ -z "${STAMPEDE_JAR_COMMIT:-}" ] &&
+    [ -n "$(find "$ROOT/runner/src/main" "$ROOT/pom.xml" "$ROOT/runner/pom.xml" -newer "$STAMPEDE_JAR" -print -quit)" ]; then
     log "note: $STAMPEDE_JAR is older than the sources; delete it to measure the current code"
   fi
 }
