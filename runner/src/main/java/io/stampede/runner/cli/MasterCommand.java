@@ -75,18 +75,8 @@ final class MasterCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LoadOverrideOptions load = new LoadOverrideOptions();
 
-    @Option(names = "--csv", paramLabel = "PREFIX",
-            description = "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv (Locust's format)")
-    String csvPrefix;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "write the summary and thresholds as JSON")
-    Path json;
-
-    @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
-    boolean quiet;
-
-    @Option(names = {"-k", "--insecure"}, description = "workers accept any TLS certificate")
-    boolean insecure;
+    @CommandLine.Mixin
+    ReportFlags reports = new ReportFlags();
 
     @Override
     public Integer call() throws Exception {
@@ -111,7 +101,7 @@ final class MasterCommand implements Callable<Integer> {
         }
         MasterSettings settings = new MasterSettings(expectWorkers, min, waitForWorkers.toMillis(),
                 heartbeatTimeout.toMillis(), MasterSettings.DEFAULT_HEARTBEAT_MILLIS, heartbeatTimeout.toMillis(),
-                MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), insecure);
+                MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), reports.insecure);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
@@ -129,8 +119,7 @@ final class MasterCommand implements Callable<Integer> {
             String base = "http://" + new HostPort(bind.host(), port);
             out.println("Master listening on " + base + " (status: " + base + "/api/v1/status); waiting for "
                     + expectWorkers + " workers: stampede worker --master HOST:" + port);
-            int code = MasterSession.run(plan.get(), settings, new ReportOptions(csvPrefix, json, quiet, insecure,
-                    out, err), true, new MasterSession.Hooks() {
+            int code = MasterSession.run(plan.get(), settings, reports.toReportOptions(out, err), true, new MasterSession.Hooks() {
                 @Override
                 public void attachWorkers(MasterRun master) {
                     server.attach(master);

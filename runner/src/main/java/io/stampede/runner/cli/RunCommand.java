@@ -28,18 +28,8 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LoadOverrideOptions load = new LoadOverrideOptions();
 
-    @Option(names = "--csv", paramLabel = "PREFIX",
-            description = "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv (Locust's format)")
-    String csvPrefix;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "write the summary and thresholds as JSON")
-    Path json;
-
-    @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
-    boolean quiet;
-
-    @Option(names = {"-k", "--insecure"}, description = "accept any TLS certificate (self-signed staging targets)")
-    boolean insecure;
+    @CommandLine.Mixin
+    ReportFlags reports = new ReportFlags();
 
     @Override
     public Integer call() {
@@ -50,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
             eventLoops.thenAccept(Vertx::close);
             return ExitCodes.BAD_INPUT;
         }
-        return LocalRun.execute(eventLoops, plan.get(), new ReportOptions(csvPrefix, json, quiet, insecure,
-                spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return LocalRun.execute(eventLoops, plan.get(), reports.toReportOptions(spec.commandLine().getOut(),
+                spec.commandLine().getErr()));
     }
 }
