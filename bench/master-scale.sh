@@ -18,24 +18,10 @@ WARMUP_SECONDS="${WARMUP_SECONDS:-15}"
 WINDOW_SECONDS="${WINDOW_SECONDS:-30}"
 BUILD_DIR="${STAMPEDE_BUILD_DIR:-$ROOT/runner/target}"
 MASTER_JAVA_OPTS="${MASTER_JAVA_OPTS:-}"
-CLK_TCK="$(getconf CLK_TCK)"
-PIDS=()
-
-log() { printf '[master-scale %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-}
+# log, die, cpu_ticks, CLK_TCK, STARTED_PIDS and cleanup (which stops them by PID) are bench/run.sh's helpers.
+# shellcheck source=lib/common.sh
+source "$BENCH_DIR/lib/common.sh"
 trap cleanup EXIT
-
-# utime+stime of a process in clock ticks (field 2 may hold spaces: count after its closing parenthesis).
-cpu_ticks() {
-  local stat
-  stat="$(cat "/proc/$1/stat")"
-  stat="${stat##*) }"
-  awk '{ print $12 + $13 }' <<<"$stat"
-}
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -73,7 +59,7 @@ STAMPEDE_TOKEN="$TOKEN" "${PIN_MASTER[@]}" java $MASTER_JAVA_OPTS -jar "$BUILD_D
   --expect-workers "$WORKERS" --bind "127.0.0.1:$PORT" --wait-for-workers 2m --keep-serving 0s -q \
   --json "$RUN_DIR/summary.json" >"$RUN_DIR/master.log" 2>&1 &
 MASTER_PID=$!
-PIDS+=("$MASTER_PID")
+STARTED_PIDS+=("$MASTER_PID")
 for _ in $(seq 1 120); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/status")" = 200 ] && break
   kill -0 "$MASTER_PID" 2>/dev/null || die "the master ended: $(tail -5 "$RUN_DIR/master.log")"
@@ -82,7 +68,7 @@ done
 "${PIN_WORKERS[@]}" java -XX:+UseSerialGC -cp "$BUILD_DIR/stampede.jar:$BUILD_DIR/test-classes" \
   io.stampede.runner.cluster.bench.SimulatedWorkers "127.0.0.1:$PORT" "$TOKEN" "$WORKERS" "$ROWS" \
   >"$RUN_DIR/workers.log" 2>&1 &
-PIDS+=("$!")
+STARTED_PIDS+=("$!")
 
 for _ in $(seq 1 240); do
   if curl -fsS "http://127.0.0.1:$PORT/api/v1/status" 2>/dev/null | grep -q '"phase":"Running"'; then break; fi
