@@ -19,15 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code stampede demo}: starts the built-in demo API on 127.0.0.1 and runs the bundled scenario against it, the
- * first command a new user runs. {@code --serve} only starts the API, to aim your own files at it.
+ * first command a new user runs. {@code --serve} only starts the API, to aim your own files at it;
+ * {@code --bind 0.0.0.0:8080} makes it reachable from other machines (a pod behind a Service).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Starts a demo API on 127.0.0.1 (JWT login that expires, profile, users, health) and runs the "
                 + "bundled demo LoadTest against it for about 30 s, with the live table and reports.",
+                "In a container: stampede demo --serve --bind 0.0.0.0:8080",
                 "The scenario it runs: stampede demo --print-scenario"})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -38,6 +41,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", description = "port of the demo API (default: any free port)")
     int port;
+
+    @Option(names = "--bind", paramLabel = "HOST:PORT", converter = HostPort.Converter.class,
+            description = "address and port to listen on instead of 127.0.0.1 (in a container: 0.0.0.0:8080)")
+    HostPort bind;
 
     @Option(names = {"-t", "--duration"}, paramLabel = "D", description = "how long to run (default: the file's 30s)")
     String duration;
@@ -66,11 +73,24 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             out.print(scenario);
             return ExitCodes.OK;
         }
+        if (bind != null && port != 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --bind HOST:PORT or --port PORT, not both");
+        }
+        DemoApi.Options options = bind == null
+                ? DemoApi.Options.defaults().withPort(port)
+                : DemoApi.Options.defaults().withHost(bind.host()).withPort(bind.port());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
-            DemoApi api = DemoApi.start(vertx, DemoApi.Options.defaults().withPort(port))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            out.println("Demo API listening on " + api.baseUrl()
+            DemoApi api;
+            try {
+                api = DemoApi.start(vertx, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                err.println("stampede: the demo API cannot listen on " + options.host() + ":" + options.port() + ": "
+                        + e.getCause().getMessage());
+                return ExitCodes.COULD_NOT_RUN;
+            }
+            out.println("Demo API listening on http://" + api.listenAddress()
                     + " (POST /api/auth/login, GET|PUT /api/users/me, GET /api/users, GET /health)");
             if (serve) {
                 out.println("Serving until Ctrl-C.");

@@ -18,7 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The built-in demo API that {@code stampede demo} load-tests: a small JSON API with logins, HS256 bearer
- * tokens that expire (so renewal is exercised), a paged user list and a health check. Listens on 127.0.0.1 only.
+ * tokens that expire (so renewal is exercised), a paged user list and a health check. Listens on 127.0.0.1 unless
+ * {@link Options#host()} says otherwise (0.0.0.0 in a pod, to be reachable through a Service).
  *
  * <ul>
  *   <li>{@code POST /api/auth/login} {@code {email, password}} -> {@code {access_token, token_type, expires_in}};
@@ -38,6 +39,7 @@ public final class DemoApi {
     static final String STATS_PATH = "/_demo/stats";
 
     /**
+     * @param host          the address to listen on: 127.0.0.1 (the default), 0.0.0.0 or :: for every interface
      * @param port          the TCP port, 0 for any free port
      * @param tokenLifetime how long an access token is valid, whole seconds, >= 1 s
      * @param minLatency    the least added latency, >= 0
@@ -45,10 +47,13 @@ public final class DemoApi {
      * @param failureRate   the share of {@code /api/} requests answered 500 on purpose, 0.0 (off) to 1.0
      * @param clock         the time used to issue and check tokens
      */
-    public record Options(int port, Duration tokenLifetime, Duration minLatency, Duration maxLatency,
+    public record Options(String host, int port, Duration tokenLifetime, Duration minLatency, Duration maxLatency,
                           double failureRate, Clock clock) {
 
         public Options {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host must be an address such as 127.0.0.1, got '" + host + "'");
+            }
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
             }
@@ -65,30 +70,34 @@ public final class DemoApi {
             Objects.requireNonNull(clock, "clock");
         }
 
-        /** Any free port, 8 s tokens, 2-15 ms latency, no injected failures, the system clock. */
+        /** 127.0.0.1 at any free port, 8 s tokens, 2-15 ms latency, no injected failures, the system clock. */
         public static Options defaults() {
-            return new Options(0, Duration.ofSeconds(8), Duration.ofMillis(2), Duration.ofMillis(15), 0.0,
-                    Clock.systemUTC());
+            return new Options("127.0.0.1", 0, Duration.ofSeconds(8), Duration.ofMillis(2), Duration.ofMillis(15),
+                    0.0, Clock.systemUTC());
+        }
+
+        public Options withHost(String host) {
+            return new Options(host, port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
         }
 
         public Options withPort(int port) {
-            return new Options(port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
+            return new Options(host, port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
         }
 
         public Options withTokenLifetime(Duration tokenLifetime) {
-            return new Options(port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
+            return new Options(host, port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
         }
 
         public Options withLatency(Duration minLatency, Duration maxLatency) {
-            return new Options(port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
+            return new Options(host, port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
         }
 
         public Options withFailureRate(double failureRate) {
-            return new Options(port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
+            return new Options(host, port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
         }
 
         public Options withClock(Clock clock) {
-            return new Options(port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
+            return new Options(host, port, tokenLifetime, minLatency, maxLatency, failureRate, clock);
         }
     }
 
@@ -105,10 +114,10 @@ public final class DemoApi {
                 options.tokenLifetime(), options.clock()).router();
     }
 
-    /** Starts listening on 127.0.0.1; the future completes once the port is bound. */
+    /** Starts listening on {@link Options#host()}; the future completes once the port is bound. */
     public static Future<DemoApi> start(Vertx vertx, Options options) {
         DemoApi api = new DemoApi(vertx, options);
-        HttpServerOptions serverOptions = new HttpServerOptions().setHost("127.0.0.1").setPort(options.port());
+        HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port());
         return vertx.createHttpServer(serverOptions)
                 .requestHandler(api::handle)
                 .listen()
@@ -123,9 +132,26 @@ public final class DemoApi {
         return server.actualPort();
     }
 
-    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    /**
+     * A URL this machine reaches the API at, without a trailing slash: {@code http://<host>:<port>}, or loopback
+     * ({@code http://127.0.0.1:<port>}, {@code http://[::1]:<port>}) when it listens on every interface.
+     */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        String host = switch (options.host()) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "::1";
+            default -> options.host();
+        };
+        return "http://" + withPort(host);
+    }
+
+    /** Where it listens, as {@code HOST:PORT} with the bound port ({@code 0.0.0.0:8080}, {@code 127.0.0.1:41234}). */
+    public String listenAddress() {
+        return withPort(options.host());
+    }
+
+    private String withPort(String host) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** Stops listening and closes open connections. */
