@@ -2,10 +2,7 @@ package io.stampede.runner.cluster.link;
 
 import io.stampede.runner.cluster.master.MasterEndpoint;
 import io.stampede.runner.cluster.master.WorkerConnection;
-import io.stampede.runner.cluster.protocol.Frame;
 import io.stampede.runner.cluster.protocol.MasterMessage;
-import io.stampede.runner.cluster.protocol.ProtocolException;
-import io.stampede.runner.cluster.protocol.WireCodec;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.cluster.worker.MasterLink;
 import io.stampede.runner.cluster.worker.WorkerAgent;
@@ -13,8 +10,10 @@ import io.stampede.runner.cluster.worker.WorkerAgent;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A master and a worker in one process ({@code stampede run}): the same messages as over a WebSocket, encoded
- * and decoded the same way, handed over in memory. Both ends queue what they receive onto their own threads.
+ * A master and a worker in one process ({@code stampede run}): the same messages as over a WebSocket, handed over
+ * as they are. Messages are immutable, so neither end can change what the other holds; skipping the wire codec
+ * spares a local run JSON data binding (some 0.3 s of a one-core start). Both ends queue what they receive onto
+ * their own threads.
  */
 public final class InProcessLink implements WorkerConnection, MasterLink {
 
@@ -38,23 +37,14 @@ public final class InProcessLink implements WorkerConnection, MasterLink {
     @Override
     public void send(MasterMessage message) {
         if (closed.get()) return;
-        try {
-            worker.received(WireCodec.decodeMasterMessage(WireCodec.encode(message)));
-        } catch (ProtocolException e) {
-            close("broken message: " + e.getMessage());
-        }
+        worker.received(message);
     }
 
     /** The worker's side sends. */
     @Override
     public void send(WorkerMessage message) {
         if (closed.get()) return;
-        Frame frame = WireCodec.encode(message);
-        try {
-            master.received(this, WireCodec.decodeWorkerMessage(frame));
-        } catch (ProtocolException e) {
-            close("broken message: " + e.getMessage());
-        }
+        master.received(this, message);
     }
 
     @Override
