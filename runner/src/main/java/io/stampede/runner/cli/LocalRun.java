@@ -5,16 +5,16 @@ import io.stampede.runner.cluster.master.MasterSettings;
 import io.stampede.runner.cluster.worker.PlanSource;
 import io.stampede.runner.cluster.worker.WorkerAgent;
 import io.stampede.runner.engine.EngineOptions;
+import io.stampede.runner.engine.EventLoops;
 import io.stampede.runner.scenario.TestPlan;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One run on this machine: a master with one worker in this process, over an in-memory channel that carries the
- * same messages as a WebSocket. So {@code stampede run} and a distributed run share one code path.
+ * same messages as a WebSocket. So {@code stampede run} and a distributed run share one code path. No Vert.x: the
+ * users need only Netty's event loops, and nothing here serves or calls HTTP besides them.
  */
 final class LocalRun {
 
@@ -25,19 +25,17 @@ final class LocalRun {
     }
 
     /**
-     * Starts creating the event loops (about a quarter of a second) while the caller parses the file.
-     * The caller must pass the result to {@link #execute} or close it.
+     * Starts creating the event loops (loading Netty's native transport takes a while) while the caller parses the
+     * file. The caller must pass the result to {@link #execute} or close it.
      */
-    static CompletableFuture<Vertx> prepareEventLoops() {
-        return CompletableFuture.supplyAsync(() -> Vertx.vertx(new VertxOptions()
-                .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
-                .setPreferNativeTransport(true)));
+    static CompletableFuture<EventLoops> prepareEventLoops() {
+        return CompletableFuture.supplyAsync(EventLoops::perCore);
     }
 
     /** Runs the plan on the prepared event loops, closes them, and returns the exit code. */
-    static int execute(CompletableFuture<Vertx> eventLoops, TestPlan plan, ReportOptions options) {
-        Vertx vertx = eventLoops.join();
-        WorkerAgent worker = new WorkerAgent("local", vertx, PlanSource.given(plan),
+    static int execute(CompletableFuture<EventLoops> eventLoops, TestPlan plan, ReportOptions options) {
+        EventLoops loops = eventLoops.join();
+        WorkerAgent worker = new WorkerAgent("local", loops.group(), PlanSource.given(plan),
                 EngineOptions.defaults().withInsecureTls(options.insecureTls()), line -> { });
         try {
             return MasterSession.run(plan, MasterSettings.inProcess(options.insecureTls()), options, false,
@@ -48,7 +46,7 @@ final class LocalRun {
             } catch (Exception notDoneInTime) {
                 // The master's result is final; the worker's own end changes nothing.
             }
-            vertx.close();
+            loops.close();
         }
     }
 }

@@ -2,7 +2,7 @@ package io.stampede.runner.cli;
 
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
-import io.vertx.core.Vertx;
+import io.stampede.runner.engine.EventLoops;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,11 +33,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompletableFuture<Vertx> eventLoops = LocalRun.prepareEventLoops();
+        CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
         Overrides overrides = load.toOverrides();
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), spec.commandLine().getErr());
         if (plan.isEmpty()) {
-            eventLoops.thenAccept(Vertx::close);
+            eventLoops.thenAccept(EventLoops::close);
             return ExitCodes.BAD_INPUT;
         }
         return LocalRun.execute(eventLoops, plan.get(), reports.toReportOptions(spec.commandLine().getOut(),

@@ -6,6 +6,7 @@ import io.stampede.runner.cluster.worker.PlanSource;
 import io.stampede.runner.cluster.worker.WorkerAgent;
 import io.stampede.runner.cluster.worker.WorkerExit;
 import io.stampede.runner.engine.EngineOptions;
+import io.stampede.runner.engine.EventLoops;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import picocli.CommandLine;
@@ -57,11 +58,11 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "worker", err);
         if (token.isEmpty()) return ExitCodes.BAD_INPUT;
-        CompletableFuture<Vertx> eventLoops = LocalRun.prepareEventLoops();
+        CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
         // The channel to the master has an event loop of its own: heartbeats never wait behind the load.
         Vertx control = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        Vertx engineLoops = eventLoops.join();
-        WorkerAgent agent = new WorkerAgent(workerName(), engineLoops, PlanSource.compiling(System.getenv()),
+        EventLoops engineLoops = eventLoops.join();
+        WorkerAgent agent = new WorkerAgent(workerName(), engineLoops.group(), PlanSource.compiling(System.getenv()),
                 EngineOptions.defaults().withInsecureTls(insecure), out::println);
         CountDownLatch exited = new CountDownLatch(1);
         Thread hook = Interrupts.onInterrupt(() -> agent.stopEarly("interrupted"), exited, 30_000);
@@ -76,7 +77,7 @@ final class WorkerCommand implements Callable<Integer> {
             exited.countDown();
             Interrupts.remove(hook);
             control.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            engineLoops.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            engineLoops.close();
         }
     }
 

@@ -13,7 +13,6 @@ import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 import io.stampede.runner.stats.StatsRecorder;
-import io.vertx.core.Vertx;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a {@link TestPlan}: starts and stops virtual users on Vert.x's event loops following its
+ * Runs a {@link TestPlan}: starts and stops virtual users on Netty event loops ({@link EventLoops}) following its
  * {@link UserTargets} (locally the load plan, on a worker the master's targets), drains every loop's stats once a
  * second into the {@link StatsSink}, and ends after the last response is in.
  *
@@ -80,11 +79,12 @@ public final class Engine {
     /**
      * Prepares the run: resolves the target once and encodes constant requests.
      *
-     * @param vertx   its event loops carry the users (one per core is right for most runs)
+     * @param eventLoops carry the users (one per core is right for most runs); the caller owns them
      * @throws EngineStartException when the target's host does not resolve or TLS cannot be set up
      */
-    public Engine(Vertx vertx, TestPlan plan, StatsSink sink, EngineOptions options) throws EngineStartException {
-        this(vertx, plan, sink, options, new PlannedTargets(plan.load(), plan.scenario().userClasses()));
+    public Engine(EventLoopGroup eventLoops, TestPlan plan, StatsSink sink, EngineOptions options)
+            throws EngineStartException {
+        this(eventLoops, plan, sink, options, new PlannedTargets(plan.load(), plan.scenario().userClasses()));
     }
 
     /**
@@ -92,8 +92,8 @@ public final class Engine {
      *
      * @throws EngineStartException when the target's host does not resolve or TLS cannot be set up
      */
-    @SuppressWarnings({"deprecation", "unchecked"}) // nettyEventLoopGroup(): Vert.x 4's public way to its Netty loops
-    public Engine(Vertx vertx, TestPlan plan, StatsSink sink, EngineOptions options, UserTargets targets)
+    @SuppressWarnings("unchecked")
+    public Engine(EventLoopGroup eventLoops, TestPlan plan, StatsSink sink, EngineOptions options, UserTargets targets)
             throws EngineStartException {
         this.plan = plan;
         this.sink = sink;
@@ -116,8 +116,7 @@ public final class Engine {
         }
         this.wanted = new int[classes];
 
-        EventLoopGroup group = vertx.nettyEventLoopGroup();
-        for (EventExecutor executor : group) {
+        for (EventExecutor executor : eventLoops) {
             EventLoop loop = (EventLoop) executor;
             loops.add(new LoopWorker(loop, new StatsRecorder(scenario.rows()),
                     new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls()),

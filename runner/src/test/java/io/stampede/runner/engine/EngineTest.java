@@ -13,8 +13,6 @@ import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.ExpiringTokens;
 import io.stampede.runner.testing.Latency;
 import io.stampede.runner.testing.TargetServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,20 +35,20 @@ import static org.assertj.core.api.Assertions.within;
 /** The engine against a real HTTP server on 127.0.0.1: what it counts must be what the server received. */
 class EngineTest {
 
-    private static Vertx vertx;
+    private static EventLoops eventLoops;
 
     @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setPreferNativeTransport(true));
+    static void startEventLoops() {
+        eventLoops = EventLoops.create(2);
     }
 
     @AfterAll
-    static void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+    static void stopEventLoops() {
+        eventLoops.close();
     }
 
     private static RunResult run(TestPlan plan, CollectingSink sink) throws Exception {
-        return new Engine(vertx, plan, sink, EngineOptions.defaults()).start().get(60, TimeUnit.SECONDS);
+        return new Engine(eventLoops.group(), plan, sink, EngineOptions.defaults()).start().get(60, TimeUnit.SECONDS);
     }
 
     @Test

@@ -4,8 +4,6 @@ import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.WaitPlan;
 import io.stampede.runner.testing.TargetServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,29 +25,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratorSaturationTest {
 
-    private Vertx vertx;
+    private EventLoops eventLoops;
 
     @BeforeEach
-    void startVertx() {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
+    void startEventLoops() {
+        eventLoops = EventLoops.create(1);
     }
 
     @AfterEach
-    void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+    void stopEventLoops() {
+        eventLoops.close();
     }
 
     private GeneratorHealth run(TargetServer server, boolean saturate) throws Exception {
         Plans.Rows rows = new Plans.Rows();
         TestPlan plan = plan(server.baseUrl(), rows, constantLoad(5, 4500), 2000,
                 userClass("u", new WaitPlan.Constant(10), task("x", 1, rows.get("/x"))));
-        Engine engine = new Engine(vertx, plan, new CollectingSink(), EngineOptions.defaults());
+        Engine engine = new Engine(eventLoops.group(), plan, new CollectingSink(), EngineOptions.defaults());
         ScheduledExecutorService hog = Executors.newSingleThreadScheduledExecutor();
         try {
             if (saturate) {
                 // 150 ms of work every 200 ms on the runner's only event loop: its users' sends queue behind it.
-                @SuppressWarnings("deprecation")
-                io.netty.channel.EventLoop loop = (io.netty.channel.EventLoop) vertx.nettyEventLoopGroup().next();
+                io.netty.channel.EventLoop loop = eventLoops.group().next();
                 hog.scheduleAtFixedRate(() -> loop.execute(() -> spin(150)), 0, 200, TimeUnit.MILLISECONDS);
             }
             CompletableFuture<RunResult> done = engine.start();

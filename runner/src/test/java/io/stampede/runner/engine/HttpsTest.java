@@ -28,6 +28,7 @@ class HttpsTest {
     @TempDir
     static Path dir;
     private static Vertx vertx;
+    private static EventLoops eventLoops;
     private static HttpServer server;
     private static final AtomicLong received = new AtomicLong();
 
@@ -43,6 +44,7 @@ class HttpsTest {
         assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
 
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        eventLoops = EventLoops.create(1);
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
                         .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword("changeit")))
                 .requestHandler(request -> {
@@ -54,6 +56,7 @@ class HttpsTest {
 
     @AfterAll
     static void stop() {
+        eventLoops.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
@@ -68,7 +71,7 @@ class HttpsTest {
         CollectingSink sink = new CollectingSink();
         long before = received.get();
 
-        new Engine(vertx, securePlan(rows), sink, EngineOptions.defaults().withInsecureTls(true)).start()
+        new Engine(eventLoops.group(), securePlan(rows), sink, EngineOptions.defaults().withInsecureTls(true)).start()
                 .get(30, TimeUnit.SECONDS);
 
         assertThat(sink.row("GET", "/secure").requests()).isGreaterThan(20).isEqualTo(received.get() - before);
@@ -81,7 +84,7 @@ class HttpsTest {
         Plans.Rows rows = new Plans.Rows();
         CollectingSink sink = new CollectingSink();
 
-        new Engine(vertx, securePlan(rows), sink, EngineOptions.defaults()).start().get(30, TimeUnit.SECONDS);
+        new Engine(eventLoops.group(), securePlan(rows), sink, EngineOptions.defaults()).start().get(30, TimeUnit.SECONDS);
 
         assertThat(sink.row("GET", "/secure").failures()).isEqualTo(sink.row("GET", "/secure").requests()).isPositive();
         assertThat(sink.failuresByCause().keySet()).allMatch(cause -> cause.startsWith("TLS error"));

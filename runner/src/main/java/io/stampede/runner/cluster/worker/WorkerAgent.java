@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.worker;
 
+import io.netty.channel.EventLoopGroup;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.cluster.protocol.SnapshotRow;
@@ -12,7 +13,6 @@ import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.scenario.TestPlan;
-import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class WorkerAgent {
     private enum State { CONNECTING, WELCOMED, RUNNING, STOPPING, FINISHED, MASTER_LOST, DONE }
 
     private final String name;
-    private final Vertx eventLoops;
+    private final EventLoopGroup eventLoops;
     private final PlanSource plans;
     private final EngineOptions engineOptions;
     private final Consumer<String> log;
@@ -67,7 +67,7 @@ public final class WorkerAgent {
      * @param engineOptions the worker's index and user-id stride are replaced by the master's
      * @param log           lines for people (the worker's console); called on the agent's thread
      */
-    public WorkerAgent(String name, Vertx eventLoops, PlanSource plans, EngineOptions engineOptions,
+    public WorkerAgent(String name, EventLoopGroup eventLoops, PlanSource plans, EngineOptions engineOptions,
                        Consumer<String> log) {
         this.name = name;
         this.eventLoops = eventLoops;

@@ -3,13 +3,12 @@ package io.stampede.runner.cluster.worker;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.EngineOptions;
+import io.stampede.runner.engine.EventLoops;
 import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 import io.stampede.runner.testing.TargetServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,21 +24,20 @@ import static org.awaitility.Awaitility.await;
 /** A worker against a pretend master: it heartbeats whatever its event loop does, and stops without a master. */
 class WorkerAgentTest {
 
-    private Vertx vertx;
+    private EventLoops eventLoops;
     private TargetServer server;
 
     @BeforeEach
     void start() {
-        // One event loop, blocked on purpose below: no blocked-thread warnings for that.
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setMaxEventLoopExecuteTime(10)
-                .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
+        // One event loop, blocked on purpose below.
+        eventLoops = EventLoops.create(1);
         server = TargetServer.start();
     }
 
     @AfterEach
     void stop() {
         server.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        eventLoops.close();
     }
 
     private TestPlan plan() throws Exception {
@@ -56,7 +54,7 @@ class WorkerAgentTest {
     }
 
     private WorkerAgent running(RecordingMasterLink link, long masterTimeoutMillis) throws Exception {
-        WorkerAgent agent = new WorkerAgent("test", vertx, PlanSource.given(plan()), EngineOptions.defaults(),
+        WorkerAgent agent = new WorkerAgent("test", eventLoops.group(), PlanSource.given(plan()), EngineOptions.defaults(),
                 line -> { });
         agent.attach(link);
         agent.received(new MasterMessage.Welcome(1, 0, 1, null, null, false, 1000, masterTimeoutMillis));
@@ -73,7 +71,7 @@ class WorkerAgentTest {
         int before = link.sent(WorkerMessage.Heartbeat.class).size();
 
         long blockedFrom = System.nanoTime();
-        vertx.runOnContext(ignored -> sleep(3500));
+        eventLoops.group().next().execute(() -> sleep(3500));
         Thread.sleep(3600);
 
         List<Long> duringBlock = link.sendTimes(WorkerMessage.Heartbeat.class).stream()
