@@ -11,7 +11,8 @@
 #
 # Environment:
 #   RUNS=3                 runs per configuration (the table shows medians and ranges)
-#   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing)
+#   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing);
+#                          runs start it through ./stampede, which makes its archive NAME.jsa next to it
 #   STAMPEDE_JAR_COMMIT    the commit that jar was built from, for the report (default: git HEAD here)
 #   STAMPEDE_JAVA_OPTS     JVM options for the runner, as ./stampede reads them (default: DEFAULT_JAVA_OPTS
 #                          below; set it to "" for none)
@@ -96,6 +97,7 @@ main() {
 
   install_packages
   ensure_jar
+  prepare_stampede
   raise_open_files_limit
 
   local run_dir

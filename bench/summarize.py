@@ -64,7 +64,8 @@ def header(meta):
         f"{meta.get('os')}, kernel {meta.get('kernel')}; load average at start {meta.get('load_average')}",
         f"* **Runner:** commit `{meta.get('commit')}`{dirty_note}; jar `{meta.get('jar')}` built "
         f"{meta.get('jar_mtime')}; {meta.get('jdk')}",
-        f"* **Runner JVM options (STAMPEDE_JAVA_OPTS):** `{meta.get('java_opts') or '(none)'}`",
+        f"* **Runner JVM options (STAMPEDE_JAVA_OPTS):** `{meta.get('java_opts') or '(none)'}`; started through "
+        f"`./stampede` with its class-data-sharing archive `{meta.get('cds_archive') or '(none: not made)'}`",
         f"* **Others:** nginx {meta.get('nginx')} (1 worker, CPU 1), wrk {meta.get('wrk')}, {locust}",
         f"* **Machine load:** {float(meta.get('busy_cores_before', 'nan')):.2f} cores busy in the 3 s before the "
         "first run (other people's work; see the \"other busy cores\" column)",

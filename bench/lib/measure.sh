@@ -7,7 +7,7 @@ GEN_LAUNCH=""
 
 # Starts "$@" on CPU 0 under GNU time (user s, sys s, max RSS KiB, wall s into $1) in the background.
 # Sets GEN_LAUNCH (epoch s, taken with date just before exec), GEN_TIME_PID and GEN_PID: the generator itself
-# (java, wrk, python), never a wrapper.
+# (java, wrk, python). A wrapper counts only when it execs the generator (env, ./stampede): the PID stays the same.
 launch_generator() {
   local time_file="$1" out_file="$2"
   shift 2
@@ -87,9 +87,10 @@ measured_run() {
     STARTED_PIDS+=("$tracer")
   fi
   echo "launch=$GEN_LAUNCH" >>"$env"
-  echo "gen_comm=$(cat "/proc/$GEN_PID/comm" 2>/dev/null)" >>"$env"
   sleep_until "$(calc "$GEN_LAUNCH + $start")"
   snapshot "$env" A
+  # Read in mid-run: right after the fork it may still be a wrapper that has not exec'd yet.
+  echo "gen_comm=$(cat "/proc/$GEN_PID/comm" 2>/dev/null)" >>"$env"
   sleep_until "$(calc "$GEN_LAUNCH + $end")"
   snapshot "$env" B
   await_generator "$limit" || rc=$?
