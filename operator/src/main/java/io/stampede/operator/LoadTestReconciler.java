@@ -1,0 +1,180 @@
+package io.stampede.operator;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
+import io.stampede.operator.api.LoadTest;
+import io.stampede.operator.api.LoadTestStatus;
+import io.stampede.operator.api.Phase;
+import io.stampede.operator.api.WorkersStatus;
+import io.stampede.operator.build.MasterPodBuilder;
+import io.stampede.operator.build.RunNames;
+import io.stampede.operator.build.RunnerDefaults;
+import io.stampede.operator.check.TargetAllowlist;
+import io.stampede.operator.config.OperatorSettings;
+import io.stampede.operator.dependent.MasterPod;
+import io.stampede.operator.dependent.MasterService;
+import io.stampede.operator.dependent.RunDependent;
+import io.stampede.operator.dependent.TestConfigMap;
+import io.stampede.operator.dependent.WorkerJob;
+import io.stampede.operator.dependent.WorkerTokenSecret;
+import io.stampede.operator.metrics.LoadTestMetrics;
+import io.stampede.operator.progress.MasterClient;
+import io.stampede.operator.progress.MasterObservation;
+import io.stampede.operator.progress.MasterPoller;
+import io.stampede.operator.run.Admission;
+import io.stampede.operator.run.FollowRun;
+import io.stampede.operator.run.RunCleanup;
+import io.stampede.operator.run.StartRun;
+import io.stampede.operator.status.Conditions;
+import io.stampede.operator.status.Statuses;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a LoadTest into a run and follows it: Pending (admission: valid spec, allowed target, a free slot) →
+ * Provisioning (the workflow creates the test ConfigMap, the token Secret, the master pod and Service and the
+ * worker Job) → Running → the master's verdict, with the summary in the status. Thin on purpose: each step is a
+ * pure function in {@code run/} and {@code status/}; objects are built in {@code build/}; the master is read
+ * off this thread by {@link MasterPoller}.
+ * <p>The workflow runs only while a run is being provisioned, never after: a run's objects are made once, so a
+ * deleted master pod is reported as lost instead of being silently replaced by a master that cannot resume.
+ */
+@ControllerConfiguration(name = LoadTestReconciler.NAME)
+@Workflow(explicitInvocation = true, dependents = {
+        @Dependent(name = "test", type = TestConfigMap.class),
+        @Dependent(name = "token", type = WorkerTokenSecret.class),
+        @Dependent(name = "master-pod", type = MasterPod.class, dependsOn = {"test", "token"}),
+        @Dependent(name = "master-service", type = MasterService.class, dependsOn = "master-pod"),
+        @Dependent(name = "workers", type = WorkerJob.class, dependsOn = "master-service")})
+public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTest> {
+
+    /** The controller's name, as Quarkus Operator SDK settings spell it: quarkus.operator-sdk.controllers.loadtest.* */
+    public static final String NAME = "loadtest";
+
+    /** How soon a LoadTest waiting for a slot under the namespace's cap looks again. */
+    private static final Duration SLOT_RETRY = Duration.ofSeconds(10);
+
+    private final OperatorSettings settings;
+    private final LoadTestMetrics metrics;
+    private final Clock clock;
+    private final TargetAllowlist allowlist;
+
+    public LoadTestReconciler(OperatorSettings settings, LoadTestMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = Clock.systemUTC();
+        this.allowlist = new TargetAllowlist(settings.targetAllowlist().orElse(List.of()));
+    }
+
+    @Override
+    public List<EventSource<?, LoadTest>> prepareEventSources(EventSourceContext<LoadTest> context) {
+        MasterPoller poller = new MasterPoller(new MasterClient(), settings.masterUrl(), clock);
+        return List.of(new PerResourcePollingEventSource<>(MasterObservation.class, context,
+                new PerResourcePollingConfigurationBuilder<MasterObservation, LoadTest, String>(poller,
+                        settings.progressInterval())
+                        .withName("master")
+                        .withResourceIDMapper(ResourceIDMapper.singleResourceResourceIDMapper())
+                        .build()));
+    }
+
+    @Override
+    public UpdateControl<LoadTest> reconcile(LoadTest loadTest, Context<LoadTest> context) {
+        Instant now = clock.instant();
+        LoadTestStatus before = loadTest.getStatus() == null ? null : Statuses.copy(loadTest.getStatus());
+        if (StartRun.needed(loadTest)) {
+            loadTest.setStatus(StartRun.next(loadTest));
+            int run = loadTest.getStatus().getRun();
+            RunCleanup.delete(context.getClient(), loadTest, other -> other != run);
+        }
+        Duration next = switch (Phase.of(loadTest.getStatus())) {
+            case Pending -> admit(loadTest, context, now);
+            case Provisioning, Running -> follow(loadTest, context, now);
+            case Succeeded, Failed, Error, Aborted -> expire(loadTest, context, now);
+        };
+        LoadTestStatus status = loadTest.getStatus();
+        Conditions.specChanged(status, loadTest.getMetadata().getGeneration(), now);
+        Conditions.derive(status, status.getObservedGeneration(), now);
+        metrics.record(loadTest, status);
+        UpdateControl<LoadTest> control = before != null && Statuses.same(before, status)
+                ? UpdateControl.noUpdate() : UpdateControl.patchStatus(loadTest);
+        return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    /** Pending: provision the run when it is admitted; report why when it is not. */
+    private Duration admit(LoadTest loadTest, Context<LoadTest> context, Instant now) {
+        LoadTestStatus status = loadTest.getStatus();
+        Admission.Verdict verdict = Admission.check(loadTest, allowlist, activeInNamespace(loadTest, context),
+                settings.maxConcurrentPerNamespace());
+        if (verdict.rejected()) {
+            loadTest.setStatus(FollowRun.error(status, verdict.message(), now));
+            return null;
+        }
+        if (!verdict.admitted()) {
+            status.setMessage(verdict.message());
+            return SLOT_RETRY;
+        }
+        var workflow = context.managedWorkflowAndDependentResourceContext();
+        workflow.put(RunDependent.DEFAULTS, new RunnerDefaults(settings.runnerImage(), settings.workersConnectTimeout()));
+        workflow.reconcileManagedWorkflow();
+        WorkersStatus workers = new WorkersStatus();
+        workers.setExpected(MasterPodBuilder.workers(loadTest));
+        workers.setConnected(0);
+        status.setWorkers(workers);
+        status.setPhase(Phase.Provisioning.name());
+        status.setMessage("starting the master and " + workers.getExpected() + " worker(s)");
+        return settings.progressInterval();
+    }
+
+    /** Provisioning or Running: follow the master and its pod. */
+    private Duration follow(LoadTest loadTest, Context<LoadTest> context, Instant now) {
+        String masterPodName = RunNames.of(loadTest, loadTest.getStatus().getRun()).masterPod();
+        Optional<Pod> masterPod = context.getSecondaryResources(Pod.class).stream()
+                .filter(pod -> pod.getMetadata().getName().equals(masterPodName)).findFirst();
+        Optional<MasterObservation> observation = context.getSecondaryResource(MasterObservation.class);
+        FollowRun.Limits limits = new FollowRun.Limits(settings.masterLostAfter(),
+                settings.workersConnectTimeout().plus(settings.masterLostAfter()));
+        loadTest.setStatus(FollowRun.follow(loadTest.getStatus(), masterPod, observation, now, limits));
+        return Phase.of(loadTest.getStatus()).isActive() ? settings.progressInterval() : expire(loadTest, context, now);
+    }
+
+    /** Finished: once ttlSecondsAfterFinished is up, delete the run's objects (the LoadTest and its status stay). */
+    private Duration expire(LoadTest loadTest, Context<LoadTest> context, Instant now) {
+        Integer ttl = loadTest.getSpec().getTtlSecondsAfterFinished();
+        String completion = loadTest.getStatus().getCompletionTime();
+        if (ttl == null || completion == null) return null;
+        Instant due = Instant.parse(completion).plusSeconds(ttl);
+        if (now.isBefore(due)) return Duration.between(now, due);
+        RunCleanup.delete(context.getClient(), loadTest, run -> true);
+        return null;
+    }
+
+    private static int activeInNamespace(LoadTest loadTest, Context<LoadTest> context) {
+        String namespace = loadTest.getMetadata().getNamespace();
+        return (int) context.getPrimaryCache().list(namespace)
+                .filter(other -> !other.getMetadata().getName().equals(loadTest.getMetadata().getName()))
+                .filter(other -> Phase.of(other.getStatus()).isActive())
+                .count();
+    }
+
+    @Override
+    public DeleteControl cleanup(LoadTest loadTest, Context<LoadTest> context) {
+        metrics.forget(loadTest);
+        return DeleteControl.defaultDelete();
+    }
+}

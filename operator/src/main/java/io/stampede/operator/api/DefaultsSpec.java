@@ -1,0 +1,34 @@
+package io.stampede.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Pattern;
+import java.util.Map;
+
+/**
+ * Settings for every request unless a request sets its own.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DefaultsSpec {
+
+    private Map<String, String> headers;
+
+    /** Per request; a timeout is a failure of its own kind. */
+    @Pattern(SpecPatterns.DURATION)
+    private String timeout;
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = headers;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = timeout;
+    }
+}

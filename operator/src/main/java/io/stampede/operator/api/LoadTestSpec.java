@@ -1,0 +1,220 @@
+package io.stampede.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to test and how: the LoadTest format of loadtest-format.md, plus the pod settings a cluster needs.
+ * Fields the operator does not read itself (userClasses, variables, ...) are passed to the runner unchanged.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LoadTestSpec {
+
+    /** Base URL of the system under test, such as http://shop.staging.svc:8080. */
+    @Required
+    @Pattern(SpecPatterns.TARGET)
+    private String target;
+
+    /** How many users, how fast and how long. */
+    private LoadSpec load;
+
+    /** Worker pods (default 1); the master splits the users among them. */
+    @Min(1)
+    @Max(1000)
+    private Integer workers;
+
+    /** Run only tasks with these tags, or all but these. */
+    private TagsSpec tags;
+
+    /** Named values for templates: text, or {fromEnv: NAME} (in a cluster the env comes from env). */
+    private Map<String, JsonNode> variables;
+
+    /** Headers and timeout for every request. */
+    private DefaultsSpec defaults;
+
+    /** The kinds of virtual users, in proportion to their weights. */
+    @Required
+    @Size(min = 1)
+    private List<UserClassSpec> userClasses;
+
+    /** Pass/fail rules such as p95 < 2s; any breach gives phase Failed. */
+    private List<ThresholdSpec> thresholds;
+
+    /** Environment of the runner pods, for fromEnv variables: values come from Secrets or ConfigMaps (valueFrom), never inline. */
+    @ValidationRule(value = "self.all(e, !has(e.value))", message = "env takes values from Secrets or ConfigMaps (valueFrom.secretKeyRef), not inline values")
+    private List<EnvVar> env;
+
+    /** Runner image for master and workers (default: the operator's setting). */
+    private String image;
+
+    /** CPU and memory of each runner container (master and workers). */
+    private ResourceRequirements resources;
+
+    /** Node labels the runner pods must match. */
+    private Map<String, String> nodeSelector;
+
+    /** Taints the runner pods tolerate. */
+    private List<Toleration> tolerations;
+
+    /** Scheduling constraints of the runner pods. */
+    private Affinity affinity;
+
+    /** Secrets for pulling a private runner image. */
+    private List<LocalObjectReference> imagePullSecrets;
+
+    /** Service account of the runner pods (default: the namespace's default). */
+    private String serviceAccountName;
+
+    /** Seconds after the end when pods, Jobs and the other objects of the run are removed; the LoadTest and its status stay. */
+    @Min(0)
+    private Integer ttlSecondsAfterFinished;
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public LoadSpec getLoad() {
+        return load;
+    }
+
+    public void setLoad(LoadSpec load) {
+        this.load = load;
+    }
+
+    public Integer getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(Integer workers) {
+        this.workers = workers;
+    }
+
+    public TagsSpec getTags() {
+        return tags;
+    }
+
+    public void setTags(TagsSpec tags) {
+        this.tags = tags;
+    }
+
+    public Map<String, JsonNode> getVariables() {
+        return variables;
+    }
+
+    public void setVariables(Map<String, JsonNode> variables) {
+        this.variables = variables;
+    }
+
+    public DefaultsSpec getDefaults() {
+        return defaults;
+    }
+
+    public void setDefaults(DefaultsSpec defaults) {
+        this.defaults = defaults;
+    }
+
+    public List<UserClassSpec> getUserClasses() {
+        return userClasses;
+    }
+
+    public void setUserClasses(List<UserClassSpec> userClasses) {
+        this.userClasses = userClasses;
+    }
+
+    public List<ThresholdSpec> getThresholds() {
+        return thresholds;
+    }
+
+    public void setThresholds(List<ThresholdSpec> thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    public List<EnvVar> getEnv() {
+        return env;
+    }
+
+    public void setEnv(List<EnvVar> env) {
+        this.env = env;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
+    }
+
+    public Map<String, String> getNodeSelector() {
+        return nodeSelector;
+    }
+
+    public void setNodeSelector(Map<String, String> nodeSelector) {
+        this.nodeSelector = nodeSelector;
+    }
+
+    public List<Toleration> getTolerations() {
+        return tolerations;
+    }
+
+    public void setTolerations(List<Toleration> tolerations) {
+        this.tolerations = tolerations;
+    }
+
+    public Affinity getAffinity() {
+        return affinity;
+    }
+
+    public void setAffinity(Affinity affinity) {
+        this.affinity = affinity;
+    }
+
+    public List<LocalObjectReference> getImagePullSecrets() {
+        return imagePullSecrets;
+    }
+
+    public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
+        this.imagePullSecrets = imagePullSecrets;
+    }
+
+    public String getServiceAccountName() {
+        return serviceAccountName;
+    }
+
+    public void setServiceAccountName(String serviceAccountName) {
+        this.serviceAccountName = serviceAccountName;
+    }
+
+    public Integer getTtlSecondsAfterFinished() {
+        return ttlSecondsAfterFinished;
+    }
+
+    public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
+        this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+    }
+}

@@ -1,0 +1,97 @@
+package io.stampede.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of virtual user: its tasks, its wait between tasks and its login.
+ * Steps and tasks are kept as written (their fields are checked by the runner's validator, which names the field).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class UserClassSpec {
+
+    @Required
+    private String name;
+
+    /** Ratio of users of this class (default 1). */
+    @Min(1)
+    private Integer weight;
+
+    /** Think time between tasks. */
+    private WaitSpec wait;
+
+    /** Steps run once per user before its tasks, such as a login. */
+    private List<JsonNode> onStart;
+
+    /** Statuses that run onStart again and retry the request once, such as 401. */
+    private List<Integer> reauthOn;
+
+    /** Headers of every request of this class. */
+    private Map<String, String> headers;
+
+    /** What the user does, picked by weight. */
+    @Required
+    @Size(min = 1)
+    private List<JsonNode> tasks;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getWeight() {
+        return weight;
+    }
+
+    public void setWeight(Integer weight) {
+        this.weight = weight;
+    }
+
+    public WaitSpec getWait() {
+        return wait;
+    }
+
+    public void setWait(WaitSpec wait) {
+        this.wait = wait;
+    }
+
+    public List<JsonNode> getOnStart() {
+        return onStart;
+    }
+
+    public void setOnStart(List<JsonNode> onStart) {
+        this.onStart = onStart;
+    }
+
+    public List<Integer> getReauthOn() {
+        return reauthOn;
+    }
+
+    public void setReauthOn(List<Integer> reauthOn) {
+        this.reauthOn = reauthOn;
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = headers;
+    }
+
+    public List<JsonNode> getTasks() {
+        return tasks;
+    }
+
+    public void setTasks(List<JsonNode> tasks) {
+        this.tasks = tasks;
+    }
+}

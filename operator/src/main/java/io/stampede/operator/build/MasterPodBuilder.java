@@ -1,0 +1,63 @@
+package io.stampede.operator.build;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.stampede.operator.api.LoadTest;
+
+import java.util.List;
+
+/**
+ * The master pod of a run: {@code stampede master} on the test ConfigMap, expecting {@code spec.workers} workers,
+ * serving its API and the workers' channel on port 5557. A bare pod that is never restarted: a new master could not
+ * resume a run, so a lost master is reported (phase Error) rather than replaced.
+ */
+public final class MasterPodBuilder {
+
+    /** After its report, the master keeps serving it this long, so an operator restarted meanwhile still reads it. */
+    public static final String KEEP_SERVING = "10m";
+
+    private static final String TEST_VOLUME = "test";
+
+    private MasterPodBuilder() {
+    }
+
+    public static Pod build(LoadTest loadTest, int run, RunnerDefaults defaults) {
+        RunNames names = RunNames.of(loadTest, run);
+        Container container = RunnerPods.container("master", loadTest, defaults, args(loadTest, defaults), List.of())
+                .addNewPort().withName(RunnerPods.PORT_NAME).withContainerPort(RunnerPods.MASTER_PORT)
+                .withProtocol("TCP").endPort()
+                .withNewReadinessProbe().withNewHttpGet().withPath("/api/v1/status")
+                .withNewPort(RunnerPods.PORT_NAME).endHttpGet().withPeriodSeconds(5).endReadinessProbe()
+                .addToVolumeMounts(RunnerPods.mount(TEST_VOLUME, RunnerPods.TEST_DIR))
+                .build();
+        return new PodBuilder()
+                .withNewMetadata()
+                .withName(names.masterPod())
+                .withNamespace(loadTest.getMetadata().getNamespace())
+                .withLabels(RunLabels.of(loadTest, run, "master"))
+                .endMetadata()
+                .withSpec(RunnerPods.podSpec(loadTest, names, container)
+                        .addToVolumes(new VolumeBuilder().withName(TEST_VOLUME)
+                                .withNewConfigMap().withName(names.testConfigMap()).endConfigMap().build())
+                        .build())
+                .build();
+    }
+
+    static List<String> args(LoadTest loadTest, RunnerDefaults defaults) {
+        return List.of("master", RunnerPods.TEST_FILE,
+                "--expect-workers", Integer.toString(workers(loadTest)),
+                "--bind", "0.0.0.0:" + RunnerPods.MASTER_PORT,
+                "--token-file", RunnerPods.TOKEN_FILE,
+                "--wait-for-workers", RunnerPods.seconds(defaults.workersConnectTimeout()),
+                "--keep-serving", KEEP_SERVING,
+                "--quiet");
+    }
+
+    /** spec.workers, 1 when absent. */
+    public static int workers(LoadTest loadTest) {
+        Integer workers = loadTest.getSpec().getWorkers();
+        return workers == null ? 1 : workers;
+    }
+}

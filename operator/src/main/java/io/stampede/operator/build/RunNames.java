@@ -1,0 +1,67 @@
+package io.stampede.operator.build;
+
+import io.stampede.operator.api.LoadTest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Names of the objects of one run of a LoadTest: {@code <loadtest>-<run>-master} and so on. The run number is in
+ * every name, so a new run never collides with the objects of the last one, and the same run always gets the
+ * same names (an operator restarted mid-run finds its objects instead of making new ones).
+ * <p>Every name is a DNS-1035 label (Service names must be): at most 63 characters, starting with a letter. A
+ * long LoadTest name is cut and given a short hash of the whole name, so two long names stay apart.
+ */
+public record RunNames(String base) {
+
+    private static final int MAX_LABEL = 63;
+    private static final String LONGEST_SUFFIX = "-workers";
+
+    public static RunNames of(LoadTest loadTest, int run) {
+        return of(loadTest.getMetadata().getName(), run);
+    }
+
+    public static RunNames of(String loadTestName, int run) {
+        String name = Character.isLetter(loadTestName.charAt(0)) ? loadTestName : "lt-" + loadTestName;
+        String runPart = "-" + run;
+        int room = MAX_LABEL - runPart.length() - LONGEST_SUFFIX.length();
+        if (name.length() > room) {
+            String hash = shortHash(loadTestName);
+            name = name.substring(0, room - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
+        }
+        return new RunNames(name + runPart);
+    }
+
+    /** The ConfigMap holding the LoadTest document the master runs. */
+    public String testConfigMap() {
+        return base + "-test";
+    }
+
+    /** The Secret with the token master and workers present to each other. */
+    public String workerToken() {
+        return base + "-token";
+    }
+
+    public String masterPod() {
+        return base + "-master";
+    }
+
+    public String masterService() {
+        return base + "-master";
+    }
+
+    public String workerJob() {
+        return base + "-workers";
+    }
+
+    private static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 3);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.stampede.operator.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.stampede.operator.api.LoadTest;
+import io.stampede.operator.api.LoadTestStatus;
+import io.stampede.operator.api.Phase;
+import io.stampede.operator.api.ProgressStatus;
+import io.stampede.operator.api.ThresholdResult;
+import io.stampede.operator.api.WorkersStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The Prometheus gauges of each LoadTest at {@code /q/metrics}, labelled {@code namespace} and {@code name}, with
+ * the values of its status as last written:
+ * <pre>
+ * stampede_loadtest_phase{phase}              1 for the current phase, 0 for the others
+ * stampede_loadtest_users                     users running (0 after the run)
+ * stampede_loadtest_workers_connected         workers connected to the master
+ * stampede_loadtest_rps                       requests per second (last 10 s while running; the run's after)
+ * stampede_loadtest_requests                  requests so far (current or last run)
+ * stampede_loadtest_failures                  failures so far
+ * stampede_loadtest_latency_seconds{quantile} p50, p95, p99 (0.5, 0.95, 0.99) over the run so far
+ * stampede_loadtest_threshold_passed{expr, request}  1 held, 0 breached (after the verdict)
+ * </pre>
+ * Threading: {@link #record} and {@link #forget} are called from reconciles (several threads); the gauges read an
+ * atomically replaced status.
+ */
+@ApplicationScoped
+public class LoadTestMetrics {
+
+    private static final Map<String, Double> QUANTILES = Map.of("0.5", 0.5, "0.95", 0.95, "0.99", 0.99);
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicReference<LoadTestStatus>> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> thresholdGauges = new ConcurrentHashMap<>();
+
+    public LoadTestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Makes the gauges of a LoadTest show its status. */
+    public void record(LoadTest loadTest, LoadTestStatus status) {
+        String key = key(loadTest);
+        Tags tags = tags(loadTest);
+        AtomicReference<LoadTestStatus> holder = statuses.computeIfAbsent(key, k -> {
+            AtomicReference<LoadTestStatus> fresh = new AtomicReference<>(status);
+            register(fresh, tags);
+            return fresh;
+        });
+        holder.set(status);
+        if (status.getThresholds() != null) {
+            Set<String> known = thresholdGauges.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+            for (ThresholdResult threshold : status.getThresholds()) {
+                String request = threshold.getRequest() == null ? "" : threshold.getRequest();
+                if (known.add(threshold.getExpr() + "\u0000" + request)) {
+                    Gauge.builder("stampede.loadtest.threshold.passed", holder,
+                                    h -> passed(h.get(), threshold.getExpr(), threshold.getRequest()))
+                            .tags(tags).tag("expr", threshold.getExpr()).tag("request", request)
+                            .description("1 when the threshold held, 0 when it was breached")
+                            .register(registry);
+                }
+            }
+        }
+    }
+
+    /** Removes the gauges of a deleted LoadTest. */
+    public void forget(LoadTest loadTest) {
+        String key = key(loadTest);
+        statuses.remove(key);
+        thresholdGauges.remove(key);
+        Tags tags = tags(loadTest);
+        for (Meter meter : registry.getMeters()) {
+            if (meter.getId().getName().startsWith("stampede.loadtest.")
+                    && tags.stream().allMatch(tag -> tag.getValue().equals(meter.getId().getTag(tag.getKey())))) {
+                registry.remove(meter);
+            }
+        }
+    }
+
+    private void register(AtomicReference<LoadTestStatus> holder, Tags tags) {
+        for (Phase phase : Phase.values()) {
+            Gauge.builder("stampede.loadtest.phase", holder, h -> Phase.of(h.get()) == phase ? 1 : 0)
+                    .tags(tags).tag("phase", phase.name()).description("1 for the LoadTest's current phase")
+                    .register(registry);
+        }
+        gauge("stampede.loadtest.users", holder, tags, ProgressStatus::getUsers, "users running");
+        gauge("stampede.loadtest.rps", holder, tags, ProgressStatus::getRps, "requests per second");
+        gauge("stampede.loadtest.requests", holder, tags, ProgressStatus::getRequests, "requests of the run so far");
+        gauge("stampede.loadtest.failures", holder, tags, ProgressStatus::getFailures, "failed requests of the run so far");
+        Gauge.builder("stampede.loadtest.workers.connected", holder, h -> {
+                    WorkersStatus workers = h.get().getWorkers();
+                    return workers == null || workers.getConnected() == null ? 0 : workers.getConnected();
+                }).tags(tags).description("workers connected to the master").register(registry);
+        QUANTILES.forEach((label, quantile) -> Gauge.builder("stampede.loadtest.latency", holder,
+                        h -> latencySeconds(h.get().getProgress(), quantile))
+                .tags(tags).tag("quantile", label).baseUnit("seconds")
+                .description("latency percentile over the run so far").register(registry));
+    }
+
+    private void gauge(String name, AtomicReference<LoadTestStatus> holder, Tags tags,
+                       Function<ProgressStatus, Number> value, String description) {
+        Gauge.builder(name, holder, h -> {
+            ProgressStatus progress = h.get().getProgress();
+            Number number = progress == null ? null : value.apply(progress);
+            return number == null ? 0 : number.doubleValue();
+        }).tags(tags).description(description).register(registry);
+    }
+
+    private static double latencySeconds(ProgressStatus progress, double quantile) {
+        if (progress == null) return 0;
+        Double ms = quantile == 0.5 ? progress.getP50Ms() : quantile == 0.95 ? progress.getP95Ms() : progress.getP99Ms();
+        return ms == null ? 0 : ms / 1000.0;
+    }
+
+    private static double passed(LoadTestStatus status, String expr, String request) {
+        if (status.getThresholds() == null) return Double.NaN;
+        return status.getThresholds().stream()
+                .filter(t -> t.getExpr().equals(expr) && Objects.equals(t.getRequest(), request))
+                .findFirst().map(t -> Boolean.TRUE.equals(t.getPassed()) ? 1.0 : 0.0).orElse(Double.NaN);
+    }
+
+    private static String key(LoadTest loadTest) {
+        return loadTest.getMetadata().getNamespace() + "/" + loadTest.getMetadata().getName();
+    }
+
+    private static Tags tags(LoadTest loadTest) {
+        return Tags.of("namespace", loadTest.getMetadata().getNamespace(), "name", loadTest.getMetadata().getName());
+    }
+}

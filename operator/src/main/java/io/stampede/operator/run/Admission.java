@@ -1,0 +1,50 @@
+package io.stampede.operator.run;
+
+import io.stampede.operator.api.LoadTest;
+import io.stampede.operator.check.SpecValidator;
+import io.stampede.operator.check.TargetAllowlist;
+import io.stampede.runner.model.Problem;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a pending run may be provisioned: a valid spec (the runner's validator), a target the allowlist admits,
+ * and a free slot under the namespace's cap on concurrent runs. A pure function of its inputs.
+ */
+public final class Admission {
+
+    /** @param admitted true: provision now; false: {@code rejected} says whether it is an error or a wait */
+    public record Verdict(boolean admitted, boolean rejected, String message) {
+        static Verdict admit() {
+            return new Verdict(true, false, null);
+        }
+
+        static Verdict reject(String message) {
+            return new Verdict(false, true, message);
+        }
+
+        static Verdict waitFor(String message) {
+            return new Verdict(false, false, message);
+        }
+    }
+
+    private Admission() {
+    }
+
+    /**
+     * @param activeInNamespace other LoadTests of the namespace provisioning or running now
+     * @param cap               at most this many at once; 0 for no cap
+     */
+    public static Verdict check(LoadTest loadTest, TargetAllowlist allowlist, int activeInNamespace, int cap) {
+        List<Problem> problems = SpecValidator.problems(loadTest);
+        if (!problems.isEmpty()) return Verdict.reject(SpecValidator.describe(problems));
+        Optional<String> refusal = allowlist.refusal(loadTest.getSpec().getTarget());
+        if (refusal.isPresent()) return Verdict.reject(refusal.get());
+        if (cap > 0 && activeInNamespace >= cap) {
+            return Verdict.waitFor("waiting for a free slot: " + activeInNamespace + " LoadTests are running in namespace "
+                    + loadTest.getMetadata().getNamespace() + " (the operator allows " + cap + " at once)");
+        }
+        return Verdict.admit();
+    }
+}
