@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
  * Files committed as copies of others (the chart's and k8s/install's CRD) or as renderings of the chart
  * (k8s/install/stampede.yaml). Tests compare them with their source; with {@code -Dstampede.updateManifests=true}
  * the tests rewrite them instead:
- * {@code ./mvnw -B -f helm/pom.xml verify -Dstampede.build.dir=/tmp/build-helm -Dstampede.updateManifests=true}.
+ * {@code ./mvnw -B -f helm/pom.xml verify -Dstampede.helm.build.dir=/tmp/build-helm -Dstampede.updateManifests=true}.
  */
 final class GeneratedFiles {
 

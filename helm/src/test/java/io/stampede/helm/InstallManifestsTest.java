@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * k8s/install/stampede.yaml is the chart rendered with its defaults (release stampede, namespace stampede-system)
  * after the Namespace. It is generated, never edited: when the chart changes, regenerate it with
- * {@code ./mvnw -B -f helm/pom.xml verify -Dstampede.build.dir=/tmp/build-helm -Dstampede.updateManifests=true}.
+ * {@code ./mvnw -B -f helm/pom.xml verify -Dstampede.helm.build.dir=/tmp/build-helm -Dstampede.updateManifests=true}.
  */
 class InstallManifestsTest {
 
@@ -20,7 +20,7 @@ class InstallManifestsTest {
     static final String HEADER = """
             # Stampede operator, plain manifests. GENERATED from helm/stampede with default values (release "stampede",
             # namespace stampede-system): do not edit. Regenerate (helm/README.md):
-            #   ./mvnw -B -f helm/pom.xml verify -Dstampede.build.dir=/tmp/build-helm -Dstampede.updateManifests=true
+            #   ./mvnw -B -f helm/pom.xml verify -Dstampede.helm.build.dir=/tmp/build-helm -Dstampede.updateManifests=true
             # Install, CRD included:  kubectl apply --server-side -f k8s/install/
             ---
             apiVersion: v1
