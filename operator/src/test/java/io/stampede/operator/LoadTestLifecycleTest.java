@@ -24,7 +24,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -238,7 +237,4 @@ class LoadTestLifecycleTest {
         return response.body();
     }
 
-    static Map<String, String> labels(String instance) {
-        return Map.of("app.kubernetes.io/instance", instance);
-    }
 }
