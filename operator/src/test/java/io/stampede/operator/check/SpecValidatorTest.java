@@ -1,0 +1,81 @@
+package io.stampede.operator.check;
+
+import io.stampede.operator.api.LoadTest;
+import io.stampede.operator.testing.SampleLoadTests;
+import io.stampede.runner.model.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Table-style: the shop sample as written, and in each case one fragment of it replaced. */
+class SpecValidatorTest {
+
+    /** @param path the problem's field path; {@code mentions} is part of its message */
+    record Case(String name, String fragment, String replacement, String path, String mentions) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        LoadTest loadTest() {
+            assertThat(SampleLoadTests.SHOP).contains(fragment);
+            return SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop").replace(fragment, replacement));
+        }
+    }
+
+    static Stream<Case> malformed() {
+        return Stream.of(
+                new Case("unknown HTTP method", "{method: GET, path: \"/api/products?page",
+                        "{method: FETCH, path: \"/api/products?page", "spec.userClasses[0].tasks[0].request.method", "FETCH"),
+                new Case("no users", "users: 10,", "users: 0,", "spec.load.users", "0"),
+                new Case("unreadable duration", "duration: 1m", "duration: a minute", "spec.load.duration", "a minute"),
+                new Case("unknown template variable", "password: \"${password}\"", "password: \"${pasword}\"",
+                        "spec.userClasses[0].onStart[0].request.json.password", "pasword"),
+                new Case("unknown function in a path", "${randomInt(1,1000)}", "${randomNumber(1,1000)}",
+                        "spec.userClasses[0].tasks[1].request.path", "randomNumber"),
+                new Case("unreadable threshold", "expr: p95 < 500ms", "expr: p95 below 500ms", "spec.thresholds[0].expr",
+                        "expected an operator"),
+                new Case("misspelt field", "weight: 5,", "wieght: 5,", "spec.userClasses[0].tasks[0].wieght", "wieght"),
+                new Case("fromEnv not set by spec.env", "- name: SHOP_PASSWORD", "- name: SHOP_PASSWD",
+                        "spec.variables.password.fromEnv", "SHOP_PASSWORD"));
+    }
+
+    @Test
+    void theShopSampleIsValid() {
+        assertThat(SpecValidator.problems(SampleLoadTests.shop("shop"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void namesTheFieldOfEachProblem(Case testCase) {
+        List<Problem> problems = SpecValidator.problems(testCase.loadTest());
+
+        assertThat(problems).extracting(Problem::path).containsExactly(testCase.path());
+        assertThat(problems.get(0).message()).contains(testCase.mentions());
+    }
+
+    @Test
+    void aMissingEnvVariableSaysHowToSetItFromASecret() {
+        LoadTest loadTest = SampleLoadTests.shop("shop");
+        loadTest.getSpec().setEnv(null);
+
+        assertThat(SpecValidator.problems(loadTest)).containsExactly(new Problem("spec.variables.password.fromEnv",
+                "the variable SHOP_PASSWORD is not set by spec.env: add {name: SHOP_PASSWORD, "
+                        + "valueFrom: {secretKeyRef: {name: ..., key: ...}}}"));
+    }
+
+    @Test
+    void describeShowsTheFirstThreeProblemsAndCountsTheRest() {
+        List<Problem> problems = List.of(new Problem("spec.a", "one"), new Problem("spec.b", "two"),
+                new Problem("spec.c", "three"), new Problem("spec.d", "four"), new Problem("spec.e", "five"));
+
+        assertThat(SpecValidator.describe(problems))
+                .isEqualTo("invalid LoadTest: spec.a: one; spec.b: two; spec.c: three (and 2 more)");
+        assertThat(SpecValidator.describe(problems.subList(0, 1))).isEqualTo("invalid LoadTest: spec.a: one");
+    }
+}
