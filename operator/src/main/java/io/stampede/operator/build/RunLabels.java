@@ -20,6 +20,7 @@ public final class RunLabels {
     public static final String RUN = "stampede.io/run";
 
     public static final String APP = "stampede";
+    private static final int MAX_VALUE = 63;
     public static final String OPERATOR = "stampede-operator";
 
     private RunLabels() {
@@ -33,11 +34,21 @@ public final class RunLabels {
         return labels;
     }
 
+    /**
+     * The instance label's value for a LoadTest name: the name itself, or for a name past the 63 characters a
+     * label value may have, the name cut short and a hash of the whole name.
+     */
+    public static String instance(String loadTestName) {
+        if (loadTestName.length() <= MAX_VALUE) return loadTestName;
+        String hash = RunNames.shortHash(loadTestName);
+        return loadTestName.substring(0, MAX_VALUE - hash.length() - 1).replaceAll("[-.]+$", "") + "-" + hash;
+    }
+
     /** The labels that pick one component of one run, for a Service's selector. */
     public static Map<String, String> selector(LoadTest loadTest, int run, String component) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NAME, APP);
-        labels.put(INSTANCE, loadTest.getMetadata().getName());
+        labels.put(INSTANCE, instance(loadTest.getMetadata().getName()));
         labels.put(COMPONENT, component);
         labels.put(RUN, Integer.toString(run));
         return labels;

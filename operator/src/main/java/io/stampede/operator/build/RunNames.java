@@ -11,8 +11,9 @@ import java.util.HexFormat;
  * Names of the objects of one run of a LoadTest: {@code <loadtest>-<run>-master} and so on. The run number is in
  * every name, so a new run never collides with the objects of the last one, and the same run always gets the
  * same names (an operator restarted mid-run finds its objects instead of making new ones).
- * <p>Every name is a DNS-1035 label (Service names must be): at most 63 characters, starting with a letter. A
- * long LoadTest name is cut and given a short hash of the whole name, so two long names stay apart.
+ * <p>Every name is a DNS-1035 label (Service names must be): at most 63 characters, starting with a letter, no
+ * dots (a LoadTest name may have them: they become dashes). A long LoadTest name is cut and given a short hash of
+ * the whole name, so two long names stay apart.
  */
 public record RunNames(String base) {
 
@@ -24,7 +25,8 @@ public record RunNames(String base) {
     }
 
     public static RunNames of(String loadTestName, int run) {
-        String name = Character.isLetter(loadTestName.charAt(0)) ? loadTestName : "lt-" + loadTestName;
+        String dashed = loadTestName.replace('.', '-');
+        String name = Character.isLetter(dashed.charAt(0)) ? dashed : "lt-" + dashed;
         String runPart = "-" + run;
         int room = MAX_LABEL - runPart.length() - LONGEST_SUFFIX.length();
         if (name.length() > room) {
@@ -56,7 +58,8 @@ public record RunNames(String base) {
         return base + "-workers";
     }
 
-    private static String shortHash(String text) {
+    /** Six hex digits of the text's SHA-256: what keeps two cut names apart. */
+    static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 3);

@@ -24,7 +24,7 @@ public final class RunCleanup {
     /** @return how many objects were deleted */
     public static int delete(KubernetesClient client, LoadTest loadTest, IntPredicate runsToDelete) {
         String namespace = loadTest.getMetadata().getNamespace();
-        Map<String, String> labels = Map.of(RunLabels.INSTANCE, loadTest.getMetadata().getName(),
+        Map<String, String> labels = Map.of(RunLabels.INSTANCE, RunLabels.instance(loadTest.getMetadata().getName()),
                 RunLabels.MANAGED_BY, RunLabels.OPERATOR);
         List<HasMetadata> doomed = new ArrayList<>();
         doomed.addAll(client.batch().v1().jobs().inNamespace(namespace).withLabels(labels).list().getItems());

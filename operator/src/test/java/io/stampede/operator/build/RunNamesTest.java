@@ -1,6 +1,5 @@
 package io.stampede.operator.build;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,9 +60,6 @@ class RunNamesTest {
     }
 
     @Test
-    @Disabled("bug: a LoadTest name may contain dots (an RFC 1123 subdomain; the runner's parser accepts it), but "
-            + "RunNames keeps them, so the master's Service name 'shop.v2-1-master' is not a DNS-1035 label and the "
-            + "API server refuses the Service")
     void aDottedNameStillGivesAValidServiceName() {
         assertThat(RunNames.of("shop.v2", 1).masterService()).matches(DNS_1035);
     }
