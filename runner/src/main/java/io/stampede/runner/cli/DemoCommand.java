@@ -71,6 +71,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         String scenario = bundledScenario();
         if (printScenario) {
             out.print(scenario);
+            out.flush();
             return ExitCodes.OK;
         }
         if (bind != null && port != 0) {
