@@ -39,9 +39,7 @@ public final class RunLabels {
      * label value may have, the name cut short and a hash of the whole name.
      */
     public static String instance(String loadTestName) {
-        if (loadTestName.length() <= MAX_VALUE) return loadTestName;
-        String hash = RunNames.shortHash(loadTestName);
-        return loadTestName.substring(0, MAX_VALUE - hash.length() - 1).replaceAll("[-.]+$", "") + "-" + hash;
+        return RunNames.cut(loadTestName, MAX_VALUE, loadTestName);
     }
 
     /** The labels that pick one component of one run, for a Service's selector. */

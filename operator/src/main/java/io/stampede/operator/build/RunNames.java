@@ -29,11 +29,7 @@ public record RunNames(String base) {
         String name = Character.isLetter(dashed.charAt(0)) ? dashed : "lt-" + dashed;
         String runPart = "-" + run;
         int room = MAX_LABEL - runPart.length() - LONGEST_SUFFIX.length();
-        if (name.length() > room) {
-            String hash = shortHash(loadTestName);
-            name = name.substring(0, room - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
-        }
-        return new RunNames(name + runPart);
+        return new RunNames(cut(name, room, loadTestName) + runPart);
     }
 
     /** The ConfigMap holding the LoadTest document the master runs. */
@@ -58,8 +54,18 @@ public record RunNames(String base) {
         return base + "-workers";
     }
 
-    /** Six hex digits of the text's SHA-256: what keeps two cut names apart. */
-    static String shortHash(String text) {
+    /**
+     * {@code text} itself when it has at most {@code max} characters; else its start, without trailing dashes or
+     * dots, then a dash and six hex digits of the SHA-256 of {@code hashOf} (the whole original name, so that two
+     * long names, or two that differ only in what was cut or replaced, stay apart).
+     */
+    static String cut(String text, int max, String hashOf) {
+        if (text.length() <= max) return text;
+        String hash = shortHash(hashOf);
+        return text.substring(0, max - hash.length() - 1).replaceAll("[-.]+$", "") + "-" + hash;
+    }
+
+    private static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 3);

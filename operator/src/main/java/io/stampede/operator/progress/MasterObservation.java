@@ -25,8 +25,12 @@ public record MasterObservation(int run, JsonNode status, JsonNode report, Strin
 
     /** Whether the master has finished and said how: its status shows a final phase. */
     public boolean finished() {
-        String phase = masterPhase();
-        return phase != null && switch (phase) {
+        return isFinal(masterPhase());
+    }
+
+    /** Whether a master's phase name is one it ends in. */
+    static boolean isFinal(String masterPhase) {
+        return masterPhase != null && switch (masterPhase) {
             case "Succeeded", "Failed", "Error", "Aborted" -> true;
             default -> false;
         };

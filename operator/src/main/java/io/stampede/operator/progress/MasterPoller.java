@@ -61,8 +61,8 @@ public final class MasterPoller implements PerResourcePollingEventSource.Resourc
         JsonNode lastStatus = previous == null ? null : previous.status();
         try {
             JsonNode status = client.status(base);
-            MasterObservation answered = new MasterObservation(run, status, null, null, null);
-            JsonNode report = answered.finished() ? client.report(base).orElse(null) : null;
+            boolean finished = MasterObservation.isFinal(status.path("phase").asText(null));
+            JsonNode report = finished ? client.report(base).orElse(null) : null;
             return new MasterObservation(run, status, report, null, null);
         } catch (MasterClient.MasterUnreachable e) {
             Instant since = previous != null && previous.failingSince() != null ? previous.failingSince() : clock.instant();
