@@ -110,10 +110,17 @@ class RunCommandTest {
             assertThat(outcome.exitCode()).as(outcome.all()).isZero();
             JsonNode total = JSON.readTree(dir.resolve("s.json").toFile()).at("/summary/total");
             assertThat(total.get("requests").asLong()).isEqualTo(server.totalRequests()).isGreaterThan(3000);
-            // Within 10% of 5, 50 and 300 ms, plus up to 1.5 ms of loopback and timer overhead.
-            assertThat(total.get("p50Ms").asDouble()).isCloseTo(5, within(0.5 + 1.5));
-            assertThat(total.get("p95Ms").asDouble()).isCloseTo(50, within(5 + 1.5));
-            assertThat(total.get("p99Ms").asDouble()).isCloseTo(300, within(30 + 1.5));
+            // Never below the configured 5, 50 and 300 ms, and within 10% (plus 1.5 ms of loopback) of what the
+            // server really took: on a quiet machine that is the configured latency, on a loaded one (CI) the
+            // server's own timers fire late and the client must report that, not the configuration.
+            org.HdrHistogram.Histogram served = server.servedLatencyMicros();
+            Map<String, Double> configured = Map.of("p50Ms", 5.0, "p95Ms", 50.0, "p99Ms", 300.0);
+            for (String percentile : List.of("p50Ms", "p95Ms", "p99Ms")) {
+                double truth = served.getValueAtPercentile(Double.parseDouble(percentile.substring(1, 3))) / 1000.0;
+                assertThat(total.get(percentile).asDouble()).as("%s (server: %.2f ms)", percentile, truth)
+                        .isGreaterThanOrEqualTo(configured.get(percentile) * 0.99)
+                        .isCloseTo(truth, within(0.1 * truth + 1.5));
+            }
         }
     }
 

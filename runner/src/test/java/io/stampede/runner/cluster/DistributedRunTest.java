@@ -91,6 +91,7 @@ class DistributedRunTest {
     @Test
     void threeWorkersCountWhatTheServerReceivedWithTheSinglePercentilesOfOneProcess() throws Exception {
         Path single = dir.resolve("single.json");
+        org.HdrHistogram.Histogram servedToSingle;
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/x", latencyMix());
             StringWriter out = new StringWriter();
@@ -100,6 +101,7 @@ class DistributedRunTest {
             int code = cli.execute("run", loadTest("single", "{users: 24, duration: 6s}", "{constant: 0s}", server)
                     .toString(), "--json", single.toString(), "-q");
             assertThat(code).as(out.toString()).isZero();
+            servedToSingle = server.servedLatencyMicros();
         }
 
         Path merged = dir.resolve("merged.json");
@@ -125,10 +127,20 @@ class DistributedRunTest {
                     distributed.get("requests").asLong(), server.totalRequests(), distributed.get("p50Ms").asDouble(),
                     distributed.get("p95Ms").asDouble(), distributed.get("p99Ms").asDouble(),
                     local.get("p50Ms").asDouble(), local.get("p95Ms").asDouble(), local.get("p99Ms").asDouble());
+            // Both runs report what their server really took, within 10% plus 1.5 ms of loopback. The server's
+            // truth, not the other run, is the reference: on a loaded machine (CI) the two runs see different
+            // server timer delays, and comparing them with each other failed there (p95 86 vs 284 ms).
+            org.HdrHistogram.Histogram servedToMerged = server.servedLatencyMicros();
             for (String percentile : List.of("p50Ms", "p95Ms", "p99Ms")) {
-                double expected = local.get(percentile).asDouble();
-                assertThat(distributed.get(percentile).asDouble()).as(percentile + " merged vs single process")
-                        .isCloseTo(expected, within(0.1 * expected + 1.5));
+                double quantile = Double.parseDouble(percentile.substring(1, 3));
+                double mergedTruth = servedToMerged.getValueAtPercentile(quantile) / 1000.0;
+                double singleTruth = servedToSingle.getValueAtPercentile(quantile) / 1000.0;
+                assertThat(distributed.get(percentile).asDouble())
+                        .as("%s merged (server: %.2f ms)", percentile, mergedTruth)
+                        .isCloseTo(mergedTruth, within(0.1 * mergedTruth + 1.5));
+                assertThat(local.get(percentile).asDouble())
+                        .as("%s single process (server: %.2f ms)", percentile, singleTruth)
+                        .isCloseTo(singleTruth, within(0.1 * singleTruth + 1.5));
             }
             assertThat(outcome.all() + logs()).doesNotContain(TOKEN);
         }
