@@ -1,5 +1,9 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
+import io.stampede.runner.cli.args.Converter;
+import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.demo.DemoApi;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
@@ -8,9 +12,6 @@ import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,56 +28,46 @@ import java.util.concurrent.TimeUnit;
  * first command a new user runs. {@code --serve} only starts the API, to aim your own files at it;
  * {@code --bind 0.0.0.0:8080} makes it reachable from other machines (a pod behind a Service).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts a demo API on 127.0.0.1 (JWT login that expires, profile, users, health) and runs the "
-                + "bundled demo LoadTest against it for about 30 s, with the live table and reports.",
-                "In a container: stampede demo --serve --bind 0.0.0.0:8080",
-                "The scenario it runs: stampede demo --print-scenario"})
-final class DemoCommand implements java.util.concurrent.Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class DemoCommand implements Subcommand {
 
     static final String SCENARIO_RESOURCE = "/demo/loadtest.yaml";
 
-    @Option(names = "--port", paramLabel = "PORT", description = "port of the demo API (default: any free port)")
-    int port;
-
-    @Option(names = "--bind", paramLabel = "HOST:PORT", converter = HostPort.Converter.class,
-            description = "address and port to listen on instead of 127.0.0.1 (in a container: 0.0.0.0:8080)")
-    HostPort bind;
-
-    @Option(names = {"-t", "--duration"}, paramLabel = "D", description = "how long to run (default: the file's 30s)")
-    String duration;
-
-    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "concurrent users (default: the file's)")
-    Integer users;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "where reports go (default: ${DEFAULT-VALUE})")
-    Path outDir = Path.of("stampede-demo");
-
-    @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
-    boolean quiet;
-
-    @Option(names = "--serve", description = "only serve the demo API until Ctrl-C")
-    boolean serve;
-
-    @Option(names = "--print-scenario", description = "print the bundled LoadTest file and exit")
-    boolean printScenario;
+    private static final CommandSyntax SYNTAX = new CommandSyntax("demo",
+            "Starts a demo API on 127.0.0.1 (JWT login that expires, profile, users, health) and runs the bundled "
+                    + "demo LoadTest against it for about 30 s, with the live table and reports.",
+            "In a container: stampede demo --serve --bind 0.0.0.0:8080",
+            "The scenario it runs: stampede demo --print-scenario")
+            .option("--port", "PORT", "port of the demo API (default: any free port)")
+            .option("--bind", "HOST:PORT", "address and port to listen on instead of 127.0.0.1 (in a container: "
+                    + "0.0.0.0:8080)")
+            .option("-t, --duration", "D", "how long to run (default: the file's 30s)")
+            .option("-u, --users", "N", "concurrent users (default: the file's)")
+            .option("--out", "DIR", "where reports go (default: stampede-demo)")
+            .flag("-q, --quiet", "no live table; only the final results")
+            .flag("--serve", "only serve the demo API until Ctrl-C")
+            .flag("--print-scenario", "print the bundled LoadTest file and exit");
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+        int port = arguments.value("--port", Converter.WHOLE_NUMBER, 0);
+        HostPort bind = arguments.value("--bind", HostPort.CONVERTER);
+        String duration = arguments.text("--duration");
+        Integer users = arguments.value("--users", Converter.WHOLE_NUMBER);
+        Path outDir = arguments.value("--out", Converter.PATH, Path.of("stampede-demo"));
+        boolean quiet = arguments.flag("--quiet");
         String scenario = bundledScenario();
-        if (printScenario) {
+        if (arguments.flag("--print-scenario")) {
             out.print(scenario);
             out.flush();
             return ExitCodes.OK;
         }
         if (bind != null && port != 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give --bind HOST:PORT or --port PORT, not both");
+            throw new UsageException("give --bind HOST:PORT or --port PORT, not both");
         }
         DemoApi.Options options = bind == null
                 ? DemoApi.Options.defaults().withPort(port)
@@ -93,7 +84,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             }
             out.println("Demo API listening on http://" + api.listenAddress()
                     + " (POST /api/auth/login, GET|PUT /api/users/me, GET /api/users, GET /health)");
-            if (serve) {
+            if (arguments.flag("--serve")) {
                 out.println("Serving until Ctrl-C.");
                 CountDownLatch forever = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));

@@ -1,6 +1,6 @@
 package io.stampede.runner.cli;
 
-import picocli.CommandLine;
+import io.stampede.runner.cli.args.Converter;
 
 /**
  * A {@code HOST:PORT} flag value ({@code 0.0.0.0:5557}, {@code master.ns.svc:5557}, {@code [::1]:5557}).
@@ -14,27 +14,24 @@ record HostPort(String host, int port) {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    static final class Converter implements CommandLine.ITypeConverter<HostPort> {
-
-        @Override
-        public HostPort convert(String value) {
-            int colon = value.lastIndexOf(':');
-            if (colon <= 0 || colon == value.length() - 1) {
-                throw new CommandLine.TypeConversionException("expected HOST:PORT such as 127.0.0.1:5557, got '"
-                        + value + "'");
-            }
-            String host = value.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-            int port;
-            try {
-                port = Integer.parseInt(value.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                port = -1;
-            }
-            if (port < 0 || port > 65535) {
-                throw new CommandLine.TypeConversionException("the port in '" + value + "' must be 0..65535");
-            }
-            return new HostPort(host, port);
+    /** Reads {@code HOST:PORT}; the port must be 0..65535. */
+    static final Converter<HostPort> CONVERTER = value -> {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new IllegalArgumentException("expected HOST:PORT such as 127.0.0.1:5557, got '" + value
+                    + "'");
         }
-    }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        int port;
+        try {
+            port = Integer.parseInt(value.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the port in '" + value + "' must be 0..65535");
+        }
+        return new HostPort(host, port);
+    };
 }

@@ -1,32 +1,30 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
+import io.stampede.runner.cli.args.Converter;
+import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.scenario.compile.Overrides;
-import picocli.CommandLine.Option;
-
-import java.util.List;
 
 /** The flags that replace parts of the file, shared by {@code run} and {@code master}. */
 final class LoadOverrideOptions {
 
-    @Option(names = "--host", paramLabel = "URL", description = "target base URL, replacing spec.target")
-    String host;
+    private LoadOverrideOptions() {
+    }
 
-    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "concurrent users, replacing the file's")
-    Integer users;
+    static CommandSyntax declare(CommandSyntax syntax) {
+        return syntax
+                .option("--host", "URL", "target base URL, replacing spec.target")
+                .option("-u, " + Overrides.USERS, "N", "concurrent users, replacing the file's")
+                .option("-r, " + Overrides.SPAWN_RATE, "R", "users started per second")
+                .option("-t, " + Overrides.DURATION, "D", "how long: 500ms, 30s, 2m, 1h30m")
+                .listOption("-T, --tags", "TAG", "run only tasks with these tags")
+                .listOption("-E, --exclude-tags", "TAG", "skip tasks with these tags");
+    }
 
-    @Option(names = {"-r", "--spawn-rate"}, paramLabel = "R", description = "users started per second")
-    Double spawnRate;
-
-    @Option(names = {"-t", "--duration"}, paramLabel = "D", description = "how long: 500ms, 30s, 2m, 1h30m")
-    String duration;
-
-    @Option(names = {"-T", "--tags"}, split = ",", paramLabel = "TAG", description = "run only tasks with these tags")
-    List<String> tags;
-
-    @Option(names = {"-E", "--exclude-tags"}, split = ",", paramLabel = "TAG", description = "skip tasks with these tags")
-    List<String> excludeTags;
-
-    Overrides toOverrides() {
-        return new Overrides(host, users, spawnRate, duration, tags, excludeTags);
+    static Overrides read(Arguments arguments) throws UsageException {
+        return new Overrides(arguments.text("--host"), arguments.value(Overrides.USERS, Converter.WHOLE_NUMBER),
+                arguments.value(Overrides.SPAWN_RATE, Converter.NUMBER), arguments.text(Overrides.DURATION),
+                arguments.list("--tags"), arguments.list("--exclude-tags"));
     }
 }

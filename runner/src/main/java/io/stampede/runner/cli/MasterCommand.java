@@ -1,6 +1,9 @@
 package io.stampede.runner.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
+import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cluster.api.FinalResult;
 import io.stampede.runner.cluster.api.MasterApiServer;
 import io.stampede.runner.cluster.api.MasterMetrics;
@@ -14,74 +17,55 @@ import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.IntervalStats;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code stampede master FILE --expect-workers N}: runs a LoadTest on N workers and merges their results. */
-@Command(name = "master", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a LoadTest on workers ('stampede worker --master HOST:PORT'): waits for them, starts "
-                + "them together, splits the users, merges their histograms, and serves its status, metrics and "
-                + "final report over HTTP.",
-                "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run "
-                        + "(workers missing, too few left)."})
-final class MasterCommand implements Callable<Integer> {
+final class MasterCommand implements Subcommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "the LoadTest YAML file")
-    Path file;
-
-    @Option(names = "--expect-workers", required = true, paramLabel = "N",
-            description = "start when N workers are ready")
-    int expectWorkers;
-
-    @Option(names = "--bind", paramLabel = "HOST:PORT", converter = HostPort.Converter.class,
-            description = "where workers and the HTTP API connect (default: ${DEFAULT-VALUE})")
-    HostPort bind = new HostPort("0.0.0.0", 5557);
-
-    @Option(names = "--token-file", paramLabel = "F",
-            description = "the shared token workers must present (default: the " + SharedToken.ENV
-                    + " environment variable)")
-    Path tokenFile;
-
-    @Option(names = "--min-workers", paramLabel = "N",
-            description = "fail the run (exit 3) when fewer workers remain (default: 1)")
-    Integer minWorkers;
-
-    @Option(names = "--wait-for-workers", paramLabel = "D", converter = DurationConverter.class,
-            description = "give up (exit 3) when the workers are not all ready within D (default: 5m)")
-    Duration waitForWorkers = Duration.ofMinutes(5);
-
-    @Option(names = "--heartbeat-timeout", paramLabel = "D", converter = DurationConverter.class,
-            description = "a worker silent for D is lost; its users move to the others (default: 10s)")
-    Duration heartbeatTimeout = Duration.ofMillis(MasterSettings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS);
-
-    @Option(names = "--keep-serving", paramLabel = "D", converter = DurationConverter.class,
-            description = "after the run, keep serving /api/v1/report for D (default: 1m)")
-    Duration keepServing = Duration.ofMinutes(1);
-
-    @CommandLine.Mixin
-    LoadOverrideOptions load = new LoadOverrideOptions();
-
-    @CommandLine.Mixin
-    ReportFlags reports = new ReportFlags();
+    private static final CommandSyntax SYNTAX = ReportFlags.declare(LoadOverrideOptions.declare(
+            new CommandSyntax("master",
+                    "Runs a LoadTest on workers ('stampede worker --master HOST:PORT'): waits for them, starts them "
+                            + "together, splits the users, merges their histograms, and serves its status, metrics "
+                            + "and final report over HTTP.",
+                    "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run "
+                            + "(workers missing, too few left).")
+                    .parameter("FILE", "the LoadTest YAML file")
+                    .requiredOption("--expect-workers", "N", "start when N workers are ready")
+                    .option("--bind", "HOST:PORT", "where workers and the HTTP API connect (default: 0.0.0.0:5557)")
+                    .option("--token-file", "F", "the shared token workers must present (default: the "
+                            + SharedToken.ENV + " environment variable)")
+                    .option("--min-workers", "N", "fail the run (exit 3) when fewer workers remain (default: 1)")
+                    .option("--wait-for-workers", "D", "give up (exit 3) when the workers are not all ready within D "
+                            + "(default: 5m)")
+                    .option("--heartbeat-timeout", "D", "a worker silent for D is lost; its users move to the others "
+                            + "(default: 10s)")
+                    .option("--keep-serving", "D", "after the run, keep serving /api/v1/report for D (default: 1m)")));
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+        Path file = arguments.parameter("FILE", Converter.PATH);
+        int expectWorkers = arguments.value("--expect-workers", Converter.WHOLE_NUMBER);
+        HostPort bind = arguments.value("--bind", HostPort.CONVERTER, new HostPort("0.0.0.0", 5557));
+        Path tokenFile = arguments.value("--token-file", Converter.PATH);
+        Integer minWorkers = arguments.value("--min-workers", Converter.WHOLE_NUMBER);
+        Duration waitForWorkers = arguments.value("--wait-for-workers", DurationConverter.INSTANCE,
+                Duration.ofMinutes(5));
+        Duration heartbeatTimeout = arguments.value("--heartbeat-timeout", DurationConverter.INSTANCE,
+                Duration.ofMillis(MasterSettings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS));
+        Duration keepServing = arguments.value("--keep-serving", DurationConverter.INSTANCE, Duration.ofMinutes(1));
+        ReportOptions reports = ReportFlags.read(arguments, out, err);
         int min = minWorkers == null ? 1 : minWorkers;
         if (expectWorkers < 1 || min < 1 || min > expectWorkers) {
             err.println("stampede: --expect-workers must be at least 1 and --min-workers 1.." + expectWorkers);
@@ -89,7 +73,7 @@ final class MasterCommand implements Callable<Integer> {
         }
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "master", err);
         if (token.isEmpty()) return ExitCodes.BAD_INPUT;
-        Overrides overrides = load.toOverrides();
+        Overrides overrides = LoadOverrideOptions.read(arguments);
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
         if (plan.isEmpty()) return ExitCodes.BAD_INPUT;
         JsonNode tree;
@@ -101,7 +85,7 @@ final class MasterCommand implements Callable<Integer> {
         }
         MasterSettings settings = new MasterSettings(expectWorkers, min, waitForWorkers.toMillis(),
                 heartbeatTimeout.toMillis(), MasterSettings.DEFAULT_HEARTBEAT_MILLIS, heartbeatTimeout.toMillis(),
-                MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), reports.insecure);
+                MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), reports.insecureTls());
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
@@ -119,7 +103,7 @@ final class MasterCommand implements Callable<Integer> {
             String base = "http://" + new HostPort(bind.host(), port);
             out.println("Master listening on " + base + " (status: " + base + "/api/v1/status); waiting for "
                     + expectWorkers + " workers: stampede worker --master HOST:" + port);
-            int code = MasterSession.run(plan.get(), settings, reports.toReportOptions(out, err), true, new MasterSession.Hooks() {
+            int code = MasterSession.run(plan.get(), settings, reports, true, new MasterSession.Hooks() {
                 @Override
                 public void attachWorkers(MasterRun master) {
                     server.attach(master);
@@ -136,7 +120,7 @@ final class MasterCommand implements Callable<Integer> {
                             message));
                 }
             });
-            keepServing(out, base);
+            keepServing(keepServing, out, base);
             server.close();
             return code;
         } finally {
@@ -144,7 +128,7 @@ final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    private void keepServing(PrintWriter out, String base) throws InterruptedException {
+    private static void keepServing(Duration keepServing, PrintWriter out, String base) throws InterruptedException {
         if (keepServing.isZero() || keepServing.isNegative()) return;
         out.println("Serving the final report at " + base + "/api/v1/report for "
                 + HumanFormat.millis(keepServing.toMillis()) + " (Ctrl-C ends it now).");

@@ -1,22 +1,25 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.load.Preset;
 import io.stampede.runner.stats.HumanFormat;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 
 /** {@code stampede presets}: what each {@code load.preset} does. */
-@Command(name = "presets", mixinStandardHelpOptions = true, description = "Lists the load presets (spec.load.preset) and what each one sets.")
-final class PresetsCommand implements Callable<Integer> {
+final class PresetsCommand implements Subcommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private static final CommandSyntax SYNTAX = new CommandSyntax("presets",
+            "Lists the load presets (spec.load.preset) and what each one sets.");
 
     @Override
-    public Integer call() {
-        java.io.PrintWriter out = spec.commandLine().getOut();
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
         out.printf("%-10s %6s %12s %9s  %s%n", "PRESET", "USERS", "SPAWN RATE", "DURATION", "NOTES");
         for (Preset preset : Preset.values()) {
             String rate = Double.isInfinite(preset.spawnRatePerSecond()) ? "all at once"

@@ -1,27 +1,31 @@
 package io.stampede.runner.cli;
 
-import picocli.CommandLine.Option;
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
+import io.stampede.runner.cli.args.Converter;
+import io.stampede.runner.cli.args.UsageException;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /** The flags that say what a run writes and prints, shared by {@code run} and {@code master}. */
 final class ReportFlags {
 
-    @Option(names = "--csv", paramLabel = "PREFIX",
-            description = "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv (Locust's format)")
-    String csvPrefix;
+    static final String INSECURE = "--insecure";
 
-    @Option(names = "--json", paramLabel = "FILE", description = "write the summary and thresholds as JSON")
-    Path json;
+    private ReportFlags() {
+    }
 
-    @Option(names = {"-q", "--quiet"}, description = "no live table; only the final results")
-    boolean quiet;
+    static CommandSyntax declare(CommandSyntax syntax) {
+        return syntax
+                .option("--csv", "PREFIX", "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv "
+                        + "(Locust's format)")
+                .option("--json", "FILE", "write the summary and thresholds as JSON")
+                .flag("-q, --quiet", "no live table; only the final results")
+                .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)");
+    }
 
-    @Option(names = {"-k", "--insecure"}, description = "accept any TLS certificate (self-signed staging targets)")
-    boolean insecure;
-
-    ReportOptions toReportOptions(PrintWriter out, PrintWriter err) {
-        return new ReportOptions(csvPrefix, json, quiet, insecure, out, err);
+    static ReportOptions read(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+        return new ReportOptions(arguments.text("--csv"), arguments.value("--json", Converter.PATH),
+                arguments.flag("--quiet"), arguments.flag(INSECURE), out, err);
     }
 }

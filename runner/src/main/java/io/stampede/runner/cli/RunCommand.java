@@ -1,46 +1,43 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
+import io.stampede.runner.cli.args.Converter;
+import io.stampede.runner.cli.args.UsageException;
+import io.stampede.runner.engine.EventLoops;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
-import io.stampede.runner.engine.EventLoops;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code stampede run FILE}: runs a LoadTest on this machine. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a LoadTest file on this machine with a live table, then prints the results.",
-                "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Subcommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "the LoadTest YAML file")
-    Path file;
-
-    @CommandLine.Mixin
-    LoadOverrideOptions load = new LoadOverrideOptions();
-
-    @CommandLine.Mixin
-    ReportFlags reports = new ReportFlags();
+    private static final CommandSyntax SYNTAX = ReportFlags.declare(LoadOverrideOptions.declare(new CommandSyntax("run",
+            "Runs a LoadTest file on this machine with a live table, then prints the results.",
+            "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run.")
+            .parameter("FILE", "the LoadTest YAML file")));
 
     @Override
-    public Integer call() {
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+        Path file = arguments.parameter("FILE", Converter.PATH);
+        Overrides overrides = LoadOverrideOptions.read(arguments);
+        ReportOptions reports = ReportFlags.read(arguments, out, err);
+        // The event loops start while the file is read and compiled: the first request goes out sooner.
         CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
-        Overrides overrides = load.toOverrides();
-        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), spec.commandLine().getErr());
+        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
         if (plan.isEmpty()) {
             eventLoops.thenAccept(EventLoops::close);
             return ExitCodes.BAD_INPUT;
         }
-        return LocalRun.execute(eventLoops, plan.get(), reports.toReportOptions(spec.commandLine().getOut(),
-                spec.commandLine().getErr()));
+        return LocalRun.execute(eventLoops, plan.get(), reports);
     }
 }

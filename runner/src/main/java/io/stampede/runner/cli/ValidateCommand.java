@@ -1,42 +1,43 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.cli.args.Arguments;
+import io.stampede.runner.cli.args.CommandSyntax;
+import io.stampede.runner.cli.args.Converter;
+import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code stampede validate FILE}: checks a file without sending anything. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks LoadTest files and prints every problem with its field path; sends nothing.",
-                "Environment variables the file reads (fromEnv) need not be set: they are listed as a note.",
-                "Exit code: 0 valid, 2 invalid."})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Subcommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "LoadTest YAML files")
-    java.util.List<Path> files;
+    private static final CommandSyntax SYNTAX = new CommandSyntax("validate",
+            "Checks LoadTest files and prints every problem with its field path; sends nothing.",
+            "Environment variables the file reads (fromEnv) need not be set: they are listed as a note.",
+            "Exit code: 0 valid, 2 invalid.")
+            .parameters("FILE", "LoadTest YAML files");
 
     @Override
-    public Integer call() {
+    public CommandSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
         int code = ExitCodes.OK;
-        for (Path file : files) {
+        for (Path file : arguments.parameterValues("FILE", Converter.PATH)) {
             LenientEnvironment env = new LenientEnvironment(System.getenv());
-            Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), env, spec.commandLine().getErr());
+            Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), env, err);
             if (plan.isPresent()) {
                 TestPlan p = plan.get();
-                spec.commandLine().getOut().println(file + ": valid LoadTest '" + p.scenario().name() + "': "
+                out.println(file + ": valid LoadTest '" + p.scenario().name() + "': "
                         + p.scenario().userClasses().size() + " user classes, " + p.scenario().rows().size()
                         + " request rows, " + p.thresholds().size() + " thresholds; " + RunBanner.loadText(p));
                 if (!env.missing().isEmpty()) {
-                    spec.commandLine().getOut().println("  note: not set here, needed by 'stampede run': "
-                            + String.join(", ", env.missing()));
+                    out.println("  note: not set here, needed by 'stampede run': " + String.join(", ", env.missing()));
                 }
             } else {
                 code = ExitCodes.BAD_INPUT;

@@ -1,17 +1,17 @@
 package io.stampede.runner.cli;
 
-import picocli.CommandLine;
-
 /** The version shown by {@code stampede --version}: the jar's implementation version, or "dev". */
-final class Version implements CommandLine.IVersionProvider {
+final class Version {
+
+    private Version() {
+    }
 
     static String current() {
         String version = Version.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }
 
-    @Override
-    public String[] getVersion() {
-        return new String[] {"stampede " + current() + " (Java " + Runtime.version() + ")"};
+    static String text() {
+        return "stampede " + current() + " (Java " + Runtime.version() + ")";
     }
 }

@@ -159,11 +159,32 @@ class BadInputTest {
 
     @Test
     void showsHelpForEachCommand() {
-        for (String command : new String[] {"run", "validate", "presets", "demo"}) {
+        for (String command : new String[] {"run", "validate", "presets", "demo", "master", "worker"}) {
             Cli.Outcome outcome = stampede(command, "--help");
             assertThat(outcome.exitCode()).as(command).isZero();
             assertThat(outcome.out()).as(command).contains("Usage: stampede " + command);
+            assertThat(stampede("help", command).out()).isEqualTo(outcome.out());
         }
+        assertThat(stampede("--help").out()).contains("Commands:").contains("  run ").contains("  worker ");
+        assertThat(stampede().out()).isEqualTo(stampede("--help").out());
+        assertThat(stampede("--version").out()).startsWith("stampede ");
+    }
+
+    @Test
+    void suggestsTheCommandMeantByATypo() {
+        Cli.Outcome outcome = stampede("rn", "loadtest.yaml");
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.err()).contains("unknown command: 'rn'; did you mean 'run'?").contains("stampede --help");
+        assertThat(stampede("help", "nope").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void namesTheMissingRequiredOption() {
+        Cli.Outcome outcome = stampede("worker");
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.err()).contains("--master").contains("stampede worker --help");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.stampede.runner.cli;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,12 +20,9 @@ final class Cli {
     }
 
     static Outcome stampede(String... args) {
-        CommandLine cli = StampedeCli.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        int code = StampedeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Outcome(code, out.toString(), err.toString());
     }
 

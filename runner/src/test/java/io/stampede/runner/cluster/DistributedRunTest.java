@@ -9,7 +9,6 @@ import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,10 +94,8 @@ class DistributedRunTest {
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/x", latencyMix());
             StringWriter out = new StringWriter();
-            CommandLine cli = StampedeCli.commandLine();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(out, true));
-            int code = cli.execute("run", loadTest("single", "{users: 24, duration: 6s}", "{constant: 0s}", server)
+            PrintWriter printer = new PrintWriter(out, true);
+            int code = StampedeCli.execute(printer, printer, "run", loadTest("single", "{users: 24, duration: 6s}", "{constant: 0s}", server)
                     .toString(), "--json", single.toString(), "-q");
             assertThat(code).as(out.toString()).isZero();
             servedToSingle = server.servedLatencyMicros();

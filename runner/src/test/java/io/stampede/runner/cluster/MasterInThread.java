@@ -1,7 +1,6 @@
 package io.stampede.runner.cluster;
 
 import io.stampede.runner.cli.StampedeCli;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,10 +32,8 @@ final class MasterInThread {
 
     private MasterInThread(int port, String... args) {
         this.port = port;
-        CommandLine cli = StampedeCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        this.exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
+        this.exit = CompletableFuture.supplyAsync(() -> StampedeCli.execute(new PrintWriter(out, true),
+                new PrintWriter(err, true), args));
     }
 
     /** Starts the master on a free port of 127.0.0.1; {@code args} follow {@code master}. */

@@ -8,7 +8,6 @@ import io.stampede.runner.load.Preset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,13 +33,11 @@ class LoadTestExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("loadTestFiles")
     void passesStampedeValidate(Path file) {
-        CommandLine cli = StampedeCli.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
 
-        int code = cli.execute("validate", file.toString());
+        int code = StampedeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "validate",
+                file.toString());
 
         assertThat(code).as(out + "" + err).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains(": valid LoadTest '");
