@@ -4,6 +4,7 @@ import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.HelpText;
 import io.stampede.runner.cli.args.UsageException;
+import io.stampede.runner.model.FieldNames;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -133,41 +134,14 @@ public final class StampedeCli {
 
     private static String unknownCommand(String given) {
         if (given.startsWith("-")) {
-            return "unknown option: '" + given + "'";
+            return "unknown option: '" + given + "'" + FieldNames.suggestion(given, List.of("--help", "--version"));
         }
-        String closest = null;
-        int closestDistance = 3;
-        for (String name : COMMANDS.keySet()) {
-            int distance = editDistance(given, name);
-            if (distance < closestDistance) {
-                closest = name;
-                closestDistance = distance;
-            }
-        }
-        return "unknown command: '" + given + "'" + (closest == null ? "" : "; did you mean '" + closest + "'?");
+        return "unknown command: '" + given + "'" + FieldNames.suggestion(given, COMMANDS.keySet());
     }
 
     private static int usageError(PrintWriter err, String message, String qualifiedName) {
         err.println("stampede: " + message);
         err.println("Try '" + qualifiedName + " --help'.");
         return ExitCodes.BAD_INPUT;
-    }
-
-    /** Levenshtein distance: edits (insert, delete, replace one character) that turn a into b. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

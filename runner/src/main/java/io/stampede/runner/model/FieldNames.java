@@ -30,7 +30,7 @@ public final class FieldNames {
     }
 
     /** {@code " (did you mean 'users'?)"} when a known name is within two edits, else empty. */
-    static String suggestion(String unknown, Collection<String> known) {
+    public static String suggestion(String unknown, Collection<String> known) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : known) {

@@ -1,5 +1,7 @@
 package io.stampede.runner.cli.args;
 
+import io.stampede.runner.model.FieldNames;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -170,7 +172,12 @@ public final class CommandSyntax {
         if (option != null) return option;
         if (STANDARD_HELP.names().contains(optionName)) return STANDARD_HELP;
         if (STANDARD_VERSION.names().contains(optionName)) return STANDARD_VERSION;
-        throw new UsageException("unknown option: '" + argument + "'");
+        // Only long names get a "did you mean": any one-letter name is one edit away from every other.
+        List<String> known = new ArrayList<>(byName.keySet().stream()
+                .filter(candidate -> candidate.startsWith("--")).toList());
+        known.addAll(List.of(HELP, VERSION));
+        String hint = optionName.startsWith("--") ? FieldNames.suggestion(optionName, known) : "";
+        throw new UsageException("unknown option: '" + argument + "'" + hint);
     }
 
     private static String next(List<String> arguments, int index, OptionSpec option) throws UsageException {

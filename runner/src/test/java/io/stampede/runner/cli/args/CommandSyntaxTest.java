@@ -76,6 +76,7 @@ class CommandSyntaxTest {
     @CsvSource(delimiter = '|', textBlock = """
             f.yaml --no-such-flag       | unknown option: '--no-such-flag'
             f.yaml -x                   | unknown option: '-x'
+            f.yaml --user 5             | unknown option: '--user' (did you mean '--users'?)
             f.yaml -qx                  | unknown option: '-qx'
             f.yaml -qu                  | option '-u' needs a value; give it on its own: -u N
             f.yaml --users              | option '--users' needs a value (N)
