@@ -60,11 +60,11 @@ final class MasterCommand implements Subcommand {
         HostPort bind = arguments.value("--bind", HostPort.CONVERTER, new HostPort("0.0.0.0", 5557));
         Path tokenFile = arguments.value("--token-file", Converter.PATH);
         Integer minWorkers = arguments.value("--min-workers", Converter.WHOLE_NUMBER);
-        Duration waitForWorkers = arguments.value("--wait-for-workers", DurationConverter.INSTANCE,
+        Duration waitForWorkers = arguments.value("--wait-for-workers", Converter.DURATION,
                 Duration.ofMinutes(5));
-        Duration heartbeatTimeout = arguments.value("--heartbeat-timeout", DurationConverter.INSTANCE,
+        Duration heartbeatTimeout = arguments.value("--heartbeat-timeout", Converter.DURATION,
                 Duration.ofMillis(MasterSettings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS));
-        Duration keepServing = arguments.value("--keep-serving", DurationConverter.INSTANCE, Duration.ofMinutes(1));
+        Duration keepServing = arguments.value("--keep-serving", Converter.DURATION, Duration.ofMinutes(1));
         ReportOptions reports = ReportFlags.read(arguments, out, err);
         int min = minWorkers == null ? 1 : minWorkers;
         if (expectWorkers < 1 || min < 1 || min > expectWorkers) {

@@ -45,7 +45,7 @@ final class WorkerCommand implements Subcommand {
     public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         HostPort master = arguments.value("--master", HostPort.CONVERTER);
         Path tokenFile = arguments.value("--token-file", Converter.PATH);
-        Duration connectTimeout = arguments.value("--connect-timeout", DurationConverter.INSTANCE,
+        Duration connectTimeout = arguments.value("--connect-timeout", Converter.DURATION,
                 Duration.ofMinutes(1));
         boolean insecure = arguments.flag(ReportFlags.INSECURE);
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "worker", err);

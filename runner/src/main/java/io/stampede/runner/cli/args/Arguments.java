@@ -22,11 +22,8 @@ public final class Arguments {
         this.parameters = List.copyOf(parameters);
     }
 
-    /** Whether a flag (or any option) was given; also answers for {@code --help} and {@code --version}. */
+    /** Whether a flag (or any option) was given, {@code --help} and {@code --version} included. */
     public boolean flag(String name) {
-        if (name.equals(CommandSyntax.HELP) || name.equals(CommandSyntax.VERSION)) {
-            return values.keySet().stream().anyMatch(option -> option.names().contains(name));
-        }
         return values.containsKey(option(name));
     }
 

@@ -24,10 +24,16 @@ public final class CommandSyntax {
     public static final String HELP = "--help";
     public static final String VERSION = "--version";
 
+    private static final OptionSpec STANDARD_HELP =
+            new OptionSpec(List.of("-h", HELP), null, "Show this help message and exit.", false, false);
+    private static final OptionSpec STANDARD_VERSION =
+            new OptionSpec(List.of("-V", VERSION), null, "Print version information and exit.", false, false);
+
     private final String name;
     private final List<String> description;
     private final List<OptionSpec> options = new ArrayList<>();
     private final List<ParameterSpec> parameters = new ArrayList<>();
+    /** Every option by each of its names, {@code --help} and {@code --version} included. */
     private final Map<String, OptionSpec> byName = new LinkedHashMap<>();
 
     /**
@@ -37,6 +43,9 @@ public final class CommandSyntax {
     public CommandSyntax(String name, String... description) {
         this.name = name;
         this.description = List.of(description);
+        for (OptionSpec standard : List.of(STANDARD_HELP, STANDARD_VERSION)) {
+            standard.names().forEach(standardName -> byName.put(standardName, standard));
+        }
     }
 
     /** A flag: present or not. {@code names} as in {@code "-q, --quiet"} or {@code "--serve"}. */
@@ -142,15 +151,9 @@ public final class CommandSyntax {
         return parsed;
     }
 
-    private static final OptionSpec STANDARD_HELP =
-            new OptionSpec(List.of("-h", HELP), null, "Show this help message and exit.", false, false);
-    private static final OptionSpec STANDARD_VERSION =
-            new OptionSpec(List.of("-V", VERSION), null, "Print version information and exit.", false, false);
-
     private CommandSyntax add(OptionSpec option) {
         for (String optionName : option.names()) {
-            if (byName.containsKey(optionName) || STANDARD_HELP.names().contains(optionName)
-                    || STANDARD_VERSION.names().contains(optionName)) {
+            if (byName.containsKey(optionName)) {
                 throw new IllegalArgumentException(name + ": option " + optionName + " is declared twice");
             }
             byName.put(optionName, option);
@@ -170,12 +173,8 @@ public final class CommandSyntax {
     private OptionSpec lookup(String optionName, String argument) throws UsageException {
         OptionSpec option = byName.get(optionName);
         if (option != null) return option;
-        if (STANDARD_HELP.names().contains(optionName)) return STANDARD_HELP;
-        if (STANDARD_VERSION.names().contains(optionName)) return STANDARD_VERSION;
         // Only long names get a "did you mean": any one-letter name is one edit away from every other.
-        List<String> known = new ArrayList<>(byName.keySet().stream()
-                .filter(candidate -> candidate.startsWith("--")).toList());
-        known.addAll(List.of(HELP, VERSION));
+        List<String> known = byName.keySet().stream().filter(candidate -> candidate.startsWith("--")).toList();
         String hint = optionName.startsWith("--") ? FieldNames.suggestion(optionName, known) : "";
         throw new UsageException("unknown option: '" + argument + "'" + hint);
     }

@@ -1,7 +1,10 @@
 package io.stampede.runner.cli.args;
 
+import io.stampede.runner.model.Durations;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Turns an option's text into a value. A bad text throws {@link IllegalArgumentException} whose message says what
@@ -30,6 +33,9 @@ public interface Converter<T> {
             throw new IllegalArgumentException("expected a number, got '" + text + "'");
         }
     };
+
+    /** As files write durations: 500ms, 30s, 2m, 1h30m. */
+    Converter<Duration> DURATION = Durations::parse;
 
     Converter<Path> PATH = text -> {
         try {
