@@ -178,6 +178,8 @@ def run(run_dir, tool):
     out = {"run": run_dir.name, "users": number(env, "users"), "exit_status": number(env, "exit_status"),
            "launch": number(env, "launch"), "cpu_s": cpu_s, "rss_kib": rss_kib, "wall_s": wall_s,
            "nginx_requests": total, "hwm_at_b_kib": number(env, "gen_hwm_kib_B"),
+           # CPU-s of the JIT's compiler threads from launch to the end of the steady window (HotSpot only).
+           "jit_cpu_s": number(env, "jit_ticks_B") / number(env, "clk_tck"),
            "rps_per_cpu_whole": total / cpu_s if cpu_s > 0 else NAN,
            "duration_s": number(env, "duration_s"), "gen_comm": env.get("gen_comm", "")}
     out.update(window(env))

@@ -65,7 +65,7 @@ def header(meta):
         f"* **Runner:** commit `{meta.get('commit')}`{dirty_note}; jar `{meta.get('jar')}` built "
         f"{meta.get('jar_mtime')}; {meta.get('jdk')}",
         f"* **Runner JVM options (STAMPEDE_JAVA_OPTS):** `{meta.get('java_opts') or '(none)'}`; started through "
-        f"`./stampede` with its class-data-sharing archive `{meta.get('cds_archive') or '(none: not made)'}`",
+        f"`./stampede` with its start-up archive `{meta.get('archive') or meta.get('cds_archive') or '(none: not made)'}`",
         f"* **Others:** nginx {meta.get('nginx')} (1 worker, CPU 1), wrk {meta.get('wrk')}, {locust}",
         f"* **Machine load:** {float(meta.get('busy_cores_before', 'nan')):.2f} cores busy in the 3 s before the "
         "first run (other people's work; see the \"other busy cores\" column)",
@@ -181,12 +181,12 @@ def overhead(raw, meta):
              f"{meta.get('overhead_window', '4-8')} s after launch", "",
              "| run | launch → first request s | wall s | CPU-s whole run | CPU-s before first request "
              f"| CPU-s after the {seconds} s of load | **CPU-s outside the load** | warm-up CPU-s "
-             f"| **CPU-s beyond steady cost** | whole − steady rate × {seconds} s | steady RPS/CPU-s "
-             "| other busy cores |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             f"| **CPU-s beyond steady cost** | JIT threads CPU-s, launch → window end "
+             f"| whole − steady rate × {seconds} s | steady RPS/CPU-s | other busy cores |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     keys = (("first_request_s", 3), ("wall_s", 2), ("cpu_s", 2), ("startup_cpu_s", 2), ("shutdown_cpu_s", 2),
             ("outside_load_cpu_s", 2), ("warmup_excess_cpu_s", 2), ("beyond_steady_cpu_s", 2),
-            ("outside_rate_cpu_s", 2), ("rps_per_cpu_steady", 0), ("other_cores", 2))
+            ("jit_cpu_s", 2), ("outside_rate_cpu_s", 2), ("rps_per_cpu_steady", 0), ("other_cores", 2))
     bold = ("first_request_s", "outside_load_cpu_s", "beyond_steady_cpu_s")
     for r in rs:
         lines.append(f"| {r['run'][3:]} | " + " | ".join(fmt(r.get(k, m.NAN), d) for k, d in keys) + " |")

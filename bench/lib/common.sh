@@ -51,6 +51,26 @@ cpu_ticks_split() {
   awk '{ print $12, $13 }' <<<"$stat"
 }
 
+# CPU ticks (user + system) of process $1's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"), or
+# nothing when the process is gone. Threads that already ended are not counted; HotSpot keeps its compiler
+# threads for the life of the process on a machine this small.
+jit_thread_ticks() {
+  local pid="$1" task comm stat fields total=0
+  [ -d "/proc/$pid/task" ] || return 0
+  for task in "/proc/$pid/task"/*; do
+    read -r comm <"$task/comm" 2>/dev/null || continue
+    case "$comm" in
+      "C1 CompilerThre"* | "C2 CompilerThre"*)
+        read -r stat <"$task/stat" 2>/dev/null || continue
+        stat="${stat##*) }"
+        read -r -a fields <<<"$stat"
+        total=$((total + fields[11] + fields[12]))
+        ;;
+    esac
+  done
+  echo "$total"
+}
+
 # Busy ticks of the whole machine (user nice system irq softirq steal), to show what else ran meanwhile.
 machine_busy_ticks() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat

@@ -53,6 +53,7 @@ snapshot() {
     echo "gen_user_ticks_$tag=${split% *}"
     echo "gen_sys_ticks_$tag=${split#* }"
     echo "gen_ticks_$tag=$(cpu_ticks "$GEN_PID")"
+    echo "jit_ticks_$tag=$(jit_thread_ticks "$GEN_PID")"
     echo "srv_ticks_$tag=$(cpu_ticks "$NGINX_WORKER_PID")"
     echo "all_ticks_$tag=$(machine_busy_ticks)"
     echo "softirq_ticks_$tag=${irq% *}"
