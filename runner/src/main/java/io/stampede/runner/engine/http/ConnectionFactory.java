@@ -18,8 +18,8 @@ import javax.net.ssl.SSLParameters;
 import java.net.InetSocketAddress;
 
 /**
- * Opens connections to the target from one event loop: TCP_NODELAY, optional TLS with SNI, and the response
- * decoder. The address is resolved once, before the run, so no DNS lookup ever blocks an event loop.
+ * Opens connections to the target from one event loop: TCP_NODELAY, optional TLS with SNI, the loop's shared
+ * read buffer (plain HTTP) and the response reader. The address is resolved once, before the run, so no DNS lookup ever blocks an event loop.
  *
  * <p>Threading: {@link #connect} is called on the owning event loop.
  */
@@ -31,6 +31,8 @@ public final class ConnectionFactory {
     private final String host;
     private final SslContext ssl;
     private final boolean verifyHostName;
+    /** The loop's copy buffer for received bytes (see ResponseReader). */
+    private final byte[] readScratch = new byte[ReadBuffers.CAPACITY];
 
     /**
      * @param address the target's resolved address
@@ -52,13 +54,19 @@ public final class ConnectionFactory {
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 // Request timeouts cover connecting too (see HttpConnection); this is only a backstop.
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 120_000);
+        if (ssl == null) bootstrap.option(ChannelOption.RCVBUF_ALLOCATOR, new ReadBuffers());
     }
 
     public EventLoop eventLoop() {
         return eventLoop;
     }
 
-    ChannelFuture connect(HttpResponseDecoder decoder) {
+    /** A reader for a new connection's responses, sharing this loop's scratch buffer. */
+    ResponseReader newReader(ResponseReader.Sink sink) {
+        return new ResponseReader(sink, readScratch);
+    }
+
+    ChannelFuture connect(ResponseReader reader) {
         return bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {
@@ -72,7 +80,7 @@ public final class ConnectionFactory {
                     }
                     channel.pipeline().addLast(tls);
                 }
-                channel.pipeline().addLast(decoder);
+                channel.pipeline().addLast(reader);
             }
         }).connect(address);
     }

@@ -16,11 +16,11 @@ import io.netty.channel.ChannelFuture;
  * <p>Timeouts are enforced by {@link #checkTimeout}, which the loop calls periodically for every connection: one
  * sweep per loop is cheaper than a scheduled task per request.
  */
-public final class HttpConnection implements HttpResponseDecoder.Sink {
+public final class HttpConnection implements ResponseReader.Sink {
 
     private final ConnectionFactory factory;
     private Channel channel;
-    private HttpResponseDecoder decoder;
+    private ResponseReader reader;
 
     private ResponseListener listener;
     private long deadlineNanos;
@@ -46,18 +46,18 @@ public final class HttpConnection implements HttpResponseDecoder.Sink {
         this.timeoutMillis = timeoutMillis;
         this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
         if (channel != null && channel.isActive()) {
-            decoder.expect(keepBody, keepHeaders, headRequest);
+            reader.expect(keepBody, keepHeaders, headRequest);
             channel.writeAndFlush(request, channel.voidPromise());
             return;
         }
         dropChannel();
-        HttpResponseDecoder fresh = new HttpResponseDecoder(this);
+        ResponseReader fresh = factory.newReader(this);
         fresh.expect(keepBody, keepHeaders, headRequest);
-        decoder = fresh;
+        reader = fresh;
         ChannelFuture connecting = factory.connect(fresh);
         channel = connecting.channel();
         connecting.addListener(done -> {
-            if (decoder != fresh) {
+            if (reader != fresh) {
                 request.release(); // given up on (timeout or close) while connecting
             } else if (done.isSuccess()) {
                 channel.writeAndFlush(request, channel.voidPromise());
@@ -106,9 +106,9 @@ public final class HttpConnection implements HttpResponseDecoder.Sink {
     }
 
     @Override
-    public void onClosed(boolean midResponse) {
+    public void onClosed() {
         channel = null;
-        decoder = null;
+        reader = null;
         if (listener != null) fail(FailureCauses.CLOSED_BEFORE_RESPONSE);
     }
 
@@ -129,9 +129,9 @@ public final class HttpConnection implements HttpResponseDecoder.Sink {
     }
 
     private void dropChannel() {
-        if (decoder != null) {
-            decoder.detach();
-            decoder = null;
+        if (reader != null) {
+            reader.detach();
+            reader = null;
         }
         if (channel != null) {
             channel.close();

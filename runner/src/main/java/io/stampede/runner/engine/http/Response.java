@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param status    the status code (100..599)
  * @param bodyBytes size of the body as received (after de-chunking), in bytes
- * @param body      the body decoded as UTF-8 (at most {@link HttpResponseDecoder#MAX_KEPT_BODY_BYTES}), or "" when not kept
+ * @param body      the body decoded as UTF-8 (at most {@link ResponseParser#MAX_KEPT_BODY_BYTES}), or "" when not kept
  * @param headers   name/value pairs with lower-case names, empty when not kept
  */
 public record Response(int status, long bodyBytes, String body, List<String[]> headers) {

@@ -1,7 +1,5 @@
 package io.stampede.runner.engine.http;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,14 +9,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How response framing is read: lengths, chunks, split reads, bodies that end with the connection. */
-class HttpResponseDecoderTest {
+class ResponseParserTest {
 
     private final List<Response> responses = new ArrayList<>();
     private final List<Boolean> closes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private boolean closedMidResponse;
 
-    private final HttpResponseDecoder decoder = new HttpResponseDecoder(new HttpResponseDecoder.Sink() {
+    private final ResponseParser parser = new ResponseParser(new ResponseParser.Listener() {
         @Override
         public void onResponse(Response response, boolean connectionClose) {
             responses.add(response);
@@ -29,28 +26,21 @@ class HttpResponseDecoderTest {
         public void onProtocolError(String cause) {
             errors.add(cause);
         }
-
-        @Override
-        public void onClosed(boolean midResponse) {
-            closedMidResponse = midResponse;
-        }
-
-        @Override
-        public void onException(Throwable cause) {
-            errors.add(cause.toString());
-        }
     });
-    private final EmbeddedChannel channel = new EmbeddedChannel(decoder);
 
+    /** Feeds each part as one read, from the middle of a larger array, as a reused read buffer would hold it. */
     private void receive(String... parts) {
         for (String part : parts) {
-            channel.writeInbound(Unpooled.copiedBuffer(part, StandardCharsets.UTF_8));
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            byte[] framed = new byte[bytes.length + 6];
+            System.arraycopy(bytes, 0, framed, 3, bytes.length);
+            parser.feed(framed, 3, bytes.length);
         }
     }
 
     @Test
     void readsAContentLengthBodyWithoutKeepingIt() {
-        decoder.expect(false, false, false);
+        parser.expect(false, false, false);
         receive("HTTP/1.1 200 OK\r\nContent-Length: 19\r\nConnection: keep-alive\r\n\r\n{\"message\":\"hello\"}");
 
         assertThat(responses).singleElement().satisfies(r -> {
@@ -63,7 +53,7 @@ class HttpResponseDecoderTest {
 
     @Test
     void keepsBodyAndHeadersWhenAskedEvenAcrossSplitReads() {
-        decoder.expect(true, true, false);
+        parser.expect(true, true, false);
         receive("HTTP/1.1 201 Cre", "ated\r\nContent-Type: application/json\r\nX-Tok", "en: abc\r\ncontent-length: 2",
                 "2\r\n\r\n{\"access_token\":", "\"t-1\"}");
 
@@ -76,8 +66,29 @@ class HttpResponseDecoderTest {
     }
 
     @Test
+    void readsTheSameResponsesWhereverTheBytesAreSplit() {
+        String stream = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: 1\r\n\r\nhello"
+                + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\nT: 1\r\n\r\n"
+                + "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        for (int first = 0; first <= stream.length(); first++) {
+            for (int second = first; second <= stream.length(); second += 7) {
+                ResponseParserTest fresh = new ResponseParserTest();
+                fresh.parser.expect(true, true, false);
+                fresh.receive(stream.substring(0, first), stream.substring(first, second), stream.substring(second));
+
+                String split = "split at " + first + " and " + second;
+                assertThat(fresh.errors).as(split).isEmpty();
+                assertThat(fresh.responses).as(split).extracting(Response::status).containsExactly(200, 200, 404);
+                assertThat(fresh.responses).as(split).extracting(Response::body).containsExactly("hello", "abcde", "");
+                assertThat(fresh.responses.get(0).header("x-a")).as(split).isEqualTo("1");
+                assertThat(fresh.closes).as(split).containsExactly(false, false, true);
+            }
+        }
+    }
+
+    @Test
     void decodesChunkedBodiesWithExtensionsAndTrailers() {
-        decoder.expect(true, false, false);
+        parser.expect(true, false, false);
         receive("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
                 "5;ext=1\r\nhello\r\n", "7\r\n, world\r\n0\r\nX-Trailer: yes\r\n\r\n");
 
@@ -89,7 +100,7 @@ class HttpResponseDecoderTest {
 
     @Test
     void readsTwoResponsesInARowOnOneConnection() {
-        decoder.expect(false, false, false);
+        parser.expect(false, false, false);
         receive("HTTP/1.1 204 No Content\r\n\r\n");
         receive("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 3\r\n\r\nbad");
 
@@ -98,7 +109,7 @@ class HttpResponseDecoderTest {
 
     @Test
     void ignoresTheBodyLengthOfAHeadResponse() {
-        decoder.expect(false, false, true);
+        parser.expect(false, false, true);
         receive("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
 
         assertThat(responses).extracting(Response::bodyBytes).containsExactly(0L);
@@ -106,19 +117,19 @@ class HttpResponseDecoderTest {
 
     @Test
     void skipsInterimResponses() {
-        decoder.expect(false, false, false);
+        parser.expect(false, false, false);
         receive("HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
 
         assertThat(responses).extracting(Response::status).containsExactly(200);
     }
 
     @Test
-    void endsABodyWithoutLengthWhenTheConnectionCloses() {
-        decoder.expect(true, false, false);
+    void endsABodyWithoutLengthWhenTheInputEnds() {
+        parser.expect(true, false, false);
         receive("HTTP/1.0 200 OK\r\n\r\nuntil the end");
         assertThat(responses).isEmpty();
 
-        channel.close();
+        parser.endOfInput();
 
         assertThat(responses).singleElement().satisfies(r -> assertThat(r.body()).isEqualTo("until the end"));
         assertThat(closes).containsExactly(true);
@@ -126,7 +137,7 @@ class HttpResponseDecoderTest {
 
     @Test
     void honoursConnectionCloseAndHttp10Defaults() {
-        decoder.expect(false, false, false);
+        parser.expect(false, false, false);
         receive("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
         receive("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n");
         receive("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n");
@@ -135,8 +146,21 @@ class HttpResponseDecoderTest {
     }
 
     @Test
+    void keepsALongBodyTruncatedButCountsItInFull() {
+        int length = ResponseParser.MAX_KEPT_BODY_BYTES + 1000;
+        parser.expect(true, false, false);
+        receive("HTTP/1.1 200 OK\r\nContent-Length: " + length + "\r\n\r\n");
+        receive("x".repeat(length / 2), "x".repeat(length - length / 2));
+
+        assertThat(responses).singleElement().satisfies(r -> {
+            assertThat(r.bodyBytes()).isEqualTo(length);
+            assertThat(r.body()).hasSize(ResponseParser.MAX_KEPT_BODY_BYTES);
+        });
+    }
+
+    @Test
     void reportsGarbageAsAnInvalidResponse() {
-        decoder.expect(false, false, false);
+        parser.expect(false, false, false);
         receive("SSH-2.0-OpenSSH_9.2\r\n");
 
         assertThat(errors).containsExactly("invalid HTTP response: malformed status line");
@@ -144,13 +168,20 @@ class HttpResponseDecoderTest {
     }
 
     @Test
-    void tellsWhenTheConnectionClosesInTheMiddleOfAResponse() {
-        decoder.expect(false, false, false);
-        receive("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part");
+    void refusesALineLongerThanTheLimitEvenWhenItArrivesInPieces() {
+        parser.expect(false, false, false);
+        receive("HTTP/1.1 200 OK\r\nX-Big: ");
+        String piece = "a".repeat(16 * 1024);
+        for (int i = 0; i < 5; i++) receive(piece);
 
-        channel.close();
+        assertThat(errors).containsExactly("invalid HTTP response: response line longer than 65536 bytes");
+    }
 
-        assertThat(responses).isEmpty();
-        assertThat(closedMidResponse).isTrue();
+    @Test
+    void namesWhatIsWrongWithAFramingHeader() {
+        parser.expect(false, false, false);
+        receive("HTTP/1.1 200 OK\r\nContent-Length: ten\r\n\r\n");
+
+        assertThat(errors).containsExactly("invalid HTTP response: malformed Content-Length");
     }
 }
