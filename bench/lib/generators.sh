@@ -8,8 +8,16 @@ stampede_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"; else command -v java; fi
 }
 
+# The start-up archive ./stampede makes for STAMPEDE_JAR with that Java: NAME.aot (an AOT cache, Java 25 and
+# newer) or NAME.jsa (a class-data-sharing archive).
+stampede_archive() {
+  local feature
+  feature="$("$(stampede_java)" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)"
+  if [ -n "$feature" ] && [ "$feature" -ge 25 ]; then echo "${STAMPEDE_JAR%.jar}.aot"; else echo "${STAMPEDE_JAR%.jar}.jsa"; fi
+}
+
 # stampede_cmd DIR PORT YAML SECONDS [USERS] [JAVA_OPTS...]: through ./stampede, as users start it (its
-# class-data-sharing archive, its JVM flags), with the jar STAMPEDE_JAR. `env` and the launcher exec, so the PID
+# start-up archive, its JVM flags), with the jar STAMPEDE_JAR. `env` and the launcher exec, so the PID
 # GNU time forks becomes the JVM's: the harness reads that process, launcher included. The options are what a
 # user would put in STAMPEDE_JAVA_OPTS.
 stampede_cmd() {
@@ -20,10 +28,10 @@ stampede_cmd() {
   [ -z "$users" ] || GEN_CMD+=(-u "$users")
 }
 
-# Makes the launcher's class-data-sharing archive for STAMPEDE_JAR now (a 2 s demo run, once per jar build), so
-# that no measured run pays for it. It is what a user's first ./stampede command does.
+# Makes the launcher's start-up archive for STAMPEDE_JAR now (a 2 s demo run, once per jar build), so that no
+# measured run pays for it. It is what a user's first ./stampede command does.
 prepare_stampede() {
-  log "preparing ${STAMPEDE_JAR%.jar}.jsa (./stampede's class-data-sharing archive) when stale"
+  log "preparing $(stampede_archive) (./stampede's start-up archive) when stale"
   STAMPEDE_JAR="$STAMPEDE_JAR" "$ROOT/stampede" --version >/dev/null || die "./stampede --version failed"
 }
 

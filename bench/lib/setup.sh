@@ -100,7 +100,7 @@ write_meta() {
     echo "java_opts=$BENCH_JAVA_OPTS"
     echo "jar=$STAMPEDE_JAR"
     echo "jar_mtime=$(date -u -r "$STAMPEDE_JAR" +%Y-%m-%dT%H:%M:%SZ)"
-    echo "cds_archive=$([ ! -f "${STAMPEDE_JAR%.jar}.jsa" ] || echo "${STAMPEDE_JAR%.jar}.jsa")"
+    echo "archive=$([ ! -f "$(stampede_archive)" ] || stampede_archive)"
     echo "commit=${STAMPEDE_JAR_COMMIT:-$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
     echo "uncommitted_runner_files=$dirty"
     echo "nginx=$(nginx -v 2>&1 | sed 's#.*/##')"
