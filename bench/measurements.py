@@ -8,6 +8,7 @@ import csv
 import json
 import math
 import re
+import statistics
 from pathlib import Path
 
 NAN = float("nan")
@@ -143,6 +144,18 @@ def tick_trace(run_dir):
     return trace
 
 
+def request_trace(run_dir):
+    """[(epoch_s, requests)] from requests.txt: nginx's counter every ~0.25 s, minus the tracer's own probes."""
+    path = run_dir / "requests.txt"
+    trace = []
+    if path.exists():
+        for line in path.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 3:
+                trace.append((float(parts[0]), float(parts[1]) - float(parts[2])))
+    return trace
+
+
 def ticks_at(trace, when):
     """The generator's CPU ticks at an instant, interpolated between trace samples."""
     if not trace or when <= trace[0][0]:
@@ -153,18 +166,40 @@ def ticks_at(trace, when):
     return trace[-1][1]
 
 
-def cpu_phases(out, trace, tck):
+def cpu_phases(out, trace, tck, requests=(), window=(NAN, NAN)):
     """Splits the whole run's CPU-s: before the first request, after the load period (first request +
-    duration) until exit, and what the run used beyond its requests' steady-state cost."""
+    duration) until exit, and what the run used beyond its requests' steady-state cost.
+
+    Two estimates of the last. `beyond_steady_cpu_s`: the whole run's CPU minus its requests at the steady
+    window's rate; every second's swing of the steady rate counts in it. `outside_steady_cpu_s`: start-up +
+    shut-down + the warm-up's excess, which is, for each whole second of load before the window (window[0]
+    seconds after launch), its CPU minus its requests at the median per-request cost of the window's seconds
+    (needs the request trace)."""
     first = out["launch"] + out["first_request_s"]
     load_end = first + out["duration_s"]
     startup = ticks_at(trace, first) / tck
     shutdown = out["cpu_s"] - ticks_at(trace, load_end) / tck
     beyond = out["cpu_s"] - out["nginx_requests"] / out["rps_per_cpu_steady"]
-    return {"startup_cpu_s": startup, "shutdown_cpu_s": shutdown, "outside_load_cpu_s": startup + shutdown,
-            "beyond_steady_cpu_s": beyond,
-            "warmup_excess_cpu_s": beyond - startup - shutdown,
-            "outside_rate_cpu_s": out["cpu_s"] - out["gen_cores"] * out["duration_s"]}
+    phases = {"startup_cpu_s": startup, "shutdown_cpu_s": shutdown, "outside_load_cpu_s": startup + shutdown,
+              "beyond_steady_cpu_s": beyond,
+              "warmup_excess_cpu_s": beyond - startup - shutdown,
+              "outside_rate_cpu_s": out["cpu_s"] - out["gen_cores"] * out["duration_s"]}
+    if requests and is_number(window[0]):
+        seconds = []  # (start offset from the first request, CPU-s, requests) per whole second of load
+        for k in range(int(out["duration_s"])):
+            t0, t1 = first + k, first + k + 1
+            seconds.append((k, (ticks_at(trace, t1) - ticks_at(trace, t0)) / tck,
+                            ticks_at(requests, t1) - ticks_at(requests, t0)))
+        start, end = out["launch"] + window[0], out["launch"] + window[1]
+        steady = [cpu / n for k, cpu, n in seconds if first + k >= start and first + k + 1 <= end and n > 0]
+        warmup = [(cpu, n) for k, cpu, n in seconds if first + k + 1 <= start]
+        if steady:
+            cost = statistics.median(steady)
+            excess = sum(cpu - n * cost for cpu, n in warmup)
+            phases.update({"steady_cost_us": 1e6 * cost, "warmup_excess_median_cpu_s": excess,
+                           "warmup_seconds": float(len(warmup)),
+                           "outside_steady_cpu_s": startup + excess + shutdown})
+    return phases
 
 
 def run(run_dir, tool):
@@ -193,7 +228,8 @@ def run(run_dir, tool):
     out["first_request_s"] = first_request_delay_s(run_dir, out["launch"])
     trace = tick_trace(run_dir)
     if trace and is_number(out["first_request_s"]):
-        out.update(cpu_phases(out, trace, number(env, "clk_tck")))
+        out.update(cpu_phases(out, trace, number(env, "clk_tck"), request_trace(run_dir),
+                              (number(env, "window_start_s"), number(env, "window_end_s"))))
     return out
 
 

@@ -19,7 +19,7 @@
 #   QUIET_WAIT_SECONDS=20  before each run, wait up to this long for the rest of the machine to go quiet,
 #   QUIET_WAIT_BUDGET=120  and at most this long in all; quiet = fewer than QUIET_MAX_CORES=0.15 cores busy
 #                          over half a second (QUIET_WAIT_SECONDS=0: never wait)
-#   THROUGHPUT_SECONDS=15 WINDOW_START=7 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=10 (see lib/)
+#   THROUGHPUT_SECONDS=15 WINDOW_START=7 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=20 (see lib/)
 #
 # The target is nginx on 127.0.0.1 (a free port, pinned to CPU 1); every generator is pinned to CPU 0.
 # Everything the script starts is stopped by PID when it exits. Results: bench/results/ (git-ignored).

@@ -66,7 +66,7 @@ snapshot() {
 # Runs one generator with a measurement window: "$1" run directory, "$2" window start and "$3" window end
 # (seconds after launch), "$4" time limit in seconds, then the command. Writes measure.env (launch time,
 # the counter before and after, snapshots A and B, exit status), time.txt and out.txt into the directory,
-# and ticks.txt (see trace_ticks) when TRACE_TICKS=1.
+# and, when TRACE_TICKS=1, ticks.txt and requests.txt (see trace_ticks and trace_requests).
 measured_run() {
   local dir="$1" start="$2" end="$3" limit="$4" rc=0
   shift 4
@@ -81,11 +81,14 @@ measured_run() {
     echo "probes_before=$STATUS_PROBES"
   } >>"$env"
   launch_generator "$dir/time.txt" "$dir/out.txt" "$@"
-  local tracer=""
+  local tracer="" request_tracer=""
   if [ "${TRACE_TICKS:-0}" = 1 ]; then
+    [ -p "$SCRATCH/never" ] || mkfifo "$SCRATCH/never"
     trace_ticks "$GEN_PID" "$dir/ticks.txt" &
     tracer=$!
-    STARTED_PIDS+=("$tracer")
+    trace_requests "$GEN_PID" "$dir/requests.txt" &
+    request_tracer=$!
+    STARTED_PIDS+=("$tracer" "$request_tracer")
   fi
   echo "launch=$GEN_LAUNCH" >>"$env"
   sleep_until "$(calc "$GEN_LAUNCH + $start")"
@@ -96,8 +99,10 @@ measured_run() {
   snapshot "$env" B
   await_generator "$limit" || rc=$?
   if [ -n "$tracer" ]; then
-    wait "$tracer" 2>/dev/null || true
-    forget_pids "$tracer"
+    wait "$tracer" "$request_tracer" 2>/dev/null || true
+    forget_pids "$tracer" "$request_tracer"
+    # The request tracer's own probes are requests too: count them like ours.
+    STATUS_PROBES=$((STATUS_PROBES + $(awk 'END { print $3 + 0 }' "$dir/requests.txt")))
   fi
   probe_requests || NGINX_REQUESTS=""
   {
@@ -140,7 +145,6 @@ await_quiet_machine() {
 # and after it. Run in the background; reads /proc with bash builtins and sleeps on a FIFO read timeout.
 trace_ticks() {
   local pid="$1" out="$2" fd stat fields
-  [ -p "$SCRATCH/never" ] || mkfifo "$SCRATCH/never"
   exec {fd}<>"$SCRATCH/never"
   while read -r stat <"/proc/$pid/stat"; do
     stat="${stat##*) }"
@@ -148,4 +152,17 @@ trace_ticks() {
     echo "$EPOCHREALTIME $((fields[11] + fields[12]))"
     read -r -t 0.02 -u "$fd" _ || true
   done 2>/dev/null >"$out"
+}
+
+# Writes "epoch_s requests probes" of nginx's request counter about every 0.25 s until process $1 exits; the
+# third column counts this loop's own probes (each one request, included in the counter). With trace_ticks it
+# gives the generator's CPU cost per request for each second of a run. Run in the background.
+trace_requests() {
+  local pid="$1" out="$2" fd
+  STATUS_PROBES=0
+  exec {fd}<>"$SCRATCH/never"
+  while kill -0 "$pid" 2>/dev/null; do
+    if probe_requests 2>/dev/null; then echo "$EPOCHREALTIME $NGINX_REQUESTS $STATUS_PROBES"; fi
+    read -r -t 0.25 -u "$fd" _ || true
+  done >"$out"
 }
