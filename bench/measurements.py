@@ -132,32 +132,25 @@ def first_request_delay_s(run_dir, launch):
     return min(arrivals) - launch if arrivals else NAN
 
 
+def number_rows(path, columns):
+    """The lines of a whitespace-separated file that have exactly `columns` numbers, as float lists; [] if absent."""
+    if not path.exists():
+        return []
+    return [[float(p) for p in line.split()] for line in path.read_text().splitlines() if len(line.split()) == columns]
+
+
 def tick_trace(run_dir):
     """[(epoch_s, cpu_ticks)] from ticks.txt (written every ~20 ms while the generator ran), or []."""
-    path = run_dir / "ticks.txt"
-    trace = []
-    if path.exists():
-        for line in path.read_text().splitlines():
-            parts = line.split()
-            if len(parts) == 2:
-                trace.append((float(parts[0]), float(parts[1])))
-    return trace
+    return [(t, ticks) for t, ticks in number_rows(run_dir / "ticks.txt", 2)]
 
 
 def request_trace(run_dir):
     """[(epoch_s, requests)] from requests.txt: nginx's counter every ~0.25 s, minus the tracer's own probes."""
-    path = run_dir / "requests.txt"
-    trace = []
-    if path.exists():
-        for line in path.read_text().splitlines():
-            parts = line.split()
-            if len(parts) == 3:
-                trace.append((float(parts[0]), float(parts[1]) - float(parts[2])))
-    return trace
+    return [(t, count - probes) for t, count, probes in number_rows(run_dir / "requests.txt", 3)]
 
 
 def ticks_at(trace, when):
-    """The generator's CPU ticks at an instant, interpolated between trace samples."""
+    """A trace's value (CPU ticks, requests) at an instant, interpolated between its samples."""
     if not trace or when <= trace[0][0]:
         return trace[0][1] if trace else NAN
     for (t0, v0), (t1, v1) in zip(trace, trace[1:]):
