@@ -19,7 +19,8 @@ import java.net.InetSocketAddress;
 
 /**
  * Opens connections to the target from one event loop: TCP_NODELAY, optional TLS with SNI, the loop's shared
- * read buffer (plain HTTP) and the response reader. The address is resolved once, before the run, so no DNS lookup ever blocks an event loop.
+ * read buffer (plain HTTP) and the response reader. The address is resolved once, before the run, so no DNS
+ * lookup ever blocks an event loop.
  *
  * <p>Threading: {@link #connect} is called on the owning event loop.
  */
