@@ -37,7 +37,9 @@ final class ResponseParser {
         void onProtocolError(String cause);
     }
 
-    private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, BROKEN }
+    private enum State {
+        STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, BROKEN
+    }
 
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
@@ -292,7 +294,8 @@ final class ResponseParser {
         if (kept <= 0) return;
         int needed = keptBodyLength + kept;
         if (keptBody == null || keptBody.length < needed) {
-            int capacity = Math.min(MAX_KEPT_BODY_BYTES, Math.max(needed, keptBody == null ? 256 : 2 * keptBody.length));
+            int doubled = keptBody == null ? 256 : 2 * keptBody.length;
+            int capacity = Math.min(MAX_KEPT_BODY_BYTES, Math.max(needed, doubled));
             keptBody = keptBody == null ? new byte[capacity] : Arrays.copyOf(keptBody, capacity);
         }
         System.arraycopy(data, position, keptBody, keptBodyLength, kept);
