@@ -1,13 +1,13 @@
 package io.stampede.runner.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.stampede.runner.json.TreeReader;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.LoadTestSpec;
 import org.yaml.snakeyaml.error.Mark;
@@ -39,12 +39,13 @@ import java.util.regex.Pattern;
  */
 public final class LoadTestParser {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    /** Streaming parsers, read into trees by {@link TreeReader}: no ObjectMapper on the way to a run's start. */
+    private static final JsonFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     /** JSON is mostly YAML, but not when indented with tabs, as much generated JSON is. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
@@ -83,13 +84,12 @@ public final class LoadTestParser {
         return parse(text, YAML, "YAML");
     }
 
-    private static LoadTestDocument parse(String text, ObjectMapper mapper, String format)
+    private static LoadTestDocument parse(String text, JsonFactory factory, String format)
             throws InvalidLoadTestException {
         List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> iterator = mapper.readerFor(JsonNode.class).readValues(text)) {
-            while (iterator.hasNextValue()) {
-                JsonNode document = iterator.nextValue();
-                if (document != null && !document.isNull() && !document.isMissingNode()) {
+        try (JsonParser parser = factory.createParser(text)) {
+            for (JsonNode document = TreeReader.next(parser); document != null; document = TreeReader.next(parser)) {
+                if (!document.isNull() && !document.isMissingNode()) {
                     documents.add(document);
                 }
             }

@@ -1,9 +1,9 @@
 package io.stampede.runner.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stampede.runner.json.TreeWriter;
 import io.stampede.runner.stats.FailureCount;
 import io.stampede.runner.stats.RowSummary;
 import io.stampede.runner.stats.RunSummary;
@@ -37,7 +37,6 @@ import java.util.Set;
  */
 public final class JsonSummaryWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> CORE_FIELDS = Set.of("name", "startTime", "endTime", "durationSeconds",
             "passed", "message", "summary", "thresholds", "failures");
 
@@ -45,12 +44,13 @@ public final class JsonSummaryWriter {
     }
 
     /**
-     * @param extraSections further top-level sections (e.g. "generator", "workers"), serialised by Jackson;
-     *                      a name that clashes with a core field is rejected
+     * @param extraSections further top-level sections (e.g. "generator", "workers"): maps, lists, strings,
+     *                      numbers, booleans ({@link TreeWriter#toTree}); a name that clashes with a core field is
+     *                      rejected
      */
     public static ObjectNode toJson(RunSummary summary, List<ThresholdResult> thresholds,
                                     Map<String, ?> extraSections) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("name", summary.name());
         root.put("startTime", Instant.ofEpochMilli(summary.startEpochMillis()).toString());
         root.put("endTime", Instant.ofEpochMilli(summary.endEpochMillis()).toString());
@@ -72,18 +72,14 @@ public final class JsonSummaryWriter {
             if (CORE_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("extra section '" + name + "' clashes with a core field");
             }
-            root.set(name, MAPPER.valueToTree(section));
+            root.set(name, TreeWriter.toTree(section));
         });
         return root;
     }
 
     public static String toJsonString(RunSummary summary, List<ThresholdResult> thresholds,
                                       Map<String, ?> extraSections) {
-        try {
-            return MAPPER.writeValueAsString(toJson(summary, thresholds, extraSections)) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree failed to serialise", e);
-        }
+        return TreeWriter.indented(toJson(summary, thresholds, extraSections)) + "\n";
     }
 
     /** Writes the JSON to a file, creating missing parent folders. */
