@@ -38,9 +38,13 @@ public final class TreeReader {
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
-                for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+                JsonToken t = parser.nextToken();
+                for (; t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
                     String name = parser.currentName();
                     object.set(name, value(parser, parser.nextToken()));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(parser, "unexpected " + t + " in an object");
                 }
                 return object;
             }

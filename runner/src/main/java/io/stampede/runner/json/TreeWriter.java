@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -78,8 +77,7 @@ public final class TreeWriter {
         switch (node.getNodeType()) {
             case OBJECT -> {
                 generator.writeStartObject();
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     generator.writeFieldName(field.getKey());
                     write(generator, field.getValue());
                 }
