@@ -11,14 +11,12 @@ import io.stampede.runner.cluster.link.SharedToken;
 import io.stampede.runner.cluster.master.MasterRun;
 import io.stampede.runner.cluster.master.MasterSettings;
 import io.stampede.runner.cluster.protocol.WireOverrides;
-import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
 import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.IntervalStats;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,15 +72,9 @@ final class MasterCommand implements Subcommand {
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "master", err);
         if (token.isEmpty()) return ExitCodes.BAD_INPUT;
         Overrides overrides = LoadOverrideOptions.read(arguments);
-        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
-        if (plan.isEmpty()) return ExitCodes.BAD_INPUT;
-        JsonNode tree;
-        try {
-            tree = TestFiles.tree(file);
-        } catch (IOException e) {
-            err.println("stampede: cannot read " + file + ": " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        Optional<TestFiles.Loaded> loaded = TestFiles.loadWithTree(file, overrides, System.getenv(), err);
+        if (loaded.isEmpty()) return ExitCodes.BAD_INPUT;
+        JsonNode tree = loaded.get().tree();
         MasterSettings settings = new MasterSettings(expectWorkers, min, waitForWorkers.toMillis(),
                 heartbeatTimeout.toMillis(), MasterSettings.DEFAULT_HEARTBEAT_MILLIS, heartbeatTimeout.toMillis(),
                 MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), reports.insecureTls());
@@ -103,7 +95,7 @@ final class MasterCommand implements Subcommand {
             String base = "http://" + new HostPort(bind.host(), port);
             out.println("Master listening on " + base + " (status: " + base + "/api/v1/status); waiting for "
                     + expectWorkers + " workers: stampede worker --master HOST:" + port);
-            int code = MasterSession.run(plan.get(), settings, reports, true, new MasterSession.Hooks() {
+            int code = MasterSession.run(loaded.get().plan(), settings, reports, true, new MasterSession.Hooks() {
                 @Override
                 public void attachWorkers(MasterRun master) {
                     server.attach(master);

@@ -9,15 +9,9 @@ import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,26 +21,25 @@ final class TestFiles {
     private TestFiles() {
     }
 
+    /** A file's one document as a tree (what a master sends its workers) and the plan compiled from it. */
+    record Loaded(JsonNode tree, TestPlan plan) {
+    }
+
     /** The compiled plan, or empty after printing the problems to {@code err}. */
     static Optional<TestPlan> load(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
+        return loadWithTree(file, overrides, env, err).map(Loaded::plan);
+    }
+
+    /** The file's tree and compiled plan, read once, or empty after printing the problems to {@code err}. */
+    static Optional<Loaded> loadWithTree(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
         try {
-            LoadTestDocument document = LoadTestParser.parse(file);
-            return Optional.of(LoadTestCompiler.compile(document, overrides, env));
+            JsonNode tree = LoadTestParser.document(file);
+            LoadTestDocument document = LoadTestParser.bind(tree);
+            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env)));
         } catch (InvalidLoadTestException e) {
             printProblems(file, e, err);
             return Optional.empty();
         }
-    }
-
-    /**
-     * The file as a JSON tree, to send to workers: JSON for a {@code .json} file, else YAML, as {@link #load}
-     * reads it. Call after {@link #load} accepted the file.
-     */
-    static JsonNode tree(Path file) throws IOException {
-        boolean json = file.getFileName() != null
-                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        ObjectMapper mapper = json ? new ObjectMapper() : new YAMLMapper();
-        return mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     static void printProblems(Path file, InvalidLoadTestException e, PrintWriter err) {

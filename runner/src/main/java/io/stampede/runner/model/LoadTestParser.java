@@ -66,6 +66,19 @@ public final class LoadTestParser {
      * as a problem at {@code (file)}.
      */
     public static LoadTestDocument parse(Path file) throws InvalidLoadTestException {
+        return bind(document(file));
+    }
+
+    /** Parses YAML text (JSON without tabs is YAML too) holding one LoadTest document, and binds it. */
+    public static LoadTestDocument parse(String text) throws InvalidLoadTestException {
+        return bind(document(text, YAML, "YAML"));
+    }
+
+    /**
+     * The file's one document as a tree, not yet bound (as {@link #parse(Path)} reads it): what a master sends its
+     * workers.
+     */
+    public static JsonNode document(Path file) throws InvalidLoadTestException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -76,15 +89,10 @@ public final class LoadTestParser {
         }
         boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
-        return json ? parse(text, JSON, "JSON") : parse(text);
+        return json ? document(text, JSON, "JSON") : document(text, YAML, "YAML");
     }
 
-    /** Parses YAML text (JSON without tabs is YAML too) holding one LoadTest document, and binds it. */
-    public static LoadTestDocument parse(String text) throws InvalidLoadTestException {
-        return parse(text, YAML, "YAML");
-    }
-
-    private static LoadTestDocument parse(String text, JsonFactory factory, String format)
+    private static JsonNode document(String text, JsonFactory factory, String format)
             throws InvalidLoadTestException {
         List<JsonNode> documents = new ArrayList<>();
         try (JsonParser parser = factory.createParser(text)) {
@@ -105,7 +113,7 @@ public final class LoadTestParser {
         if (documents.size() > 1) {
             throw single("the file holds " + documents.size() + " documents; expected one LoadTest");
         }
-        return bind(documents.get(0));
+        return documents.get(0);
     }
 
     /** Binds an already parsed tree, e.g. a custom resource read from the Kubernetes API. */
