@@ -62,6 +62,11 @@ public final class ConnectionFactory {
         return eventLoop;
     }
 
+    /** True when requests may bypass the pipeline ({@link SocketWrites}): plain HTTP on the epoll transport. */
+    boolean writesDirectly() {
+        return ssl == null && eventLoop instanceof EpollEventLoop;
+    }
+
     /** A reader for a new connection's responses, sharing this loop's scratch buffer. */
     ResponseReader newReader(ResponseReader.Sink sink) {
         return new ResponseReader(sink, readScratch);

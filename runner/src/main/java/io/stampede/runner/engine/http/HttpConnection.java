@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 
+import java.io.IOException;
+
 /**
  * One virtual user's keep-alive connection, like a browser tab's: at most one request in flight (no pipelining,
  * which would break one-request-per-user semantics), opened on first use and reopened after the server or an
@@ -19,6 +21,7 @@ import io.netty.channel.ChannelFuture;
 public final class HttpConnection implements ResponseReader.Sink {
 
     private final ConnectionFactory factory;
+    private final boolean writesDirectly;
     private Channel channel;
     private ResponseReader reader;
 
@@ -28,6 +31,7 @@ public final class HttpConnection implements ResponseReader.Sink {
 
     public HttpConnection(ConnectionFactory factory) {
         this.factory = factory;
+        this.writesDirectly = factory.writesDirectly();
     }
 
     /**
@@ -47,7 +51,7 @@ public final class HttpConnection implements ResponseReader.Sink {
         this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
         if (channel != null && channel.isActive()) {
             reader.expect(keepBody, keepHeaders, headRequest);
-            channel.writeAndFlush(request, channel.voidPromise());
+            write(request);
             return;
         }
         dropChannel();
@@ -60,12 +64,25 @@ public final class HttpConnection implements ResponseReader.Sink {
             if (reader != fresh) {
                 request.release(); // given up on (timeout or close) while connecting
             } else if (done.isSuccess()) {
-                channel.writeAndFlush(request, channel.voidPromise());
+                write(request);
             } else {
                 request.release();
                 fail(FailureCauses.of(done.cause()));
             }
         });
+    }
+
+    /** Writes the request to the open channel; a write that fails fails the request on a later turn. */
+    private void write(ByteBuf request) {
+        if (writesDirectly) {
+            try {
+                if (SocketWrites.write(channel, request)) return;
+            } catch (IOException e) {
+                fail(FailureCauses.of(e));
+                return;
+            }
+        }
+        channel.writeAndFlush(request, channel.voidPromise());
     }
 
     /** True while a request waits for its answer. */
