@@ -228,8 +228,14 @@ final class ResponseParser {
         } else if (nameIs(a, start, nameLength, TRANSFER_ENCODING)) {
             chunked = containsIgnoreCase(a, valueStart, valueEnd, CHUNKED);
         } else if (nameIs(a, start, nameLength, CONNECTION)) {
-            if (containsIgnoreCase(a, valueStart, valueEnd, CLOSE)) close = true;
-            if (containsIgnoreCase(a, valueStart, valueEnd, KEEP_ALIVE)) keepAliveHeader = true;
+            // Nearly every response says just "keep-alive": one comparison, and the token search stays off the
+            // request path (its loop once cost a recompilation of the parser, docs/benchmarks.md).
+            if (nameIs(a, valueStart, valueEnd - valueStart, KEEP_ALIVE)) {
+                keepAliveHeader = true;
+            } else {
+                if (containsIgnoreCase(a, valueStart, valueEnd, CLOSE)) close = true;
+                if (containsIgnoreCase(a, valueStart, valueEnd, KEEP_ALIVE)) keepAliveHeader = true;
+            }
         }
         if (keepHeaders) {
             String name = new String(a, start, nameLength, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
