@@ -9,7 +9,8 @@ import java.util.Map;
  * Counters and the latency histogram of one stats row over some span of time (an interval, or the whole run).
  *
  * <p>Threading: not thread safe. A RowStats is written by one thread at a time: the event loop that records
- * into it, or the aggregator that merges finished intervals into it.
+ * into it, or the aggregator that merges finished intervals into it. Reading the latencies folds the pending
+ * ones in (a write): a row handed to another thread is {@link #flush}ed by its writer first.
  *
  * <p>Units: latencies in microseconds; the histogram keeps 3 significant digits and tracks values from
  * 1 µs up to 1 hour (longer values are clamped to the highest trackable value and still counted).
@@ -20,7 +21,12 @@ public final class RowStats {
     public static final long MAX_TRACKABLE_MICROS = 3_600_000_000L;
     public static final int SIGNIFICANT_DIGITS = 3;
 
+    /** Latencies recorded but not yet folded into the histogram, min, max and sum (see {@link #flush}). */
+    private static final int PENDING_CAPACITY = 128;
+
     private final Histogram latencyMicros = newHistogram();
+    private final long[] pendingLatencies = new long[PENDING_CAPACITY];
+    private int pendingCount;
     private long requests;
     private long failures;
     private long contentBytes;
@@ -51,19 +57,38 @@ public final class RowStats {
     }
 
     private void record(long latencyMicros, long bytes) {
-        long clamped = Math.max(1, Math.min(latencyMicros, MAX_TRACKABLE_MICROS));
-        this.latencyMicros.recordValue(clamped);
+        pendingLatencies[pendingCount++] = Math.max(1, Math.min(latencyMicros, MAX_TRACKABLE_MICROS));
         requests++;
         contentBytes += bytes;
-        sumLatencyMicros += clamped;
-        // Math.min/max rather than ifs: a new maximum is rare once warm, and the JIT turns a branch it has never
-        // seen taken into a trap that throws away the whole compiled request path (seen: ~0.15 s to recompile).
-        minLatencyMicros = Math.min(minLatencyMicros, clamped);
-        maxLatencyMicros = Math.max(maxLatencyMicros, clamped);
+        if (pendingCount == PENDING_CAPACITY) flush();
+    }
+
+    /**
+     * Folds the latencies recorded since the last call into the histogram and the exact sum, min and max.
+     *
+     * <p>Why in batches: the per-request path (inlined by the JIT into the response parser's loop) then holds a
+     * store and two additions, not the histogram's index arithmetic and its rarely taken "new maximum" branches;
+     * such a branch, compiled as never taken, sends the whole compiled request path back to the interpreter when
+     * it is taken (0.1-0.15 s of recompiling each time, measured in docs/benchmarks.md).
+     *
+     * <p>Every accessor of the latencies calls this first. The writing thread calls it before handing the row to
+     * another thread ({@link StatsRecorder#drain}), so readers there find nothing to fold.
+     */
+    public void flush() {
+        for (int i = 0; i < pendingCount; i++) {
+            long value = pendingLatencies[i];
+            latencyMicros.recordValue(value);
+            sumLatencyMicros += value;
+            minLatencyMicros = Math.min(minLatencyMicros, value);
+            maxLatencyMicros = Math.max(maxLatencyMicros, value);
+        }
+        pendingCount = 0;
     }
 
     /** Adds other's counts and histogram into this one. Histograms are added, never percentiles averaged. */
     public void add(RowStats other) {
+        flush();
+        other.flush();
         latencyMicros.add(other.latencyMicros);
         requests += other.requests;
         failures += other.failures;
@@ -76,6 +101,7 @@ public final class RowStats {
 
     /** Forgets everything recorded, keeping the histogram's memory (recorders reuse their rows). */
     public void reset() {
+        pendingCount = 0;
         latencyMicros.reset();
         requests = 0;
         failures = 0;
@@ -110,6 +136,7 @@ public final class RowStats {
 
     /** The histogram itself (microseconds). Callers must not record into it. */
     public Histogram latencyMicros() {
+        flush();
         return latencyMicros;
     }
 
@@ -126,26 +153,31 @@ public final class RowStats {
     }
 
     public long sumLatencyMicros() {
+        flush();
         return sumLatencyMicros;
     }
 
     /** Exact minimum in microseconds; 0 when nothing was recorded. */
     public long minLatencyMicros() {
+        flush();
         return requests == 0 ? 0 : minLatencyMicros;
     }
 
     /** Exact maximum in microseconds; 0 when nothing was recorded. */
     public long maxLatencyMicros() {
+        flush();
         return maxLatencyMicros;
     }
 
     /** Mean latency in microseconds from the exact sum; 0 when nothing was recorded. */
     public double meanLatencyMicros() {
+        flush();
         return requests == 0 ? 0 : (double) sumLatencyMicros / requests;
     }
 
     /** Latency at the given percentile (0..100) in microseconds, from the histogram; 0 when empty. */
     public long percentileMicros(double percentile) {
+        flush();
         return requests == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile);
     }
 

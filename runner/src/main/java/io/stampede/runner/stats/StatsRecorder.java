@@ -51,6 +51,7 @@ public final class StatsRecorder {
         previous = finished;
         Map<RowKey, RowStats> byRow = new LinkedHashMap<>();
         for (int i = 0; i < finished.length; i++) {
+            finished[i].flush(); // receivers may read it on another thread
             if (!finished[i].isEmpty()) {
                 byRow.put(rows.get(i), finished[i]);
             }
