@@ -75,6 +75,7 @@ public final class RowStats {
      * another thread ({@link StatsRecorder#drain}), so readers there find nothing to fold.
      */
     public void flush() {
+        if (pendingCount == 0) return; // nothing written: a row read by several threads stays read-only
         for (int i = 0; i < pendingCount; i++) {
             long value = pendingLatencies[i];
             latencyMicros.recordValue(value);
