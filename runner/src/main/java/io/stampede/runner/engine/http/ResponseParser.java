@@ -219,18 +219,18 @@ final class ResponseParser {
         while (valueStart < valueEnd && isSpace(a[valueStart])) valueStart++;
         while (valueEnd > valueStart && isSpace(a[valueEnd - 1])) valueEnd--;
 
-        if (nameIs(a, start, nameLength, CONTENT_LENGTH)) {
+        if (equalsIgnoreCase(a, start, nameLength, CONTENT_LENGTH)) {
             contentLength = parseDecimal(a, valueStart, valueEnd);
             if (contentLength < 0) {
                 protocolError("malformed Content-Length");
                 return;
             }
-        } else if (nameIs(a, start, nameLength, TRANSFER_ENCODING)) {
+        } else if (equalsIgnoreCase(a, start, nameLength, TRANSFER_ENCODING)) {
             chunked = containsIgnoreCase(a, valueStart, valueEnd, CHUNKED);
-        } else if (nameIs(a, start, nameLength, CONNECTION)) {
+        } else if (equalsIgnoreCase(a, start, nameLength, CONNECTION)) {
             // Nearly every response says just "keep-alive": one comparison, and the token search stays off the
             // request path (its loop once cost a recompilation of the parser, docs/benchmarks.md).
-            if (nameIs(a, valueStart, valueEnd - valueStart, KEEP_ALIVE)) {
+            if (equalsIgnoreCase(a, valueStart, valueEnd - valueStart, KEEP_ALIVE)) {
                 keepAliveHeader = true;
             } else {
                 if (containsIgnoreCase(a, valueStart, valueEnd, CLOSE)) close = true;
@@ -350,10 +350,11 @@ final class ResponseParser {
         return b >= 'A' && b <= 'Z' ? b + 32 : b;
     }
 
-    private static boolean nameIs(byte[] a, int start, int length, byte[] lowerName) {
-        if (length != lowerName.length) return false;
+    /** Whether [start, start + length) is the lower-case ASCII token, ignoring case. */
+    private static boolean equalsIgnoreCase(byte[] a, int start, int length, byte[] token) {
+        if (length != token.length) return false;
         for (int i = 0; i < length; i++) {
-            if (lowerCase(a[start + i]) != lowerName[i]) return false;
+            if (lowerCase(a[start + i]) != token[i]) return false;
         }
         return true;
     }
