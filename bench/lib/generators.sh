@@ -28,7 +28,7 @@ stampede_cmd() {
   [ -z "$users" ] || GEN_CMD+=(-u "$users")
 }
 
-# Makes the launcher's start-up archive for STAMPEDE_JAR now (a 2 s demo run, once per jar build), so that no
+# Makes the launcher's start-up archive for STAMPEDE_JAR now (a 2-4 s demo run, once per jar build), so that no
 # measured run pays for it. It is what a user's first ./stampede command does.
 prepare_stampede() {
   log "preparing $(stampede_archive) (./stampede's start-up archive) when stale"
