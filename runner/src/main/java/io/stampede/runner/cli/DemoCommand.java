@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
@@ -53,7 +54,7 @@ final class DemoCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         int port = arguments.value("--port", Converter.WHOLE_NUMBER, 0);
         HostPort bind = arguments.value("--bind", HostPort.CONVERTER);
         String duration = arguments.text("--duration");
@@ -64,7 +65,7 @@ final class DemoCommand implements Subcommand {
         if (arguments.flag("--print-scenario")) {
             out.print(scenario);
             out.flush();
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         if (bind != null && port != 0) {
             throw new UsageException("give --bind HOST:PORT or --port PORT, not both");
@@ -80,7 +81,7 @@ final class DemoCommand implements Subcommand {
             } catch (ExecutionException e) {
                 err.println("stampede: the demo API cannot listen on " + options.host() + ":" + options.port() + ": "
                         + e.getCause().getMessage());
-                return ExitCodes.COULD_NOT_RUN;
+                return ExitCode.COULD_NOT_RUN;
             }
             out.println("Demo API listening on http://" + api.listenAddress()
                     + " (POST /api/auth/login, GET|PUT /api/users/me, GET /api/users, GET /health)");
@@ -89,7 +90,7 @@ final class DemoCommand implements Subcommand {
                 CountDownLatch forever = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
                 forever.await();
-                return ExitCodes.OK;
+                return ExitCode.OK;
             }
             TestPlan plan;
             try {
@@ -97,10 +98,10 @@ final class DemoCommand implements Subcommand {
                         new Overrides(api.baseUrl(), users, null, duration, null, null), Map.of());
             } catch (InvalidLoadTestException e) {
                 TestFiles.printProblems(Path.of("demo/loadtest.yaml"), e, err);
-                return ExitCodes.BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
             String prefix = outDir.resolve("demo").toString();
-            int code = LocalRun.execute(LocalRun.prepareEventLoops(), plan, new ReportOptions(prefix, outDir.resolve("summary.json"), quiet, false, out, err));
+            ExitCode code = LocalRun.execute(LocalRun.prepareEventLoops(), plan, new ReportOptions(prefix, outDir.resolve("summary.json"), quiet, false, out, err));
             out.println("The demo API answered " + api.totalRequests() + " requests. See the scenario with "
                     + "'stampede demo --print-scenario'; run your own with 'stampede run loadtest.yaml'.");
             return code;

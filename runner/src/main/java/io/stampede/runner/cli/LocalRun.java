@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.link.InProcessLink;
 import io.stampede.runner.cluster.master.MasterSettings;
 import io.stampede.runner.cluster.worker.PlanSource;
@@ -33,7 +34,7 @@ final class LocalRun {
     }
 
     /** Runs the plan on the prepared event loops, closes them, and returns the exit code. */
-    static int execute(CompletableFuture<EventLoops> eventLoops, TestPlan plan, ReportOptions options) {
+    static ExitCode execute(CompletableFuture<EventLoops> eventLoops, TestPlan plan, ReportOptions options) {
         EventLoops loops = eventLoops.join();
         WorkerAgent worker = new WorkerAgent("local", loops.group(), PlanSource.given(plan),
                 EngineOptions.defaults().withInsecureTls(options.insecureTls()), line -> { });

@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
@@ -52,7 +53,7 @@ final class MasterCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         Path file = arguments.parameter("FILE", Converter.PATH);
         int expectWorkers = arguments.value("--expect-workers", Converter.WHOLE_NUMBER);
         HostPort bind = arguments.value("--bind", HostPort.CONVERTER, new HostPort("0.0.0.0", 5557));
@@ -67,13 +68,13 @@ final class MasterCommand implements Subcommand {
         int min = minWorkers == null ? 1 : minWorkers;
         if (expectWorkers < 1 || min < 1 || min > expectWorkers) {
             err.println("stampede: --expect-workers must be at least 1 and --min-workers 1.." + expectWorkers);
-            return ExitCodes.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "master", err);
-        if (token.isEmpty()) return ExitCodes.BAD_INPUT;
+        if (token.isEmpty()) return ExitCode.BAD_INPUT;
         Overrides overrides = LoadOverrideOptions.read(arguments);
         Optional<TestFiles.Loaded> loaded = TestFiles.loadWithTree(file, overrides, System.getenv(), err);
-        if (loaded.isEmpty()) return ExitCodes.BAD_INPUT;
+        if (loaded.isEmpty()) return ExitCode.BAD_INPUT;
         JsonNode tree = loaded.get().tree();
         MasterSettings settings = new MasterSettings(expectWorkers, min, waitForWorkers.toMillis(),
                 heartbeatTimeout.toMillis(), MasterSettings.DEFAULT_HEARTBEAT_MILLIS, heartbeatTimeout.toMillis(),
@@ -90,12 +91,12 @@ final class MasterCommand implements Subcommand {
                         .get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 err.println("stampede: cannot listen on " + bind + ": " + rootMessage(e));
-                return ExitCodes.COULD_NOT_RUN;
+                return ExitCode.COULD_NOT_RUN;
             }
             String base = "http://" + new HostPort(bind.host(), port);
             out.println("Master listening on " + base + " (status: " + base + "/api/v1/status); waiting for "
                     + expectWorkers + " workers: stampede worker --master HOST:" + port);
-            int code = MasterSession.run(loaded.get().plan(), settings, reports, true, new MasterSession.Hooks() {
+            ExitCode code = MasterSession.run(loaded.get().plan(), settings, reports, true, new MasterSession.Hooks() {
                 @Override
                 public void attachWorkers(MasterRun master) {
                     server.attach(master);
@@ -107,8 +108,8 @@ final class MasterCommand implements Subcommand {
                 }
 
                 @Override
-                public void onFinished(String reportJson, int exitCode, boolean aborted, String message) {
-                    server.publish(new FinalResult(FinalResult.phaseOf(exitCode, aborted), reportJson, exitCode,
+                public void onFinished(String reportJson, ExitCode exitCode, boolean aborted, String message) {
+                    server.publish(new FinalResult(FinalResult.phaseOf(exitCode, aborted), reportJson, exitCode.code(),
                             message));
                 }
             });

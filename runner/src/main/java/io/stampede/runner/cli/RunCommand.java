@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
@@ -27,7 +28,7 @@ final class RunCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
         Path file = arguments.parameter("FILE", Converter.PATH);
         Overrides overrides = LoadOverrideOptions.read(arguments);
         ReportOptions reports = ReportFlags.read(arguments, out, err);
@@ -36,7 +37,7 @@ final class RunCommand implements Subcommand {
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
         if (plan.isEmpty()) {
             eventLoops.thenAccept(EventLoops::close);
-            return ExitCodes.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         return LocalRun.execute(eventLoops, plan.get(), reports);
     }

@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
@@ -42,14 +43,14 @@ final class WorkerCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         HostPort master = arguments.value("--master", HostPort.CONVERTER);
         Path tokenFile = arguments.value("--token-file", Converter.PATH);
         Duration connectTimeout = arguments.value("--connect-timeout", Converter.DURATION,
                 Duration.ofMinutes(1));
         boolean insecure = arguments.flag(ReportFlags.INSECURE);
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "worker", err);
-        if (token.isEmpty()) return ExitCodes.BAD_INPUT;
+        if (token.isEmpty()) return ExitCode.BAD_INPUT;
         CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
         // The channel to the master has an event loop of its own: heartbeats never wait behind the load.
         Vertx control = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
@@ -62,7 +63,7 @@ final class WorkerCommand implements Subcommand {
             WebSocketMasterLink.connect(control, master.host(), master.port(), token.get(), agent,
                     connectTimeout.toMillis(), out::println);
             WorkerExit exit = agent.exit().get();
-            if (exit.exitCode() == ExitCodes.OK) out.println("Done: " + exit.reason() + ".");
+            if (exit.exitCode() == ExitCode.OK) out.println("Done: " + exit.reason() + ".");
             else err.println("stampede: worker: " + exit.reason());
             return exit.exitCode();
         } finally {
