@@ -6,6 +6,9 @@ import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.engine.EventLoops;
+import io.stampede.runner.run.LocalRun;
+import io.stampede.runner.run.ReportOptions;
+import io.stampede.runner.run.TestFiles;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
 

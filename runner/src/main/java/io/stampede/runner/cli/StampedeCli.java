@@ -6,6 +6,7 @@ import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.HelpText;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.model.FieldNames;
+import io.stampede.runner.run.Interrupts;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
