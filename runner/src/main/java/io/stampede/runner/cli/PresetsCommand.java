@@ -3,7 +3,8 @@ package io.stampede.runner.cli;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
-import io.stampede.runner.load.Preset;
+import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.scenario.compile.Preset;
 import io.stampede.runner.stats.HumanFormat;
 
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class PresetsCommand implements Subcommand {
     }
 
     private static String describe(Preset preset) {
-        if (preset.waitOverride() instanceof io.stampede.runner.scenario.WaitPlan.Between between) {
+        if (preset.waitOverride() instanceof WaitPlan.Between between) {
             return "between " + HumanFormat.millis(between.minMillis()) + " and " + HumanFormat.millis(between.maxMillis());
         }
         return preset.waitOverride().toString();

@@ -5,7 +5,7 @@ import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.HelpText;
 import io.stampede.runner.cli.args.UsageException;
-import io.stampede.runner.model.FieldNames;
+import io.stampede.runner.text.DidYouMean;
 import io.stampede.runner.run.Interrupts;
 
 import java.io.PrintWriter;
@@ -136,9 +136,9 @@ public final class StampedeCli {
 
     private static String unknownCommand(String given) {
         if (given.startsWith("-")) {
-            return "unknown option: '" + given + "'" + FieldNames.suggestion(given, List.of("--help", "--version"));
+            return "unknown option: '" + given + "'" + DidYouMean.hint(given, List.of("--help", "--version"));
         }
-        return "unknown command: '" + given + "'" + FieldNames.suggestion(given, COMMANDS.keySet());
+        return "unknown command: '" + given + "'" + DidYouMean.hint(given, COMMANDS.keySet());
     }
 
     private static ExitCode usageError(PrintWriter err, String message, String qualifiedName) {

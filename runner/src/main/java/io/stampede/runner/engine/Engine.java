@@ -118,9 +118,9 @@ public final class Engine {
 
         for (EventExecutor executor : eventLoops) {
             EventLoop loop = (EventLoop) executor;
-            loops.add(new LoopWorker(loop, new StatsRecorder(scenario.rows()),
+            loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.rows()),
                     new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls()),
-                    new RequestEncoder(target),
+                    new RequestEncoder(target)),
                     this::onUserFinished));
         }
         this.control = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -184,8 +184,8 @@ public final class Engine {
         long userId = nextUserId;
         nextUserId += options.userIdStride();
         LoopWorker loop = loops.get((int) (spawned++ % loops.size()));
-        VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex), loop,
-                options.seed() * 31 + userId);
+        VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex),
+                loop.resources, loop::userFinished, options.seed() * 31 + userId);
         runningByClass[classIndex].addLast(user);
         running++;
         activeUsers.incrementAndGet();

@@ -1,11 +1,7 @@
 package io.stampede.runner.engine;
 
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
-import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.health.LoopLagProbe;
-import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.stats.StatsRecorder;
 
 import java.util.ArrayList;
@@ -15,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Everything one event loop owns: its users, its stats recorder (single writer), its request encoder and
- * connection factory, and the sweep that times out requests.
+ * Everything one event loop owns: its users, the resources they share ({@link LoopResources}: stats recorder,
+ * request encoder, connection factory), and the sweep that times out requests.
  *
  * <p>Threading: all state is confined to {@link #eventLoop}; other threads reach it only by posting tasks.
  */
@@ -25,23 +21,19 @@ final class LoopWorker {
     /** How often requests are checked against their deadlines; timeouts fire up to this much late. */
     static final long TIMEOUT_SWEEP_MILLIS = 50;
 
+    final LoopResources resources;
     final EventLoop eventLoop;
     final StatsRecorder recorder;
-    final ConnectionFactory connections;
-    final RequestEncoder encoder;
-    final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     final LoopLagProbe lagProbe;
 
     private final List<VirtualUser> users = new ArrayList<>();
     private final Consumer<VirtualUser> onUserFinished;
     private ScheduledFuture<?> sweep;
 
-    LoopWorker(EventLoop eventLoop, StatsRecorder recorder, ConnectionFactory connections, RequestEncoder encoder,
-               Consumer<VirtualUser> onUserFinished) {
-        this.eventLoop = eventLoop;
-        this.recorder = recorder;
-        this.connections = connections;
-        this.encoder = encoder;
+    LoopWorker(LoopResources resources, Consumer<VirtualUser> onUserFinished) {
+        this.resources = resources;
+        this.eventLoop = resources.eventLoop;
+        this.recorder = resources.recorder;
         this.onUserFinished = onUserFinished;
         this.lagProbe = new LoopLagProbe(eventLoop);
     }
@@ -65,7 +57,7 @@ final class LoopWorker {
         user.start();
     }
 
-    /** Called by a user when it has ended. On the loop. */
+    /** Called by a user when it has ended (the callback each user is given). On the loop. */
     void userFinished(VirtualUser user) {
         int index = user.indexInLoop;
         if (index < 0) return;

@@ -11,6 +11,7 @@ import io.stampede.runner.scenario.TemplateContext;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One simulated user: a state machine on its event loop, not a thread. It logs in (onStart), then picks weighted
@@ -30,7 +31,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private final long userId;
     private final int workerIndex;
     private final UserClassRuntime userClass;
-    private final LoopWorker loop;
+    private final LoopResources loop;
+    private final Consumer<VirtualUser> onFinished;
     private final HttpConnection connection;
     private final String[] slots;
     private final SplittableRandom random;
@@ -51,11 +53,13 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean stopRequested;
     private boolean finished;
 
-    VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopWorker loop, long seed) {
+    VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
+                Consumer<VirtualUser> onFinished, long seed) {
         this.userId = userId;
         this.workerIndex = workerIndex;
         this.userClass = userClass;
         this.loop = loop;
+        this.onFinished = onFinished;
         this.connection = new HttpConnection(loop.connections);
         this.slots = new String[userClass.plan.slotNames().size()];
         this.random = new SplittableRandom(seed);
@@ -219,7 +223,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp = null;
         }
         connection.close();
-        loop.userFinished(this);
+        onFinished.accept(this);
     }
 
     private long elapsedMicros() {

@@ -1,6 +1,7 @@
 package io.stampede.runner.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.text.DidYouMean;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class Node {
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name) && !ignored.contains(name)) {
-                field(name).problem("unknown field '" + name + "'" + FieldNames.suggestion(name, allowed)
+                field(name).problem("unknown field '" + name + "'" + DidYouMean.hint(name, allowed)
                         + "; allowed fields: " + String.join(", ", allowed));
             }
         }

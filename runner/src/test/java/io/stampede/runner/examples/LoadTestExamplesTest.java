@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.StampedeCli;
 import io.stampede.runner.examples.ExampleManifests.Manifest;
-import io.stampede.runner.load.Preset;
+import io.stampede.runner.scenario.compile.Preset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,6 +1,6 @@
 package io.stampede.runner.cli.args;
 
-import io.stampede.runner.model.FieldNames;
+import io.stampede.runner.text.DidYouMean;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,7 +175,7 @@ public final class CommandSyntax {
         if (option != null) return option;
         // Only long names get a "did you mean": any one-letter name is one edit away from every other.
         List<String> known = byName.keySet().stream().filter(candidate -> candidate.startsWith("--")).toList();
-        String hint = optionName.startsWith("--") ? FieldNames.suggestion(optionName, known) : "";
+        String hint = optionName.startsWith("--") ? DidYouMean.hint(optionName, known) : "";
         throw new UsageException("unknown option: '" + argument + "'" + hint);
     }
 

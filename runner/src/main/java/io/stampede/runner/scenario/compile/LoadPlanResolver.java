@@ -2,7 +2,6 @@ package io.stampede.runner.scenario.compile;
 
 import io.stampede.runner.load.ConstantLoadPlan;
 import io.stampede.runner.load.LoadPlan;
-import io.stampede.runner.load.Preset;
 import io.stampede.runner.load.Stage;
 import io.stampede.runner.load.StagedLoadPlan;
 import io.stampede.runner.model.Durations;

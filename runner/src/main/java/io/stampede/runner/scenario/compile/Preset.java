@@ -1,4 +1,4 @@
-package io.stampede.runner.load;
+package io.stampede.runner.scenario.compile;
 
 import io.stampede.runner.scenario.WaitPlan;
 
@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Named load shapes that fill {@code spec.load}; fields written in the file, and command-line flags, override
  * the preset's. Only presets that are built are listed here: {@link #PLANNED} names the ones announced but not
- * available yet, which must be rejected, never approximated.
+ * available yet, which must be rejected, never approximated. A preset sets both the load ({@code load/}) and every
+ * class's think time ({@link WaitPlan}), so it lives with the compiler that resolves it, above both.
  */
 public enum Preset {
 

@@ -1,4 +1,4 @@
-package io.stampede.runner.load;
+package io.stampede.runner.scenario.compile;
 
 import io.stampede.runner.scenario.WaitPlan;
 import org.junit.jupiter.api.Test;
