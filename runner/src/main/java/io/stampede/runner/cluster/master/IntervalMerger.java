@@ -37,6 +37,7 @@ final class IntervalMerger {
     private final StatsAggregator aggregator;
     private final long lateNanos;
     private final Consumer<IntervalStats> mergedListener;
+    private final DealtCap usersCap;
     private final NavigableMap<Long, Pending> pending = new TreeMap<>();
     private final Map<Integer, BitSet> seen = new HashMap<>();
     private long completedThrough = -1;
@@ -55,14 +56,27 @@ final class IntervalMerger {
         }
     }
 
+    /** The most users that can have run during an interval; see {@link DealtUsers}. */
+    interface DealtCap {
+        int mostUsersAround(long intervalId);
+
+        /** Intervals before this id are complete. */
+        default void completedBefore(long intervalId) {
+        }
+    }
+
     /**
      * @param lateMillis     how long an interval waits for missing workers after its first snapshot, >= 0
      * @param mergedListener sees every merged interval and every late snapshot as the aggregator gets it
+     * @param usersCap       caps the sum of the workers' users of an interval (users moved between workers within
+     *                       the interval are reported by both)
      */
-    IntervalMerger(StatsAggregator aggregator, long lateMillis, Consumer<IntervalStats> mergedListener) {
+    IntervalMerger(StatsAggregator aggregator, long lateMillis, Consumer<IntervalStats> mergedListener,
+                   DealtCap usersCap) {
         this.aggregator = aggregator;
         this.lateNanos = lateMillis * 1_000_000;
         this.mergedListener = mergedListener;
+        this.usersCap = usersCap;
     }
 
     /**
@@ -131,8 +145,10 @@ final class IntervalMerger {
         interval.rows.forEach((key, row) -> rows.put(key, row.toRowStats()));
         IntervalStats merged = new IntervalStats(id, rows);
         aggregator.accept(merged);
-        aggregator.completeInterval(id, interval.users, interval.endEpochMillis);
+        int users = Math.min(interval.users, usersCap.mostUsersAround(id));
+        aggregator.completeInterval(id, users, interval.endEpochMillis);
         completedThrough = Math.max(completedThrough, id);
+        usersCap.completedBefore(completedThrough + 1);
         mergedListener.accept(merged);
     }
 

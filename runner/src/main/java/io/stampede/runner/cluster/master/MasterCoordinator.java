@@ -211,7 +211,18 @@ public final class MasterCoordinator {
         lastTickNanos = startNanos;
         startEpochMillis = clock.epochMillis();
         StatsAggregator stats = new StatsAggregator(startEpochMillis);
-        merger = new IntervalMerger(stats, settings.lateSnapshotMillis(), intervalListener);
+        merger = new IntervalMerger(stats, settings.lateSnapshotMillis(), intervalListener,
+                new IntervalMerger.DealtCap() {
+                    @Override
+                    public int mostUsersAround(long intervalId) {
+                        return dealer.mostDealtAround(intervalId);
+                    }
+
+                    @Override
+                    public void completedBefore(long intervalId) {
+                        dealer.intervalsCompletedBefore(intervalId);
+                    }
+                });
         aggregator = stats;
         workers.all().forEach(worker -> worker.state = WorkerRecord.State.RUNNING);
         // Targets first, then Start (one connection keeps the order): a worker's engine then finds its users at
