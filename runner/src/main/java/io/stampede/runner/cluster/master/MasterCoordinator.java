@@ -2,7 +2,6 @@ package io.stampede.runner.cluster.master;
 
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
-import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.HumanFormat;
@@ -241,12 +240,7 @@ public final class MasterCoordinator {
 
     private void onSnapshot(WorkerRecord worker, WorkerMessage.Snapshot snapshot) {
         if (merger == null || snapshot.workerId() != worker.id) return;
-        try {
-            merger.accept(worker.id, snapshot, clock.nanos());
-        } catch (ProtocolException e) {
-            markLost(worker, "sent a snapshot that does not decode: " + e.getMessage());
-            return;
-        }
+        merger.accept(worker.id, snapshot, clock.nanos());
         merger.completeReady(workers::expectedFor, clock.nanos());
     }
 

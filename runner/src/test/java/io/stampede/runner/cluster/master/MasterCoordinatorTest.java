@@ -2,7 +2,6 @@ package io.stampede.runner.cluster.master;
 
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
-import io.stampede.runner.cluster.protocol.SnapshotRow;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.model.LoadTestParser;
@@ -84,8 +83,8 @@ class MasterCoordinatorTest {
         RowStats row = new RowStats();
         for (long latency : latenciesMicros) row.recordSuccess(latency, 10);
         int id = worker.last(MasterMessage.Welcome.class).workerId();
-        return new WorkerMessage.Snapshot(id, interval, users, 0, latenciesMicros.length == 0 ? List.of()
-                : List.of(SnapshotRow.of(ITEMS, row)));
+        return new WorkerMessage.Snapshot(id, interval, users, 0, latenciesMicros.length == 0 ? Map.of()
+                : Map.of(ITEMS, row));
     }
 
     @Test
