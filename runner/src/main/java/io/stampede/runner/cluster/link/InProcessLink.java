@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A master and a worker in one process ({@code stampede run}): the same messages as over a WebSocket, handed over
- * as they are. Messages are immutable, so neither end can change what the other holds; skipping the wire codec
- * spares a local run JSON data binding (some 0.3 s of a one-core start). Both ends queue what they receive onto
- * their own threads.
+ * as they are, never encoded: a snapshot's rows go to the master as objects (no histogram is compressed or
+ * inflated), and no JSON is bound. Control messages are immutable; a snapshot's rows belong to the master once
+ * sent (the worker keeps no reference). Both ends queue what they receive onto their own threads, which orders
+ * the hand-over.
  */
 public final class InProcessLink implements WorkerConnection, MasterLink {
 

@@ -1,10 +1,8 @@
 package io.stampede.runner.cluster.link;
 
 import io.stampede.runner.ExitCode;
-import io.stampede.runner.cluster.protocol.Frame;
 import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.Protocol;
-import io.stampede.runner.cluster.protocol.WireCodec;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.cluster.worker.MasterLink;
 import io.stampede.runner.cluster.worker.WorkerAgent;

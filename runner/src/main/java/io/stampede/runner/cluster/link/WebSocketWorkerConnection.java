@@ -2,10 +2,8 @@ package io.stampede.runner.cluster.link;
 
 import io.stampede.runner.cluster.master.MasterEndpoint;
 import io.stampede.runner.cluster.master.WorkerConnection;
-import io.stampede.runner.cluster.protocol.Frame;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.ProtocolException;
-import io.stampede.runner.cluster.protocol.WireCodec;
 import io.vertx.core.http.ServerWebSocket;
 
 import java.util.concurrent.atomic.AtomicBoolean;

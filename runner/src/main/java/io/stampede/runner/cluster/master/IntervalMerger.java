@@ -1,7 +1,5 @@
 package io.stampede.runner.cluster.master;
 
-import io.stampede.runner.cluster.protocol.ProtocolException;
-import io.stampede.runner.cluster.protocol.SnapshotRow;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.stats.IntervalStats;
 import io.stampede.runner.stats.RowKey;
@@ -30,6 +28,9 @@ import java.util.function.LongFunction;
  * it goes to the aggregator on its own and still counts, in its own interval (see {@link StatsAggregator}). A
  * second snapshot with the same (worker, interval) is a duplicate and is ignored.
  *
+ * <p>A snapshot's rows belong to the merger once accepted: the first worker's row of an interval becomes the
+ * interval's merged row and the others are added into it (histograms added, never percentiles averaged).
+ *
  * <p>Threading: confined to the master's thread.
  */
 final class IntervalMerger {
@@ -37,6 +38,7 @@ final class IntervalMerger {
     private final StatsAggregator aggregator;
     private final long lateNanos;
     private final Consumer<IntervalStats> mergedListener;
+    private final DealtCap usersCap;
     private final NavigableMap<Long, Pending> pending = new TreeMap<>();
     private final Map<Integer, BitSet> seen = new HashMap<>();
     private long completedThrough = -1;
@@ -44,7 +46,7 @@ final class IntervalMerger {
     private long lateSnapshots;
 
     private static final class Pending {
-        final Map<RowKey, RowAccumulator> rows = new LinkedHashMap<>();
+        final Map<RowKey, RowStats> rows = new LinkedHashMap<>();
         final Set<Integer> reporters = new HashSet<>();
         final long firstNanos;
         int users;
@@ -55,24 +57,35 @@ final class IntervalMerger {
         }
     }
 
-    /**
-     * @param lateMillis     how long an interval waits for missing workers after its first snapshot, >= 0
-     * @param mergedListener sees every merged interval and every late snapshot as the aggregator gets it
-     */
-    IntervalMerger(StatsAggregator aggregator, long lateMillis, Consumer<IntervalStats> mergedListener) {
-        this.aggregator = aggregator;
-        this.lateNanos = lateMillis * 1_000_000;
-        this.mergedListener = mergedListener;
+    /** The most users that can have run during an interval; see {@link DealtUsers}. */
+    interface DealtCap {
+        int mostUsersAround(long intervalId);
+
+        /** Intervals before this id are complete. */
+        default void completedBefore(long intervalId) {
+        }
     }
 
     /**
-     * Takes one worker's snapshot.
+     * @param lateMillis     how long an interval waits for missing workers after its first snapshot, >= 0
+     * @param mergedListener sees every merged interval and every late snapshot as the aggregator gets it
+     * @param usersCap       caps the sum of the workers' users of an interval (users moved between workers within
+     *                       the interval are reported by both)
+     */
+    IntervalMerger(StatsAggregator aggregator, long lateMillis, Consumer<IntervalStats> mergedListener,
+                   DealtCap usersCap) {
+        this.aggregator = aggregator;
+        this.lateNanos = lateMillis * 1_000_000;
+        this.mergedListener = mergedListener;
+        this.usersCap = usersCap;
+    }
+
+    /**
+     * Takes one worker's snapshot, and with it its rows.
      *
      * @return false for a duplicate (nothing counted)
-     * @throws ProtocolException when a histogram does not decode; rows before it may have been counted (the
-     *                           caller drops the worker: over TCP this means a broken peer, not a bad line)
      */
-    boolean accept(int workerId, WorkerMessage.Snapshot snapshot, long nowNanos) throws ProtocolException {
+    boolean accept(int workerId, WorkerMessage.Snapshot snapshot, long nowNanos) {
         long id = snapshot.intervalId();
         BitSet workerSeen = seen.computeIfAbsent(workerId, w -> new BitSet());
         if (id > Integer.MAX_VALUE - 1 || workerSeen.get((int) id)) {
@@ -80,22 +93,16 @@ final class IntervalMerger {
             return false;
         }
         if (id <= completedThrough) {
-            Map<RowKey, RowStats> rows = new LinkedHashMap<>();
-            for (SnapshotRow row : snapshot.rows()) {
-                rows.put(row.row(), row.toRowStats());
-            }
             workerSeen.set((int) id);
             lateSnapshots++;
-            IntervalStats late = new IntervalStats(id, rows);
+            IntervalStats late = new IntervalStats(id, snapshot.rows());
             aggregator.accept(late);
             mergedListener.accept(late);
             return true;
         }
         workerSeen.set((int) id);
         Pending interval = pending.computeIfAbsent(id, key -> new Pending(nowNanos));
-        for (SnapshotRow row : snapshot.rows()) {
-            interval.rows.computeIfAbsent(row.row(), key -> new RowAccumulator()).add(row);
-        }
+        snapshot.rows().forEach((key, row) -> interval.rows.merge(key, row, IntervalMerger::addInto));
         interval.reporters.add(workerId);
         interval.users += snapshot.users();
         interval.endEpochMillis = Math.max(interval.endEpochMillis, snapshot.endEpochMillis());
@@ -126,13 +133,18 @@ final class IntervalMerger {
         }
     }
 
+    private static RowStats addInto(RowStats merged, RowStats row) {
+        merged.add(row);
+        return merged;
+    }
+
     private void complete(long id, Pending interval) {
-        Map<RowKey, RowStats> rows = new LinkedHashMap<>();
-        interval.rows.forEach((key, row) -> rows.put(key, row.toRowStats()));
-        IntervalStats merged = new IntervalStats(id, rows);
+        IntervalStats merged = new IntervalStats(id, interval.rows);
         aggregator.accept(merged);
-        aggregator.completeInterval(id, interval.users, interval.endEpochMillis);
+        int users = Math.min(interval.users, usersCap.mostUsersAround(id));
+        aggregator.completeInterval(id, users, interval.endEpochMillis);
         completedThrough = Math.max(completedThrough, id);
+        usersCap.completedBefore(completedThrough + 1);
         mergedListener.accept(merged);
     }
 

@@ -3,7 +3,6 @@ package io.stampede.runner.cluster.master;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
-import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.HumanFormat;
@@ -212,7 +211,18 @@ public final class MasterCoordinator {
         lastTickNanos = startNanos;
         startEpochMillis = clock.epochMillis();
         StatsAggregator stats = new StatsAggregator(startEpochMillis);
-        merger = new IntervalMerger(stats, settings.lateSnapshotMillis(), intervalListener);
+        merger = new IntervalMerger(stats, settings.lateSnapshotMillis(), intervalListener,
+                new IntervalMerger.DealtCap() {
+                    @Override
+                    public int mostUsersAround(long intervalId) {
+                        return dealer.mostDealtAround(intervalId);
+                    }
+
+                    @Override
+                    public void completedBefore(long intervalId) {
+                        dealer.intervalsCompletedBefore(intervalId);
+                    }
+                });
         aggregator = stats;
         workers.all().forEach(worker -> worker.state = WorkerRecord.State.RUNNING);
         // Targets first, then Start (one connection keeps the order): a worker's engine then finds its users at
@@ -231,12 +241,7 @@ public final class MasterCoordinator {
 
     private void onSnapshot(WorkerRecord worker, WorkerMessage.Snapshot snapshot) {
         if (merger == null || snapshot.workerId() != worker.id) return;
-        try {
-            merger.accept(worker.id, snapshot, clock.nanos());
-        } catch (ProtocolException e) {
-            markLost(worker, "sent a snapshot that does not decode: " + e.getMessage());
-            return;
-        }
+        merger.accept(worker.id, snapshot, clock.nanos());
         merger.completeReady(workers::expectedFor, clock.nanos());
     }
 

@@ -17,6 +17,7 @@ final class UserDealer {
     private final int[] classTotals;
     private int[] dealtTotals = new int[0];
     private boolean workersChanged;
+    private final DealtUsers dealt = new DealtUsers();
 
     UserDealer(TestPlan plan) {
         this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
@@ -31,7 +32,18 @@ final class UserDealer {
     boolean follow(long elapsedMillis, long sinceLastMillis, List<WorkerRecord> running) {
         if (!planned.wantedUsers(elapsedMillis, sinceLastMillis, classTotals)) return false;
         if (!Arrays.equals(classTotals, dealtTotals) || workersChanged) deal(running);
+        dealt.dealt(elapsedMillis, Arrays.stream(dealtTotals).sum());
         return true;
+    }
+
+    /** The most users dealt out in all around an interval's second: see {@link DealtUsers#mostAround}. */
+    int mostDealtAround(long intervalId) {
+        return dealt.mostAround(intervalId);
+    }
+
+    /** Intervals before this one are complete: their seconds are no longer asked about. */
+    void intervalsCompletedBefore(long intervalId) {
+        dealt.forgetBefore(intervalId);
     }
 
     /** The running workers changed (one lost or finished): deal again now. */

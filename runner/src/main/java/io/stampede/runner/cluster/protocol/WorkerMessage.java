@@ -3,12 +3,18 @@ package io.stampede.runner.cluster.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.stats.RowKey;
+import io.stampede.runner.stats.RowStats;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a worker tells its master. Every message but {@link Snapshot} travels as a JSON text frame
- * ({@code {"type": "heartbeat", ...}}); snapshots travel as binary frames ({@link SnapshotCodec}).
+ * ({@code {"type": "heartbeat", ...}}); snapshots travel as binary frames. Over a WebSocket
+ * the link encodes them ({@code cluster/link}); between a master and a worker in one process they are handed
+ * over as they are.
  * See docs/distributed.md for the whole exchange.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -51,13 +57,14 @@ public sealed interface WorkerMessage {
      * @param intervalId     0 = the first second after {@link MasterMessage.Start}
      * @param users          users running at the end of the interval
      * @param endEpochMillis wall-clock end of the interval on the worker
-     * @param rows           rows with requests; histograms in microseconds
+     * @param rows           rows with requests, in their order; they belong to the receiver once sent (the sender
+     *                       keeps no reference and changes none of them)
      */
-    record Snapshot(int workerId, long intervalId, int users, long endEpochMillis, List<SnapshotRow> rows)
+    record Snapshot(int workerId, long intervalId, int users, long endEpochMillis, Map<RowKey, RowStats> rows)
             implements WorkerMessage {
 
         public Snapshot {
-            rows = List.copyOf(rows);
+            rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
         }
     }
 

@@ -4,7 +4,6 @@ import io.stampede.runner.ExitCode;
 import io.netty.channel.EventLoopGroup;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
-import io.stampede.runner.cluster.protocol.SnapshotRow;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.Engine;
 import io.stampede.runner.engine.EngineOptions;
@@ -15,8 +14,6 @@ import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.scenario.TestPlan;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -190,10 +187,8 @@ public final class WorkerAgent {
 
     private void sendSnapshot(SnapshotCollector.Interval interval) {
         if (state == State.DONE || state == State.MASTER_LOST) return;
-        List<SnapshotRow> rows = new ArrayList<>(interval.rows().size());
-        interval.rows().forEach((row, stats) -> rows.add(SnapshotRow.of(row, stats)));
         link.send(new WorkerMessage.Snapshot(workerId, interval.intervalId(), interval.users(),
-                interval.endEpochMillis(), rows));
+                interval.endEpochMillis(), interval.rows()));
     }
 
     private void onEngineEnded(RunResult result, Throwable error) {

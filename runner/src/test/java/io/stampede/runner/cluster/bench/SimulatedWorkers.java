@@ -1,11 +1,11 @@
 package io.stampede.runner.cluster.bench;
 
-import io.stampede.runner.cluster.protocol.Frame;
+import io.stampede.runner.cluster.link.Frame;
+import io.stampede.runner.cluster.link.SnapshotCodec;
+import io.stampede.runner.cluster.link.WireCodec;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.cluster.protocol.ProtocolException;
-import io.stampede.runner.cluster.protocol.SnapshotRow;
-import io.stampede.runner.cluster.protocol.WireCodec;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.stats.RowKey;
@@ -18,8 +18,11 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Light stand-ins for many workers, for measuring the master alone (bench/master-scale.sh): each registers like a
  * real worker, then sends a heartbeat and a snapshot of realistic rows every second until the master says stop.
- * Rows are prepared up front (a pool of different ones per worker, so the master never sees the same bytes
- * twice in a row); only the frame header changes per second, so this process stays cheap.
+ * Snapshot frames are encoded up front (a pool of different ones per worker, so the master never sees the same
+ * bytes twice in a row); only the frame header's worker and interval ids change per second, so this process stays
+ * cheap.
  *
  * <p>Usage: {@code SimulatedWorkers HOST:PORT TOKEN WORKERS ROWS}. Exits when every simulated worker was told to
  * stop (or after 30 minutes).
@@ -50,8 +54,8 @@ public final class SimulatedWorkers {
         AtomicInteger snapshotsSent = new AtomicInteger();
         long bytes = 0;
         for (int i = 0; i < workers; i++) {
-            List<List<SnapshotRow>> pool = snapshotPool(i, rows);
-            bytes += pool.stream().mapToLong(s -> s.stream().mapToLong(r -> 120 + r.latencyMicros().length()).sum()).sum();
+            List<byte[]> pool = snapshotPool(i, rows);
+            bytes += pool.stream().mapToLong(frame -> frame.length).sum();
             String name = "sim-" + i;
             client.connect(new WebSocketConnectOptions().setHost(hostPort[0]).setPort(Integer.parseInt(hostPort[1]))
                             .setURI(Protocol.WORKER_PATH).addHeader("Authorization", Protocol.BEARER + token))
@@ -69,11 +73,11 @@ public final class SimulatedWorkers {
     }
 
     /** Rows as a worker under load records them: 50-250 requests per row and second, log-normal around 20 ms. */
-    private static List<List<SnapshotRow>> snapshotPool(int worker, int rows) {
+    private static List<byte[]> snapshotPool(int worker, int rows) {
         SplittableRandom random = new SplittableRandom(worker * 7919L + 1);
-        List<List<SnapshotRow>> pool = new ArrayList<>();
+        List<byte[]> pool = new ArrayList<>();
         for (int s = 0; s < SNAPSHOTS_PER_WORKER; s++) {
-            List<SnapshotRow> snapshot = new ArrayList<>();
+            Map<RowKey, RowStats> snapshot = new LinkedHashMap<>();
             for (int r = 0; r < rows; r++) {
                 RowStats stats = new RowStats();
                 int requests = random.nextInt(50, 251);
@@ -83,9 +87,9 @@ public final class SimulatedWorkers {
                     if (random.nextInt(100) == 0) stats.recordFailure(micros, 0, k % 2 == 0 ? "HTTP 503" : "timeout after 10s");
                     else stats.recordSuccess(micros, 700 + random.nextInt(300));
                 }
-                snapshot.add(SnapshotRow.of(new RowKey(r % 3 == 0 ? "POST" : "GET", "/api/resource-" + r), stats));
+                snapshot.put(new RowKey(r % 3 == 0 ? "POST" : "GET", "/api/resource-" + r), stats);
             }
-            pool.add(snapshot);
+            pool.add(SnapshotCodec.encode(new WorkerMessage.Snapshot(0, 0, 10, 0, snapshot)));
         }
         return pool;
     }
@@ -96,7 +100,7 @@ public final class SimulatedWorkers {
         private final Vertx vertx;
         private final WebSocket socket;
         private final String name;
-        private final List<List<SnapshotRow>> pool;
+        private final List<byte[]> pool;
         private final CountDownLatch stopped;
         private final AtomicInteger snapshotsSent;
         private int workerId;
@@ -105,7 +109,7 @@ public final class SimulatedWorkers {
         private long timer = -1;
         private boolean done;
 
-        Simulated(Vertx vertx, WebSocket socket, String name, List<List<SnapshotRow>> pool, CountDownLatch stopped,
+        Simulated(Vertx vertx, WebSocket socket, String name, List<byte[]> pool, CountDownLatch stopped,
                   AtomicInteger snapshotsSent) {
             this.vertx = vertx;
             this.socket = socket;
@@ -146,8 +150,10 @@ public final class SimulatedWorkers {
             if (done) return;
             send(new WorkerMessage.Heartbeat(10, ""));
             if (!started) return;
-            List<SnapshotRow> rows = pool.get((int) (interval % pool.size()));
-            send(new WorkerMessage.Snapshot(workerId, interval++, 10, System.currentTimeMillis(), rows));
+            // The frame's header (SnapshotCodec): worker id at byte 3, interval id at 7, end time at 19.
+            ByteBuffer frame = ByteBuffer.wrap(pool.get((int) (interval % pool.size())).clone());
+            frame.putInt(3, workerId).putLong(7, interval++).putLong(19, System.currentTimeMillis());
+            socket.writeBinaryMessage(Buffer.buffer(frame.array()));
             snapshotsSent.incrementAndGet();
             if (last) {
                 vertx.cancelTimer(timer);

@@ -3,7 +3,6 @@ package io.stampede.runner.cluster.master;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
-import io.stampede.runner.cluster.protocol.SnapshotRow;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.model.LoadTestParser;
@@ -75,12 +74,18 @@ class MasterCoordinatorTest {
         }
     }
 
+    /** A snapshot of a worker running 2 users, its share of the 4-user plans below. */
     private static WorkerMessage.Snapshot snapshot(FakeWorker worker, long interval, long... latenciesMicros) {
+        return snapshotWithUsers(worker, interval, 2, latenciesMicros);
+    }
+
+    private static WorkerMessage.Snapshot snapshotWithUsers(FakeWorker worker, long interval, int users,
+                                                            long... latenciesMicros) {
         RowStats row = new RowStats();
         for (long latency : latenciesMicros) row.recordSuccess(latency, 10);
         int id = worker.last(MasterMessage.Welcome.class).workerId();
-        return new WorkerMessage.Snapshot(id, interval, 4, 0, latenciesMicros.length == 0 ? List.of()
-                : List.of(SnapshotRow.of(ITEMS, row)));
+        return new WorkerMessage.Snapshot(id, interval, users, 0, latenciesMicros.length == 0 ? Map.of()
+                : Map.of(ITEMS, row));
     }
 
     @Test
@@ -191,7 +196,31 @@ class MasterCoordinatorTest {
         assertThat(summary.total().percentiles().at(50)).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(summary.total().maxMs()).isEqualTo(50.0);
         assertThat(master.stats().history()).singleElement()
-                .satisfies(second -> assertThat(second.users()).isEqualTo(8));
+                .satisfies(second -> assertThat(second.users()).isEqualTo(4));
+    }
+
+    @Test
+    void usersThatMoveFromAStoppingWorkerAreNotCountedTwiceInThePeak() throws Exception {
+        MasterCoordinator master = master(plan("{users: 60, spawnRate: 60, duration: 60s}"), 2, 1);
+        List<FakeWorker> workers = join(master, 2);
+        FakeWorker stopping = workers.get(0);
+        FakeWorker staying = workers.get(1);
+        for (long interval = 0; interval < 3; interval++) {
+            tickFor(master, 1000, workers);
+            for (FakeWorker worker : workers) master.received(worker, snapshotWithUsers(worker, interval, 30, 1000));
+        }
+
+        // SIGTERM on one worker: its users stop, its last (partial) interval still had 30 of them, and then it
+        // says it finished; the master moves those 30 users to the other worker, which runs 60 in the same second.
+        tickFor(master, 300, workers);
+        master.received(stopping, snapshotWithUsers(stopping, 3, 30, 1000));
+        master.received(stopping, new WorkerMessage.Finished(4, new GeneratorHealth(2, 1, 1, 0, 0, 4, 0)));
+        assertThat(staying.targetTotal()).isEqualTo(60);
+        tickFor(master, 700, List.of(staying));
+        master.received(staying, snapshotWithUsers(staying, 3, 60, 1000));
+
+        assertThat(master.stats().history()).extracting(second -> second.users()).containsExactly(60, 60, 60, 60);
+        assertThat(master.stats().summary("t", clock.epochMillis()).usersPeak()).isEqualTo(60);
     }
 
     @Test

@@ -128,7 +128,7 @@ class WorkerAgentTest {
         assertThat(snapshots).hasSize((int) finished.intervals());
         assertThat(snapshots).extracting(WorkerMessage.Snapshot::intervalId)
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, finished.intervals()).boxed().toList());
-        long counted = snapshots.stream().flatMap(s -> s.rows().stream()).mapToLong(r -> r.requests()).sum();
+        long counted = snapshots.stream().flatMap(s -> s.rows().values().stream()).mapToLong(r -> r.requests()).sum();
         assertThat(counted).isEqualTo(server.totalRequests());
     }
 

@@ -1,12 +1,18 @@
-package io.stampede.runner.cluster.protocol;
+package io.stampede.runner.cluster.link;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.cluster.protocol.MasterMessage;
+import io.stampede.runner.cluster.protocol.Protocol;
+import io.stampede.runner.cluster.protocol.ProtocolException;
+import io.stampede.runner.cluster.protocol.WireOverrides;
+import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,9 +40,10 @@ class WireCodecTest {
     void aSnapshotArrivesWithTheSameCountsAndHistograms() throws Exception {
         RowStats products = row(1, 500, 3, "HTTP 503");
         RowStats cart = row(2, 40, 0, "");
-        Map<RowKey, RowStats> sent = Map.of(PRODUCTS, products, CART, cart);
-        WorkerMessage.Snapshot snapshot = new WorkerMessage.Snapshot(7, 42, 30, 1_700_000_000_123L,
-                List.of(SnapshotRow.of(PRODUCTS, products), SnapshotRow.of(CART, cart)));
+        Map<RowKey, RowStats> sent = new LinkedHashMap<>();
+        sent.put(PRODUCTS, products);
+        sent.put(CART, cart);
+        WorkerMessage.Snapshot snapshot = new WorkerMessage.Snapshot(7, 42, 30, 1_700_000_000_123L, sent);
 
         WorkerMessage.Snapshot received = (WorkerMessage.Snapshot) WireCodec.decodeWorkerMessage(WireCodec.encode(snapshot));
 
@@ -44,10 +51,10 @@ class WireCodecTest {
         assertThat(received.intervalId()).isEqualTo(42);
         assertThat(received.users()).isEqualTo(30);
         assertThat(received.endEpochMillis()).isEqualTo(1_700_000_000_123L);
-        assertThat(received.rows()).extracting(SnapshotRow::row).containsExactly(PRODUCTS, CART);
-        for (SnapshotRow row : received.rows()) {
-            RowStats before = sent.get(row.row());
-            RowStats after = row.toRowStats();
+        assertThat(received.rows().keySet()).containsExactly(PRODUCTS, CART);
+        for (Map.Entry<RowKey, RowStats> row : received.rows().entrySet()) {
+            RowStats before = sent.get(row.getKey());
+            RowStats after = row.getValue();
             assertThat(after.requests()).isEqualTo(before.requests());
             assertThat(after.failures()).isEqualTo(before.failures());
             assertThat(after.contentBytes()).isEqualTo(before.contentBytes());
@@ -56,28 +63,45 @@ class WireCodecTest {
             assertThat(after.maxLatencyMicros()).isEqualTo(before.maxLatencyMicros());
             assertThat(after.failuresByCause()).isEqualTo(before.failuresByCause());
             assertThat(after.latencyMicros()).isEqualTo(before.latencyMicros());
+            for (double percentile : new double[] {50, 90, 99, 99.9, 100}) {
+                assertThat(after.percentileMicros(percentile)).isEqualTo(before.percentileMicros(percentile));
+            }
         }
     }
 
     @Test
+    void aRowThatArrivesKeepsGrowingWhenLongerLatenciesAreAddedToIt() throws Exception {
+        RowStats fast = row(5, 200, 0, "");
+        WorkerMessage.Snapshot snapshot = new WorkerMessage.Snapshot(1, 0, 1, 0, Map.of(PRODUCTS, fast));
+        RowStats received = SnapshotCodec.decode(SnapshotCodec.encode(snapshot)).rows().get(PRODUCTS);
+        RowStats slow = new RowStats();
+        slow.recordSuccess(RowStats.MAX_TRACKABLE_MICROS, 0);
+
+        received.add(slow);
+        received.recordSuccess(2 * RowStats.MAX_TRACKABLE_MICROS, 0);
+
+        assertThat(received.requests()).isEqualTo(202);
+        assertThat(received.latencyMicros().getTotalCount()).isEqualTo(202);
+        assertThat(received.maxLatencyMicros()).isEqualTo(RowStats.MAX_TRACKABLE_MICROS);
+    }
+
+    @Test
     void aRealisticRowTakesAFewHundredBytes() {
-        WorkerMessage.Snapshot snapshot = new WorkerMessage.Snapshot(1, 0, 10, 0,
-                List.of(SnapshotRow.of(PRODUCTS, row(3, 300, 0, ""))));
+        WorkerMessage.Snapshot snapshot = new WorkerMessage.Snapshot(1, 0, 10, 0, Map.of(PRODUCTS, row(3, 300, 0, "")));
 
         assertThat(SnapshotCodec.encode(snapshot).length).isBetween(100, 1000);
     }
 
     @Test
     void anEmptySnapshotStillSaysItsIntervalIsComplete() throws Exception {
-        WorkerMessage.Snapshot empty = new WorkerMessage.Snapshot(2, 9, 0, 5, List.of());
+        WorkerMessage.Snapshot empty = new WorkerMessage.Snapshot(2, 9, 0, 5, Map.of());
 
         assertThat(SnapshotCodec.decode(SnapshotCodec.encode(empty))).isEqualTo(empty);
     }
 
     @Test
     void refusesTruncatedOrForeignFramesWithAProtocolError() {
-        byte[] whole = SnapshotCodec.encode(new WorkerMessage.Snapshot(1, 3, 1, 0,
-                List.of(SnapshotRow.of(CART, row(4, 50, 1, "x")))));
+        byte[] whole = SnapshotCodec.encode(new WorkerMessage.Snapshot(1, 3, 1, 0, Map.of(CART, row(4, 50, 1, "x"))));
         for (int length : new int[] {0, 2, 10, 40, whole.length / 2, whole.length - 1}) {
             byte[] truncated = Arrays.copyOf(whole, length);
             assertThatThrownBy(() -> SnapshotCodec.decode(truncated)).as("%d bytes", length)
@@ -87,6 +111,10 @@ class WireCodecTest {
         otherVersion[2] = 9;
         assertThatThrownBy(() -> SnapshotCodec.decode(otherVersion)).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("version 9");
+        byte[] corrupt = whole.clone();
+        int histogramAt = whole.length - 40; // inside the compressed histogram
+        for (int i = histogramAt; i < histogramAt + 8; i++) corrupt[i] ^= (byte) 0x5a;
+        assertThatThrownBy(() -> SnapshotCodec.decode(corrupt)).isInstanceOf(ProtocolException.class);
         assertThatThrownBy(() -> WireCodec.decodeWorkerMessage(new Frame.Text("{\"type\":\"dance\"}")))
                 .isInstanceOf(ProtocolException.class);
         assertThatThrownBy(() -> WireCodec.decodeMasterMessage(new Frame.Text("[1,2"))).isInstanceOf(ProtocolException.class);

@@ -1,13 +1,18 @@
-package io.stampede.runner.cluster.protocol;
+package io.stampede.runner.cluster.link;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.stampede.runner.cluster.protocol.MasterMessage;
+import io.stampede.runner.cluster.protocol.Protocol;
+import io.stampede.runner.cluster.protocol.ProtocolException;
+import io.stampede.runner.cluster.protocol.WorkerMessage;
 
 /**
- * Messages to frames and back: snapshots as binary ({@link SnapshotCodec}), everything else as JSON. Unknown JSON
- * fields are ignored, so that a newer peer may add fields. Thread safe.
+ * Messages to WebSocket frames and back: snapshots as binary ({@link SnapshotCodec}), everything else as JSON.
+ * Unknown JSON fields are ignored, so that a newer peer may add fields. Only the WebSocket link uses it: an
+ * in-process link hands messages over as they are. Thread safe.
  */
 public final class WireCodec {
 

@@ -1,4 +1,4 @@
-package io.stampede.runner.cluster.protocol;
+package io.stampede.runner.cluster.link;
 
 /** One message on the wire: a WebSocket text frame (JSON) or binary frame (a snapshot). Immutable by convention. */
 public sealed interface Frame {
