@@ -44,6 +44,7 @@
     document.title = (d.name || "Load test") + " - Stampede";
     var v = el("verdict");
     var state = d.state || (d.passed ? "passed" : "failed");
+    if (state === "succeeded") state = "passed";
     var words = { passed: "PASSED", failed: "FAILED", running: "RUNNING", aborted: "ABORTED", error: "ERROR" };
     v.className = "verdict " + state;
     v.textContent = (words[state] || state.toUpperCase()) + (d.message ? ": " + d.message : "");
@@ -267,16 +268,29 @@
     xhr.send();
   }
 
+  // POST .../stop; a master reached over the network asks for the run's token (401), which is then sent along.
+  function stop(token) {
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", liveUrl.replace(/live$/, "stop"));
+    if (token) xhr.setRequestHeader("Authorization", "Bearer " + token);
+    xhr.onload = function () {
+      if (xhr.status === 401 && !token) {
+        var given = window.prompt("This master needs the run's token (STAMPEDE_TOKEN) to stop the run:");
+        if (given) stop(given.trim());
+        return;
+      }
+      el("live-state").textContent = xhr.status === 202 ? "stopping..." : "could not stop the run (HTTP " + xhr.status + ")";
+      el("stop").disabled = xhr.status === 202;
+    };
+    xhr.send();
+  }
+
   render(doc);
   if (liveUrl) {
     el("controls").hidden = false;
     el("stop").addEventListener("click", function () {
       if (!window.confirm("Stop the run? In-flight requests finish and the reports are written.")) return;
-      var xhr = new XMLHttpRequest();
-      xhr.open("POST", liveUrl.replace(/live$/, "stop"));
-      xhr.send();
-      el("stop").disabled = true;
-      el("live-state").textContent = "stopping...";
+      stop(null);
     });
     poll();
   }
