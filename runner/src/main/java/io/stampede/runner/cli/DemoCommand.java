@@ -1,27 +1,20 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.demo.DemoApi;
-import io.stampede.runner.model.InvalidLoadTestException;
-import io.stampede.runner.model.LoadTestParser;
-import io.stampede.runner.scenario.TestPlan;
-import io.stampede.runner.scenario.compile.LoadTestCompiler;
-import io.stampede.runner.scenario.compile.Overrides;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
+import io.stampede.runner.run.DemoSession;
+import io.stampede.runner.run.HostPort;
+import io.stampede.runner.run.ReportOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code stampede demo}: starts the built-in demo API on 127.0.0.1 and runs the bundled scenario against it, the
@@ -53,9 +46,9 @@ final class DemoCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         int port = arguments.value("--port", Converter.WHOLE_NUMBER, 0);
-        HostPort bind = arguments.value("--bind", HostPort.CONVERTER);
+        HostPort bind = arguments.value("--bind", HostPort::parse);
         String duration = arguments.text("--duration");
         Integer users = arguments.value("--users", Converter.WHOLE_NUMBER);
         Path outDir = arguments.value("--out", Converter.PATH, Path.of("stampede-demo"));
@@ -64,7 +57,7 @@ final class DemoCommand implements Subcommand {
         if (arguments.flag("--print-scenario")) {
             out.print(scenario);
             out.flush();
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         if (bind != null && port != 0) {
             throw new UsageException("give --bind HOST:PORT or --port PORT, not both");
@@ -72,41 +65,10 @@ final class DemoCommand implements Subcommand {
         DemoApi.Options options = bind == null
                 ? DemoApi.Options.defaults().withPort(port)
                 : DemoApi.Options.defaults().withHost(bind.host()).withPort(bind.port());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        try {
-            DemoApi api;
-            try {
-                api = DemoApi.start(vertx, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                err.println("stampede: the demo API cannot listen on " + options.host() + ":" + options.port() + ": "
-                        + e.getCause().getMessage());
-                return ExitCodes.COULD_NOT_RUN;
-            }
-            out.println("Demo API listening on http://" + api.listenAddress()
-                    + " (POST /api/auth/login, GET|PUT /api/users/me, GET /api/users, GET /health)");
-            if (arguments.flag("--serve")) {
-                out.println("Serving until Ctrl-C.");
-                CountDownLatch forever = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
-                forever.await();
-                return ExitCodes.OK;
-            }
-            TestPlan plan;
-            try {
-                plan = LoadTestCompiler.compile(LoadTestParser.parse(scenario),
-                        new Overrides(api.baseUrl(), users, null, duration, null, null), Map.of());
-            } catch (InvalidLoadTestException e) {
-                TestFiles.printProblems(Path.of("demo/loadtest.yaml"), e, err);
-                return ExitCodes.BAD_INPUT;
-            }
-            String prefix = outDir.resolve("demo").toString();
-            int code = LocalRun.execute(LocalRun.prepareEventLoops(), plan, new ReportOptions(prefix, outDir.resolve("summary.json"), quiet, false, out, err));
-            out.println("The demo API answered " + api.totalRequests() + " requests. See the scenario with "
-                    + "'stampede demo --print-scenario'; run your own with 'stampede run loadtest.yaml'.");
-            return code;
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
+        if (arguments.flag("--serve")) return DemoSession.serve(options, out, err);
+        ReportOptions reports = new ReportOptions(outDir.resolve("demo").toString(), outDir.resolve("summary.json"),
+                quiet, false, out, err);
+        return DemoSession.run(options, scenario, users, duration, reports);
     }
 
     static String bundledScenario() throws IOException {

@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.load.Preset;
@@ -19,7 +20,7 @@ final class PresetsCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) {
         out.printf("%-10s %6s %12s %9s  %s%n", "PRESET", "USERS", "SPAWN RATE", "DURATION", "NOTES");
         for (Preset preset : Preset.values()) {
             String rate = Double.isInfinite(preset.spawnRatePerSecond()) ? "all at once"
@@ -33,7 +34,7 @@ final class PresetsCommand implements Subcommand {
         }
         out.println();
         out.println("Fields written in spec.load override the preset's; so do --users, --spawn-rate and --duration.");
-        return ExitCodes.OK;
+        return ExitCode.OK;
     }
 
     private static String describe(Preset preset) {

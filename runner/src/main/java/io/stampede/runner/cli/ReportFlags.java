@@ -4,6 +4,7 @@ import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
+import io.stampede.runner.run.ReportOptions;
 
 import java.io.PrintWriter;
 

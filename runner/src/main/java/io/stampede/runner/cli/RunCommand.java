@@ -1,10 +1,14 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.engine.EventLoops;
+import io.stampede.runner.run.LocalRun;
+import io.stampede.runner.run.ReportOptions;
+import io.stampede.runner.run.TestFiles;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
 
@@ -27,7 +31,7 @@ final class RunCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
         Path file = arguments.parameter("FILE", Converter.PATH);
         Overrides overrides = LoadOverrideOptions.read(arguments);
         ReportOptions reports = ReportFlags.read(arguments, out, err);
@@ -36,7 +40,7 @@ final class RunCommand implements Subcommand {
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
         if (plan.isEmpty()) {
             eventLoops.thenAccept(EventLoops::close);
-            return ExitCodes.BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         return LocalRun.execute(eventLoops, plan.get(), reports);
     }

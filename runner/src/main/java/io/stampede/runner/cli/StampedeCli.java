@@ -1,10 +1,12 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.HelpText;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.model.FieldNames;
+import io.stampede.runner.run.Interrupts;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The {@code stampede} command: picks the subcommand, parses its arguments, runs it. Every failure ends with a
- * one-line reason and an exit code from {@link ExitCodes}; stack traces are shown only with
+ * one-line reason and an exit code from {@link ExitCode}; stack traces are shown only with
  * {@code STAMPEDE_DEBUG=1}.
  *
  * <p>The parser is Stampede's own ({@code cli.args}) rather than a library's: picocli, used before, took ~0.25 s of
@@ -57,23 +59,23 @@ public final class StampedeCli {
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
-            return dispatch(List.of(args), out, err);
+            return dispatch(List.of(args), out, err).code();
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    private static int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
+    private static ExitCode dispatch(List<String> args, PrintWriter out, PrintWriter err) {
         String first = args.isEmpty() ? "" : args.get(0);
         switch (first) {
             case "", "-h", "--help" -> {
                 out.print(programHelp());
-                return ExitCodes.OK;
+                return ExitCode.OK;
             }
             case "-V", "--version" -> {
                 out.println(Version.text());
-                return ExitCodes.OK;
+                return ExitCode.OK;
             }
             case "help" -> {
                 return help(args.subList(1, args.size()), out, err);
@@ -88,17 +90,17 @@ public final class StampedeCli {
         }
     }
 
-    private static int run(Subcommand command, List<String> args, PrintWriter out, PrintWriter err) {
+    private static ExitCode run(Subcommand command, List<String> args, PrintWriter out, PrintWriter err) {
         String qualifiedName = PROGRAM + " " + command.syntax().name();
         try {
             Arguments arguments = command.syntax().parse(args);
             if (arguments.flag(CommandSyntax.HELP)) {
                 out.print(HelpText.of(PROGRAM, command.syntax()));
-                return ExitCodes.OK;
+                return ExitCode.OK;
             }
             if (arguments.flag(CommandSyntax.VERSION)) {
                 out.println(Version.text());
-                return ExitCodes.OK;
+                return ExitCode.OK;
             }
             return command.run(arguments, out, err);
         } catch (UsageException e) {
@@ -107,22 +109,22 @@ public final class StampedeCli {
             err.println("stampede: internal error: " + e);
             if ("1".equals(System.getenv("STAMPEDE_DEBUG"))) e.printStackTrace(err);
             else err.println("(set STAMPEDE_DEBUG=1 to see where)");
-            return ExitCodes.COULD_NOT_RUN;
+            return ExitCode.COULD_NOT_RUN;
         }
     }
 
     /** {@code stampede help [COMMAND]}. */
-    private static int help(List<String> args, PrintWriter out, PrintWriter err) {
+    private static ExitCode help(List<String> args, PrintWriter out, PrintWriter err) {
         if (args.isEmpty()) {
             out.print(programHelp());
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         Supplier<Subcommand> command = COMMANDS.get(args.get(0));
         if (command == null) {
             return usageError(err, unknownCommand(args.get(0)), PROGRAM);
         }
         out.print(HelpText.of(PROGRAM, command.get().syntax()));
-        return ExitCodes.OK;
+        return ExitCode.OK;
     }
 
     private static String programHelp() {
@@ -139,9 +141,9 @@ public final class StampedeCli {
         return "unknown command: '" + given + "'" + FieldNames.suggestion(given, COMMANDS.keySet());
     }
 
-    private static int usageError(PrintWriter err, String message, String qualifiedName) {
+    private static ExitCode usageError(PrintWriter err, String message, String qualifiedName) {
         err.println("stampede: " + message);
         err.println("Try '" + qualifiedName + " --help'.");
-        return ExitCodes.BAD_INPUT;
+        return ExitCode.BAD_INPUT;
     }
 }

@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.UsageException;
@@ -13,9 +14,9 @@ interface Subcommand {
     CommandSyntax syntax();
 
     /**
-     * Runs on the caller's thread with arguments parsed by {@link #syntax()} and returns an {@link ExitCodes}
+     * Runs on the caller's thread with arguments parsed by {@link #syntax()} and returns an {@link ExitCode}
      * value. A {@link UsageException} (a value that does not convert, options that do not go together) is printed
      * with a hint to {@code --help} and exit code 2.
      */
-    int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception;
+    ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception;
 }

@@ -1,9 +1,12 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
+import io.stampede.runner.run.RunBanner;
+import io.stampede.runner.run.TestFiles;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
 
@@ -26,8 +29,8 @@ final class ValidateCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
-        int code = ExitCodes.OK;
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+        ExitCode code = ExitCode.OK;
         for (Path file : arguments.parameterValues("FILE", Converter.PATH)) {
             LenientEnvironment env = new LenientEnvironment(System.getenv());
             Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), env, err);
@@ -40,7 +43,7 @@ final class ValidateCommand implements Subcommand {
                     out.println("  note: not set here, needed by 'stampede run': " + String.join(", ", env.missing()));
                 }
             } else {
-                code = ExitCodes.BAD_INPUT;
+                code = ExitCode.BAD_INPUT;
             }
         }
         return code;

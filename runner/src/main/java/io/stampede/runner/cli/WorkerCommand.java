@@ -1,25 +1,17 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cluster.link.SharedToken;
-import io.stampede.runner.cluster.link.WebSocketMasterLink;
-import io.stampede.runner.cluster.worker.PlanSource;
-import io.stampede.runner.cluster.worker.WorkerAgent;
-import io.stampede.runner.cluster.worker.WorkerExit;
-import io.stampede.runner.engine.EngineOptions;
-import io.stampede.runner.engine.EventLoops;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
+import io.stampede.runner.run.HostPort;
+import io.stampede.runner.run.WorkerSession;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code stampede worker --master HOST:PORT}: runs the users a master assigns, until it says stop. */
 final class WorkerCommand implements Subcommand {
@@ -42,35 +34,16 @@ final class WorkerCommand implements Subcommand {
     }
 
     @Override
-    public int run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
-        HostPort master = arguments.value("--master", HostPort.CONVERTER);
+    public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
+        HostPort master = arguments.value("--master", HostPort::parse);
         Path tokenFile = arguments.value("--token-file", Converter.PATH);
         Duration connectTimeout = arguments.value("--connect-timeout", Converter.DURATION,
                 Duration.ofMinutes(1));
         boolean insecure = arguments.flag(ReportFlags.INSECURE);
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "worker", err);
-        if (token.isEmpty()) return ExitCodes.BAD_INPUT;
-        CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
-        // The channel to the master has an event loop of its own: heartbeats never wait behind the load.
-        Vertx control = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        EventLoops engineLoops = eventLoops.join();
-        WorkerAgent agent = new WorkerAgent(workerName(arguments.text("--name")), engineLoops.group(), PlanSource.compiling(System.getenv()),
-                EngineOptions.defaults().withInsecureTls(insecure), out::println);
-        CountDownLatch exited = new CountDownLatch(1);
-        Thread hook = Interrupts.onInterrupt(() -> agent.stopEarly("interrupted"), exited, 30_000);
-        try {
-            WebSocketMasterLink.connect(control, master.host(), master.port(), token.get(), agent,
-                    connectTimeout.toMillis(), out::println);
-            WorkerExit exit = agent.exit().get();
-            if (exit.exitCode() == ExitCodes.OK) out.println("Done: " + exit.reason() + ".");
-            else err.println("stampede: worker: " + exit.reason());
-            return exit.exitCode();
-        } finally {
-            exited.countDown();
-            Interrupts.remove(hook);
-            control.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            engineLoops.close();
-        }
+        if (token.isEmpty()) return ExitCode.BAD_INPUT;
+        return WorkerSession.run(workerName(arguments.text("--name")), master, token.get(), connectTimeout, insecure,
+                out, err);
     }
 
     private static String workerName(String name) {

@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,8 +109,8 @@ class BadInputTest {
         Cli.Outcome run = stampede("run", test.toString(), "-q");
         Cli.Outcome validate = stampede("validate", test.toString());
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(validate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(validate.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.err()).contains(path + ":");
         assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
@@ -122,7 +123,7 @@ class BadInputTest {
 
         Cli.Outcome outcome = stampede("validate", file(dir, "many.yaml", yaml, server.baseUrl()).toString());
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("(3 problems)").contains("spec.load.users:")
                 .contains("spec.userClasses[0].tasks[0].request.method:").contains("spec.userClasses[0].tasks[0].weight:");
     }
@@ -132,18 +133,18 @@ class BadInputTest {
         Path valid = file(dir, "flags.yaml", VALID, server.baseUrl());
 
         assertThat(stampede("run", valid.toString(), "--users", "-5").err()).contains("--users");
-        assertThat(stampede("run", valid.toString(), "--users", "-5").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stampede("run", valid.toString(), "--users", "-5").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(stampede("run", valid.toString(), "--duration", "forever").err()).contains("--duration");
-        assertThat(stampede("run", valid.toString(), "--users", "ten").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(stampede("run", valid.toString(), "--no-such-flag").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(stampede("run").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stampede("run", valid.toString(), "--users", "ten").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(stampede("run", valid.toString(), "--no-such-flag").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(stampede("run").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     }
 
     @Test
     void saysSoWhenTheFileDoesNotExist() {
         Cli.Outcome outcome = stampede("run", dir.resolve("missing.yaml").toString());
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("missing.yaml").doesNotContain("Exception");
     }
 
@@ -174,16 +175,16 @@ class BadInputTest {
     void suggestsTheCommandMeantByATypo() {
         Cli.Outcome outcome = stampede("rn", "loadtest.yaml");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("unknown command: 'rn' (did you mean 'run'?)").contains("stampede --help");
-        assertThat(stampede("help", "nope").exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(stampede("help", "nope").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
     }
 
     @Test
     void namesTheMissingRequiredOption() {
         Cli.Outcome outcome = stampede("worker");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("--master").contains("stampede worker --help");
     }
 
@@ -195,7 +196,7 @@ class BadInputTest {
 
         Cli.Outcome outcome = stampede("run", test.toString(), "-q");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("spec.variables.password.fromEnv:").contains("STAMPEDE_TEST_UNSET_VARIABLE");
     }
 }

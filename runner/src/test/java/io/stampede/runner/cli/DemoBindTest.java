@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class DemoBindTest {
         Cli.Outcome outcome = stampede("demo", "--bind", "127.0.0.1:0", "--duration", "1s", "--quiet",
                 "--out", dir.toString());
 
-        assertThat(outcome.exitCode()).as(outcome.all()).isIn(ExitCodes.OK, ExitCodes.THRESHOLD_BREACHED);
+        assertThat(outcome.exitCode()).as(outcome.all()).isIn(ExitCode.OK.code(), ExitCode.THRESHOLD_BREACHED.code());
         assertThat(outcome.out()).containsPattern("Demo API listening on http://127\\.0\\.0\\.1:[1-9][0-9]*")
                 .containsPattern("The demo API answered [1-9][0-9]* requests");
         assertThat(dir.resolve("summary.json")).exists();
@@ -79,7 +80,7 @@ class DemoBindTest {
     void refusesBindTogetherWithPort() {
         Cli.Outcome outcome = stampede("demo", "--serve", "--bind", "127.0.0.1:0", "--port", "8089");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("--bind").contains("--port").doesNotContain("Exception");
     }
 
@@ -87,7 +88,7 @@ class DemoBindTest {
     void refusesABindWithoutAPort() {
         Cli.Outcome outcome = stampede("demo", "--serve", "--bind", "0.0.0.0");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("HOST:PORT");
     }
 

@@ -1,5 +1,6 @@
 package io.stampede.runner.cli;
 
+import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.engine.http.FailureCauses;
@@ -218,7 +219,7 @@ class RunCommandTest {
 
             Cli.Outcome outcome = stampede("run", test.toString(), "-q");
 
-            assertThat(outcome.exitCode()).isEqualTo(ExitCodes.THRESHOLD_BREACHED);
+            assertThat(outcome.exitCode()).isEqualTo(ExitCode.THRESHOLD_BREACHED.code());
             assertThat(outcome.out()).containsPattern("FAIL +p95 < 5ms").containsPattern("PASS +failureRate < 1%")
                     .contains("1 of 2 thresholds passed").containsPattern("p95 was \\d+ms \\(limit 5ms\\)");
             // The observed value is the measured one: at least the server's 20 ms delay (its upper end depends on
@@ -251,7 +252,7 @@ class RunCommandTest {
 
         Cli.Outcome outcome = stampede("run", test.toString(), "--csv", dir.resolve("r").toString(), "-q");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.THRESHOLD_BREACHED);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.THRESHOLD_BREACHED.code());
         assertThat(outcome.all()).doesNotContain("Exception");
         assertThat(Files.readAllLines(dir.resolve("r_failures.csv")).get(1)).startsWith("GET,/x,connection refused,");
     }
@@ -272,7 +273,7 @@ class RunCommandTest {
 
         Cli.Outcome outcome = stampede("run", test.toString(), "-q");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
         assertThat(outcome.err()).contains("cannot resolve the target's host 'no-such-host.invalid'");
     }
 

@@ -1,7 +1,7 @@
 package io.stampede.runner.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stampede.runner.cli.ExitCodes;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.StampedeCli;
 import io.stampede.runner.examples.ExampleManifests.Manifest;
 import io.stampede.runner.load.Preset;
@@ -39,7 +39,7 @@ class LoadTestExamplesTest {
         int code = StampedeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "validate",
                 file.toString());
 
-        assertThat(code).as(out + "" + err).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(out + "" + err).isEqualTo(ExitCode.OK.code());
         assertThat(out.toString()).contains(": valid LoadTest '");
     }
 

@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.api;
 
+import io.stampede.runner.ExitCode;
 /**
  * The run's result once the master wrote its reports: what {@code /api/v1/report} serves.
  *
@@ -11,12 +12,12 @@ package io.stampede.runner.cluster.api;
 public record FinalResult(String phase, String reportJson, int exitCode, String message) {
 
     /** The contract's phase for an exit code and whether the run was stopped early. */
-    public static String phaseOf(int exitCode, boolean aborted) {
+    public static String phaseOf(ExitCode exitCode, boolean aborted) {
         if (aborted) return "Aborted";
         return switch (exitCode) {
-            case 0 -> "Succeeded";
-            case 1 -> "Failed";
-            default -> "Error";
+            case OK -> "Succeeded";
+            case THRESHOLD_BREACHED -> "Failed";
+            case BAD_INPUT, COULD_NOT_RUN -> "Error";
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.link;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.Frame;
 import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.Protocol;
@@ -64,13 +65,15 @@ public final class WebSocketMasterLink implements MasterLink {
         }).onFailure(error -> {
             if (error instanceof UpgradeRejectedException rejected) {
                 int status = rejected.getStatus();
-                agent.failToConnect(status == 401 || status == 403 ? 2 : 3, status == 401 || status == 403
+                boolean refused = status == 401 || status == 403;
+                agent.failToConnect(refused ? ExitCode.BAD_INPUT : ExitCode.COULD_NOT_RUN, refused
                         ? "the master at " + master + " refused this worker's token (--token-file or "
                         + SharedToken.ENV + ")"
                         : "the master at " + master + " answered HTTP " + status + " instead of a WebSocket");
                 client.close();
             } else if (System.nanoTime() - deadlineNanos > 0) {
-                agent.failToConnect(3, "cannot reach the master at " + master + ": " + error.getMessage());
+                agent.failToConnect(ExitCode.COULD_NOT_RUN, "cannot reach the master at " + master + ": "
+                        + error.getMessage());
                 client.close();
             } else {
                 if (first) log.accept("Waiting for the master at " + master + " (" + error.getMessage() + ")...");

@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.master;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.cluster.protocol.ProtocolException;
@@ -48,7 +49,7 @@ public final class MasterCoordinator {
     private long stopDeadlineNanos;
     private String abortReason;
     private String error;
-    private int errorExitCode;
+    private ExitCode errorExitCode;
     private IntervalMerger merger;
     private volatile StatsAggregator aggregator;
     private volatile MasterStatus status;
@@ -128,7 +129,7 @@ public final class MasterCoordinator {
     public void abort(String reason) {
         if (phase == MasterPhase.PENDING) {
             abortReason = reason;
-            fail("stopped before the run started (" + reason + ")", 3);
+            fail("stopped before the run started (" + reason + ")", ExitCode.COULD_NOT_RUN);
         } else if (phase == MasterPhase.RUNNING) {
             abortReason = reason;
             beginStop(reason);
@@ -155,7 +156,7 @@ public final class MasterCoordinator {
             }
             if (now - createdNanos > settings.waitForWorkersMillis() * 1_000_000) {
                 fail("only " + workers.count(WorkerRecord.State.READY) + " of " + settings.expectedWorkers()
-                        + " workers were ready within " + settings.waitForWorkersMillis() / 1000 + " s", 3);
+                        + " workers were ready within " + settings.waitForWorkersMillis() / 1000 + " s", ExitCode.COULD_NOT_RUN);
             }
         } else {
             for (WorkerRecord worker : workers.running()) {
@@ -257,7 +258,7 @@ public final class MasterCoordinator {
     private void onFailed(WorkerRecord worker, WorkerMessage.Failed failed) {
         if (phase == MasterPhase.PENDING) {
             String who = settings.expectedWorkers() > 1 ? "worker " + worker.label() + ": " : "";
-            fail(who + failed.reason(), failed.exitCode());
+            fail(who + failed.reason(), ExitCode.ofCode(failed.exitCode()));
         } else {
             markLost(worker, "failed: " + failed.reason());
         }
@@ -290,7 +291,7 @@ public final class MasterCoordinator {
 
     private void stopWithError(String reason) {
         error = reason;
-        errorExitCode = 3;
+        errorExitCode = ExitCode.COULD_NOT_RUN;
         beginStop(reason);
     }
 
@@ -313,7 +314,7 @@ public final class MasterCoordinator {
     }
 
     /** The run cannot happen: tells the workers, closes their channels, and ends. */
-    private void fail(String reason, int exitCode) {
+    private void fail(String reason, ExitCode exitCode) {
         error = reason;
         errorExitCode = exitCode;
         workers.sendToAll(new MasterMessage.Stop(reason));

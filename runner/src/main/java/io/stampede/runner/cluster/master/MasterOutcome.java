@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.master;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.engine.health.GeneratorHealth;
 
 import java.util.List;
@@ -13,12 +14,12 @@ import java.util.List;
  * @param abortReason      why the run was stopped early ({@code interrupted}, {@code stopped through the API}),
  *                         or null when it was not
  * @param error            why the run could not happen or could not complete (too few workers), or null
- * @param errorExitCode    the exit code for {@code error}: 2 bad input, 3 could not run
+ * @param errorExitCode    the exit code for {@code error}: BAD_INPUT or COULD_NOT_RUN; null without an error
  * @param lostWorkers      in the order they were lost
  * @param workers          every worker that finished, with how it kept up
  */
 public record MasterOutcome(boolean started, long startEpochMillis, long endEpochMillis, String abortReason,
-                            String error, int errorExitCode, List<LostWorker> lostWorkers,
+                            String error, ExitCode errorExitCode, List<LostWorker> lostWorkers,
                             List<WorkerReport> workers, long duplicateSnapshots, long lateSnapshots) {
 
     public MasterOutcome {

@@ -74,7 +74,7 @@ public sealed interface WorkerMessage {
      * The worker cannot run the test (its file does not compile with the worker's environment, the target does not
      * resolve from there...). It exits after sending this.
      *
-     * @param exitCode what the worker exits with: 2 bad input, 3 could not run
+     * @param exitCode what the worker exits with, as {@code ExitCode.code()}: 2 bad input, 3 could not run
      */
     record Failed(String reason, int exitCode) implements WorkerMessage {
     }

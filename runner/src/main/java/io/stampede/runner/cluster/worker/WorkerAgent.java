@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.worker;
 
+import io.stampede.runner.ExitCode;
 import io.netty.channel.EventLoopGroup;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
@@ -117,13 +118,13 @@ public final class WorkerAgent {
             if (state == State.RUNNING) {
                 onStop(reason);
             } else if (state == State.CONNECTING || state == State.WELCOMED) {
-                done(3, "stopped before the run started (" + reason + ")");
+                done(ExitCode.COULD_NOT_RUN, "stopped before the run started (" + reason + ")");
             }
         });
     }
 
     /** Gives up before a channel ever opened (the master cannot be reached, or refused the token). */
-    public void failToConnect(int exitCode, String reason) {
+    public void failToConnect(ExitCode exitCode, String reason) {
         post(() -> done(exitCode, reason));
     }
 
@@ -138,7 +139,7 @@ public final class WorkerAgent {
         } else if (message instanceof MasterMessage.Stop stop) {
             onStop(stop.reason());
         } else if (message instanceof MasterMessage.Refused refused) {
-            done(3, "the master refused this worker: " + refused.reason());
+            done(ExitCode.COULD_NOT_RUN, "the master refused this worker: " + refused.reason());
         }
     }
 
@@ -150,7 +151,7 @@ public final class WorkerAgent {
         try {
             plan = plans.load(welcome);
         } catch (InvalidLoadTestException e) {
-            fail(2, "the LoadTest does not compile on this worker: " + e.problems().stream()
+            fail(ExitCode.BAD_INPUT, "the LoadTest does not compile on this worker: " + e.problems().stream()
                     .map(Problem::toString).collect(Collectors.joining("; ")));
             return;
         }
@@ -161,7 +162,7 @@ public final class WorkerAgent {
         try {
             engine = new Engine(eventLoops, plan, collector, options, targets);
         } catch (EngineStartException e) {
-            fail(3, e.getMessage());
+            fail(ExitCode.COULD_NOT_RUN, e.getMessage());
             return;
         }
         state = State.WELCOMED;
@@ -183,7 +184,7 @@ public final class WorkerAgent {
             targets.end();
             log.accept("Stopping: " + reason + ".");
         } else if (state == State.CONNECTING || state == State.WELCOMED) {
-            done(3, "the master ended the run before it started: " + reason);
+            done(ExitCode.COULD_NOT_RUN, "the master ended the run before it started: " + reason);
         }
     }
 
@@ -197,12 +198,12 @@ public final class WorkerAgent {
 
     private void onEngineEnded(RunResult result, Throwable error) {
         if (state == State.MASTER_LOST) {
-            done(3, "lost the master (" + masterLostReason + "); stopped by itself");
+            done(ExitCode.COULD_NOT_RUN, "lost the master (" + masterLostReason + "); stopped by itself");
             return;
         }
         if (state == State.DONE) return;
         if (error != null) {
-            fail(3, "the engine failed: " + error);
+            fail(ExitCode.COULD_NOT_RUN, "the engine failed: " + error);
             return;
         }
         GeneratorHealth health = engine.monitor().health();
@@ -214,9 +215,9 @@ public final class WorkerAgent {
 
     private void onClosed(String reason) {
         switch (state) {
-            case FINISHED -> done(0, "the run is over");
+            case FINISHED -> done(ExitCode.OK, "the run is over");
             case RUNNING, STOPPING -> loseMaster("the connection closed: " + reason);
-            case CONNECTING, WELCOMED -> done(3, "the master closed the connection before the run started ("
+            case CONNECTING, WELCOMED -> done(ExitCode.COULD_NOT_RUN, "the master closed the connection before the run started ("
                     + reason + ")");
             default -> {
             }
@@ -228,7 +229,7 @@ public final class WorkerAgent {
         if (state == State.DONE) return;
         if (now - lastHeartbeatNanos >= heartbeatMillis * 1_000_000 && state != State.MASTER_LOST) sendHeartbeat();
         if (now - lastHeardNanos > masterTimeoutMillis * 1_000_000) {
-            if (state == State.FINISHED) done(0, "the run is over (the master did not close the connection)");
+            if (state == State.FINISHED) done(ExitCode.OK, "the run is over (the master did not close the connection)");
             else loseMaster("no word from the master for " + masterTimeoutMillis / 1000.0 + " s");
         }
     }
@@ -248,19 +249,19 @@ public final class WorkerAgent {
             state = State.MASTER_LOST;
             log.accept("Lost the master (" + reason + "): stopping the users.");
             engine.abort();
-            thread.schedule(() -> guarded(() -> done(3, "lost the master (" + reason + "); its users did not end "
+            thread.schedule(() -> guarded(() -> done(ExitCode.COULD_NOT_RUN, "lost the master (" + reason + "); its users did not end "
                     + "in time")), plan.stopTimeoutMillis() + STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } else {
-            done(3, "lost the master (" + reason + ")");
+            done(ExitCode.COULD_NOT_RUN, "lost the master (" + reason + ")");
         }
     }
 
-    private void fail(int exitCode, String reason) {
-        link.send(new WorkerMessage.Failed(reason, exitCode));
+    private void fail(ExitCode exitCode, String reason) {
+        link.send(new WorkerMessage.Failed(reason, exitCode.code()));
         done(exitCode, reason);
     }
 
-    private void done(int exitCode, String reason) {
+    private void done(ExitCode exitCode, String reason) {
         if (state == State.DONE) return;
         state = State.DONE;
         if (link != null) link.close();
@@ -280,7 +281,7 @@ public final class WorkerAgent {
             task.run();
         } catch (RuntimeException | Error e) {
             if (engine != null) engine.abort();
-            done(3, "internal error: " + e);
+            done(ExitCode.COULD_NOT_RUN, "internal error: " + e);
         }
     }
 }

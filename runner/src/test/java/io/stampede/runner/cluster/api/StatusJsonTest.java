@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.api;
 
+import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterPhase;
@@ -49,11 +50,12 @@ class StatusJsonTest {
         assertThat(StatusJson.of(pending, null, null).get("phase").asText()).isEqualTo("Pending");
         assertThat(StatusJson.of(pending, null, null).get("startTime").isNull()).isTrue();
         assertThat(StatusJson.of(pending, null, null).at("/progress/requests").asLong()).isZero();
-        FinalResult failed = new FinalResult(FinalResult.phaseOf(1, false), "{}", 1, "1 of 2 thresholds passed");
+        FinalResult failed = new FinalResult(FinalResult.phaseOf(ExitCode.THRESHOLD_BREACHED, false), "{}",
+                ExitCode.THRESHOLD_BREACHED.code(), "1 of 2 thresholds passed");
         assertThat(StatusJson.of(RUNNING, null, failed).get("phase").asText()).isEqualTo("Failed");
         assertThat(StatusJson.of(RUNNING, null, failed).get("message").asText()).isEqualTo("1 of 2 thresholds passed");
-        assertThat(FinalResult.phaseOf(0, false)).isEqualTo("Succeeded");
-        assertThat(FinalResult.phaseOf(3, false)).isEqualTo("Error");
-        assertThat(FinalResult.phaseOf(0, true)).isEqualTo("Aborted");
+        assertThat(FinalResult.phaseOf(ExitCode.OK, false)).isEqualTo("Succeeded");
+        assertThat(FinalResult.phaseOf(ExitCode.COULD_NOT_RUN, false)).isEqualTo("Error");
+        assertThat(FinalResult.phaseOf(ExitCode.OK, true)).isEqualTo("Aborted");
     }
 }

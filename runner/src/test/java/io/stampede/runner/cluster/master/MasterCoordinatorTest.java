@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.master;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.cluster.protocol.SnapshotRow;
@@ -158,7 +159,7 @@ class MasterCoordinatorTest {
         MasterOutcome outcome = master.outcome().join();
         assertThat(outcome.started()).isTrue();
         assertThat(outcome.error()).contains("only 2 of 3 workers remain");
-        assertThat(outcome.errorExitCode()).isEqualTo(3);
+        assertThat(outcome.errorExitCode()).isEqualTo(ExitCode.COULD_NOT_RUN);
     }
 
     @Test
@@ -172,7 +173,7 @@ class MasterCoordinatorTest {
         MasterOutcome outcome = master.outcome().join();
         assertThat(outcome.started()).isFalse();
         assertThat(outcome.error()).isEqualTo("only 0 of 3 workers were ready within 30 s");
-        assertThat(outcome.errorExitCode()).isEqualTo(3);
+        assertThat(outcome.errorExitCode()).isEqualTo(ExitCode.COULD_NOT_RUN);
         assertThat(only.last(MasterMessage.Stop.class)).isNotNull();
     }
 
@@ -235,11 +236,12 @@ class MasterCoordinatorTest {
         master.received(good, new WorkerMessage.Ready());
         master.received(bad, new WorkerMessage.Register(Protocol.VERSION, "b", 1));
 
-        master.received(bad, new WorkerMessage.Failed("spec.variables.password: SHOP_PASSWORD is not set", 2));
+        master.received(bad, new WorkerMessage.Failed("spec.variables.password: SHOP_PASSWORD is not set",
+                ExitCode.BAD_INPUT.code()));
 
         MasterOutcome outcome = master.outcome().join();
         assertThat(outcome.started()).isFalse();
-        assertThat(outcome.errorExitCode()).isEqualTo(2);
+        assertThat(outcome.errorExitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(outcome.error()).contains("w2 (b)").contains("SHOP_PASSWORD");
         assertThat(good.last(MasterMessage.Stop.class)).isNotNull();
     }

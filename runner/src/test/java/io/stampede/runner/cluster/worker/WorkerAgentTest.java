@@ -1,5 +1,6 @@
 package io.stampede.runner.cluster.worker;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
 import io.stampede.runner.engine.EngineOptions;
@@ -90,7 +91,7 @@ class WorkerAgentTest {
 
         WorkerExit exit = agent.exit().get(15, TimeUnit.SECONDS);
 
-        assertThat(exit.exitCode()).isEqualTo(3);
+        assertThat(exit.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN);
         assertThat(exit.reason()).contains("lost the master").contains("no word from the master");
         assertThat((System.nanoTime() - silentFrom) / 1e9).as("master timeout + stop timeout + grace")
                 .isLessThan(1.5 + 1 + 5);
@@ -108,7 +109,7 @@ class WorkerAgentTest {
         agent.closed("connection reset");
 
         WorkerExit exit = agent.exit().get(10, TimeUnit.SECONDS);
-        assertThat(exit.exitCode()).isEqualTo(3);
+        assertThat(exit.exitCode()).isEqualTo(ExitCode.COULD_NOT_RUN);
         assertThat(exit.reason()).contains("connection reset");
     }
 
@@ -121,7 +122,7 @@ class WorkerAgentTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !link.sent(WorkerMessage.Finished.class).isEmpty());
         agent.closed("the run is over");
 
-        assertThat(agent.exit().get(5, TimeUnit.SECONDS).exitCode()).isZero();
+        assertThat(agent.exit().get(5, TimeUnit.SECONDS).exitCode()).isEqualTo(ExitCode.OK);
         WorkerMessage.Finished finished = link.sent(WorkerMessage.Finished.class).get(0);
         List<WorkerMessage.Snapshot> snapshots = link.sent(WorkerMessage.Snapshot.class);
         assertThat(snapshots).hasSize((int) finished.intervals());

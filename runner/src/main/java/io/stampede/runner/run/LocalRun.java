@@ -1,5 +1,6 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.link.InProcessLink;
 import io.stampede.runner.cluster.master.MasterSettings;
 import io.stampede.runner.cluster.worker.PlanSource;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * same messages as a WebSocket. So {@code stampede run} and a distributed run share one code path. No Vert.x: the
  * users need only Netty's event loops, and nothing here serves or calls HTTP besides them.
  */
-final class LocalRun {
+public final class LocalRun {
 
     /** After the run, how long the in-process worker may take to notice it is over. */
     private static final long WORKER_EXIT_MILLIS = 5000;
@@ -28,12 +29,12 @@ final class LocalRun {
      * Starts creating the event loops (loading Netty's native transport takes a while) while the caller parses the
      * file. The caller must pass the result to {@link #execute} or close it.
      */
-    static CompletableFuture<EventLoops> prepareEventLoops() {
+    public static CompletableFuture<EventLoops> prepareEventLoops() {
         return CompletableFuture.supplyAsync(EventLoops::perCore);
     }
 
     /** Runs the plan on the prepared event loops, closes them, and returns the exit code. */
-    static int execute(CompletableFuture<EventLoops> eventLoops, TestPlan plan, ReportOptions options) {
+    public static ExitCode execute(CompletableFuture<EventLoops> eventLoops, TestPlan plan, ReportOptions options) {
         EventLoops loops = eventLoops.join();
         WorkerAgent worker = new WorkerAgent("local", loops.group(), PlanSource.given(plan),
                 EngineOptions.defaults().withInsecureTls(options.insecureTls()), line -> { });

@@ -1,4 +1,4 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterOutcome;

@@ -1,5 +1,6 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterEvents;
 import io.stampede.runner.cluster.master.MasterOutcome;
@@ -50,7 +51,7 @@ final class MasterSession {
          * @param reportJson the same JSON as {@code --json}; null when the run never started
          * @param message    the verdict or the error, one line
          */
-        default void onFinished(String reportJson, int exitCode, boolean aborted, String message) {
+        default void onFinished(String reportJson, ExitCode exitCode, boolean aborted, String message) {
         }
     }
 
@@ -62,7 +63,7 @@ final class MasterSession {
      *
      * @param announceWorkers print workers joining, the start and the stop (a distributed run)
      */
-    static int run(TestPlan plan, MasterSettings settings, ReportOptions options, boolean announceWorkers,
+    static ExitCode run(TestPlan plan, MasterSettings settings, ReportOptions options, boolean announceWorkers,
                    Hooks hooks) {
         MasterRun master = new MasterRun(plan, settings, consoleEvents(plan, options, announceWorkers),
                 hooks::onInterval);
@@ -91,10 +92,10 @@ final class MasterSession {
             return finish(plan, master.stats(), outcome, settings.expectedWorkers(), options, hooks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ExitCodes.COULD_NOT_RUN;
+            return ExitCode.COULD_NOT_RUN;
         } catch (ExecutionException e) {
             options.err().println("stampede: the run failed: " + e.getCause());
-            return ExitCodes.COULD_NOT_RUN;
+            return ExitCode.COULD_NOT_RUN;
         } finally {
             printer.shutdownNow();
             reportsWritten.countDown();
@@ -120,7 +121,7 @@ final class MasterSession {
         }
     }
 
-    private static int finish(TestPlan plan, StatsAggregator stats, MasterOutcome outcome, int expectedWorkers,
+    private static ExitCode finish(TestPlan plan, StatsAggregator stats, MasterOutcome outcome, int expectedWorkers,
                               ReportOptions options, Hooks hooks) {
         RunSummary summary = stats.summary(plan.scenario().name(), outcome.endEpochMillis());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(plan.thresholds(), summary);
@@ -135,14 +136,14 @@ final class MasterSession {
         boolean passed = ThresholdEvaluator.allPassed(thresholds);
         options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
                 + (outcome.aborted() ? " (stopped early: " + outcome.abortReason() + ")" : ""));
-        int exitCode;
+        ExitCode exitCode;
         if (outcome.failed()) {
             options.err().println("stampede: the run did not complete: " + outcome.error());
             exitCode = outcome.errorExitCode();
         } else if (!written) {
-            exitCode = ExitCodes.COULD_NOT_RUN;
+            exitCode = ExitCode.COULD_NOT_RUN;
         } else {
-            exitCode = passed ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
+            exitCode = passed ? ExitCode.OK : ExitCode.THRESHOLD_BREACHED;
         }
         hooks.onFinished(JsonSummaryWriter.toJsonString(summary, thresholds, extras), exitCode, outcome.aborted(),
                 outcome.failed() ? outcome.error() : ThresholdMessage.of(thresholds));

@@ -1,21 +1,23 @@
-package io.stampede.runner.cli;
-
-import io.stampede.runner.cli.args.Converter;
+package io.stampede.runner.run;
 
 /**
- * A {@code HOST:PORT} flag value ({@code 0.0.0.0:5557}, {@code master.ns.svc:5557}, {@code [::1]:5557}).
+ * An address given as {@code HOST:PORT} ({@code 0.0.0.0:5557}, {@code master.ns.svc:5557}, {@code [::1]:5557}).
  *
  * @param port 0..65535 (0: any free port, for a master)
  */
-record HostPort(String host, int port) {
+public record HostPort(String host, int port) {
 
     @Override
     public String toString() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** Reads {@code HOST:PORT}; the port must be 0..65535. */
-    static final Converter<HostPort> CONVERTER = value -> {
+    /**
+     * Reads {@code HOST:PORT}; the port must be 0..65535.
+     *
+     * @throws IllegalArgumentException saying what was expected and what was given
+     */
+    public static HostPort parse(String value) {
         int colon = value.lastIndexOf(':');
         if (colon <= 0 || colon == value.length() - 1) {
             throw new IllegalArgumentException("expected HOST:PORT such as 127.0.0.1:5557, got '" + value
@@ -33,5 +35,5 @@ record HostPort(String host, int port) {
             throw new IllegalArgumentException("the port in '" + value + "' must be 0..65535");
         }
         return new HostPort(host, port);
-    };
+    }
 }

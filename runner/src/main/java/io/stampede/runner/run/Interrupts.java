@@ -1,4 +1,4 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -9,14 +9,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threading: the hook runs on the JVM's shutdown thread; the run's thread signals when its reports are written.
  */
-final class Interrupts {
+public final class Interrupts {
 
     private static volatile boolean shuttingDown;
 
     private Interrupts() {
     }
 
-    static boolean shuttingDown() {
+    /** Whether Ctrl-C (or SIGTERM) is ending the process: then the JVM exits by itself, after the hook. */
+    public static boolean shuttingDown() {
         return shuttingDown;
     }
 

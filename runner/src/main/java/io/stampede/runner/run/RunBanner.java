@@ -1,11 +1,11 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
 import io.stampede.runner.load.LoadPlan;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.HumanFormat;
 
 /** The line printed when a run starts: what runs against what, for how long. */
-final class RunBanner {
+public final class RunBanner {
 
     private RunBanner() {
     }
@@ -16,7 +16,7 @@ final class RunBanner {
     }
 
     /** {@code up to 10 users (spawn rate 2/s) for 2m}. */
-    static String loadText(TestPlan plan) {
+    public static String loadText(TestPlan plan) {
         LoadPlan load = plan.load();
         String rate = Double.isInfinite(load.spawnRatePerSecond()) ? "all at once"
                 : "spawn rate " + trim(load.spawnRatePerSecond()) + "/s";

@@ -1,4 +1,4 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +11,6 @@ import java.nio.file.Path;
  * @param quiet       no live table every 2 s (the final table and verdict are still printed)
  * @param insecureTls accept any TLS certificate
  */
-record ReportOptions(String csvPrefix, Path jsonFile, boolean quiet, boolean insecureTls, PrintWriter out,
+public record ReportOptions(String csvPrefix, Path jsonFile, boolean quiet, boolean insecureTls, PrintWriter out,
                      PrintWriter err) {
 }

@@ -1,4 +1,4 @@
-package io.stampede.runner.cli;
+package io.stampede.runner.run;
 
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
@@ -16,22 +16,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Loads a LoadTest file into a plan, or prints every problem with its field path. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
     /** A file's one document as a tree (what a master sends its workers) and the plan compiled from it. */
-    record Loaded(JsonNode tree, TestPlan plan) {
+    public record Loaded(JsonNode tree, TestPlan plan) {
     }
 
     /** The compiled plan, or empty after printing the problems to {@code err}. */
-    static Optional<TestPlan> load(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
+    public static Optional<TestPlan> load(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
         return loadWithTree(file, overrides, env, err).map(Loaded::plan);
     }
 
     /** The file's tree and compiled plan, read once, or empty after printing the problems to {@code err}. */
-    static Optional<Loaded> loadWithTree(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
+    public static Optional<Loaded> loadWithTree(Path file, Overrides overrides, Map<String, String> env, PrintWriter err) {
         try {
             JsonNode tree = LoadTestParser.document(file);
             LoadTestDocument document = LoadTestParser.bind(tree);
@@ -42,7 +42,7 @@ final class TestFiles {
         }
     }
 
-    static void printProblems(Path file, InvalidLoadTestException e, PrintWriter err) {
+    public static void printProblems(Path file, InvalidLoadTestException e, PrintWriter err) {
         int count = e.problems().size();
         err.println("stampede: " + file + " is not a valid LoadTest (" + count + (count == 1 ? " problem" : " problems")
                 + "):");
