@@ -66,8 +66,8 @@ final class DemoCommand implements Subcommand {
                 ? DemoApi.Options.defaults().withPort(port)
                 : DemoApi.Options.defaults().withHost(bind.host()).withPort(bind.port());
         if (arguments.flag("--serve")) return DemoSession.serve(options, out, err);
-        ReportOptions reports = new ReportOptions(outDir.resolve("demo").toString(), outDir.resolve("summary.json"),
-                quiet, false, out, err);
+        ReportOptions reports = ReportOptions.files(outDir.resolve("demo").toString(), outDir.resolve("summary.json"),
+                outDir.resolve("report.html"), quiet, false, out, err);
         return DemoSession.run(options, scenario, users, duration, reports);
     }
 

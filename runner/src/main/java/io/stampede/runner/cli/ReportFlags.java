@@ -20,13 +20,15 @@ final class ReportFlags {
         return syntax
                 .option("--csv", "PREFIX", "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv "
                         + "(Locust's format)")
-                .option("--json", "FILE", "write the summary and thresholds as JSON")
+                .option("--json", "FILE", "write the summary, thresholds and per-second history as JSON")
+                .option("--html", "FILE", "write a self-contained HTML report (charts, tables; opens offline)")
                 .flag("-q, --quiet", "no live table; only the final results")
                 .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)");
     }
 
     static ReportOptions read(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
-        return new ReportOptions(arguments.text("--csv"), arguments.value("--json", Converter.PATH),
-                arguments.flag("--quiet"), arguments.flag(INSECURE), out, err);
+        return ReportOptions.files(arguments.text("--csv"), arguments.value("--json", Converter.PATH),
+                arguments.value("--html", Converter.PATH), arguments.flag("--quiet"), arguments.flag(INSECURE), out,
+                err);
     }
 }

@@ -6,6 +6,7 @@ import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.engine.EventLoops;
+import io.stampede.runner.run.HostPort;
 import io.stampede.runner.run.LocalRun;
 import io.stampede.runner.run.ReportOptions;
 import io.stampede.runner.run.TestFiles;
@@ -14,6 +15,7 @@ import io.stampede.runner.scenario.compile.Overrides;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,7 +25,10 @@ final class RunCommand implements Subcommand {
     private static final CommandSyntax SYNTAX = ReportFlags.declare(LoadOverrideOptions.declare(new CommandSyntax("run",
             "Runs a LoadTest file on this machine with a live table, then prints the results.",
             "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run.")
-            .parameter("FILE", "the LoadTest YAML file")));
+            .parameter("FILE", "the LoadTest YAML file")
+            .option("--web", "[HOST:]PORT", "serve the live view (charts, table, stop button) while the run goes; "
+                    + "a port alone is on 127.0.0.1, e.g. --web 8089")
+            .option("--web-linger", "D", "with --web: keep the view up for D after the run (default: until Ctrl-C)")));
 
     @Override
     public CommandSyntax syntax() {
@@ -35,6 +40,13 @@ final class RunCommand implements Subcommand {
         Path file = arguments.parameter("FILE", Converter.PATH);
         Overrides overrides = LoadOverrideOptions.read(arguments);
         ReportOptions reports = ReportFlags.read(arguments, out, err);
+        String web = arguments.text("--web");
+        Duration linger = arguments.value("--web-linger", Converter.DURATION);
+        if (web != null) {
+            reports = reports.withWeb(webAddress(web), linger);
+        } else if (linger != null) {
+            throw new UsageException("--web-linger goes with --web");
+        }
         // The event loops start while the file is read and compiled: the first request goes out sooner.
         CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
@@ -43,5 +55,13 @@ final class RunCommand implements Subcommand {
             return ExitCode.BAD_INPUT;
         }
         return LocalRun.execute(eventLoops, plan.get(), reports);
+    }
+
+    private static HostPort webAddress(String value) throws UsageException {
+        try {
+            return HostPort.parse(value, "127.0.0.1");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--web: " + e.getMessage());
+        }
     }
 }

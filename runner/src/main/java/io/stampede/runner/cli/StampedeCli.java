@@ -38,6 +38,7 @@ public final class StampedeCli {
         COMMANDS.put("run", RunCommand::new);
         COMMANDS.put("validate", ValidateCommand::new);
         COMMANDS.put("presets", PresetsCommand::new);
+        COMMANDS.put("report", ReportCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("master", MasterCommand::new);
         COMMANDS.put("worker", WorkerCommand::new);

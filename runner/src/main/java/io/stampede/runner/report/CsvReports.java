@@ -110,7 +110,7 @@ public final class CsvReports {
         Files.writeString(path, content, StandardCharsets.UTF_8);
     }
 
-    static void createParent(Path path) throws IOException {
+    public static void createParent(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

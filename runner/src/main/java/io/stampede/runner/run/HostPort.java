@@ -12,6 +12,21 @@ public record HostPort(String host, int port) {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /** Whether the host is a loopback name or address: only this machine reaches it. */
+    public boolean isLoopback() {
+        if (host.equalsIgnoreCase("localhost")) return true;
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Reads {@code [HOST:]PORT}: a port alone means {@code defaultHost:PORT}. */
+    public static HostPort parse(String value, String defaultHost) {
+        return value.indexOf(':') < 0 ? parse(defaultHost + ":" + value) : parse(value);
+    }
+
     /**
      * Reads {@code HOST:PORT}; the port must be 0..65535.
      *

@@ -131,8 +131,9 @@ final class MasterSession {
         for (LostWorker lost : outcome.lostWorkers()) {
             options.out().println("WARNING: " + RunReports.lossLine(lost));
         }
-        Map<String, Object> extras = RunReports.extraSections(outcome, expectedWorkers);
-        boolean written = RunReports.write(summary, stats, thresholds, extras, options);
+        Map<String, Object> extras = RunReports.extraSections(outcome, expectedWorkers, stats, summary);
+        String reportJson = JsonSummaryWriter.toJsonString(summary, thresholds, extras);
+        boolean written = RunReports.write(summary, stats, reportJson, options);
         boolean passed = ThresholdEvaluator.allPassed(thresholds);
         options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
                 + (outcome.aborted() ? " (stopped early: " + outcome.abortReason() + ")" : ""));
@@ -145,7 +146,7 @@ final class MasterSession {
         } else {
             exitCode = passed ? ExitCode.OK : ExitCode.THRESHOLD_BREACHED;
         }
-        hooks.onFinished(JsonSummaryWriter.toJsonString(summary, thresholds, extras), exitCode, outcome.aborted(),
+        hooks.onFinished(reportJson, exitCode, outcome.aborted(),
                 outcome.failed() ? outcome.error() : ThresholdMessage.of(thresholds));
         return exitCode;
     }

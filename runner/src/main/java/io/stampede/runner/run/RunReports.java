@@ -4,13 +4,18 @@ import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterOutcome;
 import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.report.CsvReports;
+import io.stampede.runner.report.HistorySection;
 import io.stampede.runner.report.JsonSummaryWriter;
+import io.stampede.runner.report.html.HtmlReport;
 import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.RunSummary;
 import io.stampede.runner.stats.StatsAggregator;
 import io.stampede.runner.stats.ThresholdResult;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +28,13 @@ final class RunReports {
     private RunReports() {
     }
 
-    /** The JSON summary's extra sections, in order: {@code generator}, then {@code workers}. */
-    static Map<String, Object> extraSections(MasterOutcome outcome, int expectedWorkers) {
+    /** The JSON summary's extra sections, in order: {@code generator}, {@code workers}, then {@code history}. */
+    static Map<String, Object> extraSections(MasterOutcome outcome, int expectedWorkers, StatsAggregator stats,
+                                             RunSummary summary) {
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("generator", generatorSection(combinedHealth(outcome)));
         sections.put("workers", workersSection(outcome, expectedWorkers));
+        sections.put("history", HistorySection.of(stats.history(), summary.startEpochMillis()));
         return sections;
     }
 
@@ -90,8 +97,13 @@ final class RunReports {
     }
 
     /** Writes the CSV and JSON files asked for; false when one could not be written (said on err). */
-    static boolean write(RunSummary summary, StatsAggregator stats, List<ThresholdResult> thresholds,
-                         Map<String, Object> extras, ReportOptions options) {
+    /**
+     * Writes the report files asked for; false when one could not be written (said on err).
+     *
+     * @param reportJson the JSON summary, as {@link JsonSummaryWriter#toJsonString} made it: the JSON file, and the
+     *                   document the HTML report draws
+     */
+    static boolean write(RunSummary summary, StatsAggregator stats, String reportJson, ReportOptions options) {
         boolean ok = true;
         if (options.csvPrefix() != null) {
             try {
@@ -105,14 +117,24 @@ final class RunReports {
             }
         }
         if (options.jsonFile() != null) {
-            try {
-                JsonSummaryWriter.write(options.jsonFile(), summary, thresholds, extras);
-                options.out().println("JSON: " + options.jsonFile());
-            } catch (IOException e) {
-                options.err().println("stampede: cannot write the JSON summary: " + e.getMessage());
-                ok = false;
-            }
+            ok &= writeText(options.jsonFile(), reportJson, "the JSON summary", "JSON", options);
+        }
+        if (options.htmlFile() != null) {
+            ok &= writeText(options.htmlFile(), HtmlReport.render(reportJson, summary.name(), null), "the HTML report",
+                    "HTML", options);
         }
         return ok;
+    }
+
+    private static boolean writeText(Path path, String text, String what, String label, ReportOptions options) {
+        try {
+            CsvReports.createParent(path);
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+            options.out().println(label + ": " + path);
+            return true;
+        } catch (IOException e) {
+            options.err().println("stampede: cannot write " + what + ": " + e.getMessage());
+            return false;
+        }
     }
 }

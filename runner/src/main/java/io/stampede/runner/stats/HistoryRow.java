@@ -11,6 +11,8 @@ package io.stampede.runner.stats;
  *                             {@value StatsAggregator#WINDOW_SECONDS} seconds ending with this one
  * @param failuresPerSecond    failures per second over the same window
  * @param windowPercentiles    latency percentiles over the same window (zeros if it had no requests)
+ * @param secondPercentiles    latency percentiles of this second alone (zeros if it had no requests): what a
+ *                             chart shows, so a short spike is neither stretched nor smoothed by the window
  * @param totalRequests        cumulative since the start, counting completed seconds only
  * @param totalFailures        cumulative, likewise
  * @param totalMedianMs        cumulative median
@@ -20,7 +22,8 @@ package io.stampede.runner.stats;
  * @param totalAvgContentBytes cumulative mean response size
  */
 public record HistoryRow(RowKey row, long intervalRequests, long intervalFailures, double rps,
-                         double failuresPerSecond, LatencyPercentiles windowPercentiles, long totalRequests,
+                         double failuresPerSecond, LatencyPercentiles windowPercentiles,
+                         LatencyPercentiles secondPercentiles, long totalRequests,
                          long totalFailures, double totalMedianMs, double totalAvgMs, double totalMinMs,
                          double totalMaxMs, double totalAvgContentBytes) {
 
@@ -33,6 +36,7 @@ public record HistoryRow(RowKey row, long intervalRequests, long intervalFailure
         return new HistoryRow(row, second.requests(), second.failures(),
                 RowSummary.perSecond(span.requests(), windowSeconds),
                 RowSummary.perSecond(span.failures(), windowSeconds), LatencyPercentiles.of(span),
+                LatencyPercentiles.of(second),
                 total.requests(), total.failures(), RowLatency.percentileMs(total, 50), RowLatency.avgMs(total),
                 RowLatency.minMs(total), RowLatency.maxMs(total), RowLatency.avgContentBytes(total));
     }

@@ -19,10 +19,14 @@ import java.util.function.Consumer;
 /**
  * The master's port: the workers' WebSocket and the HTTP API.
  * <pre>
+ * GET  /               the live view: charts, tables, a stop button        open to all
+ * GET  /api/v1/live     the live view's document, every second              open to all
+ * GET  /report.html     the final HTML report; 404 before                   open to all
  * GET  /api/v1/status   phase, workers, live totals and percentiles       open to all
  * GET  /api/v1/report   the final summary (the --json file); 404 before    open to all
  * GET  /metrics         Prometheus text                                    open to all
  * POST /api/v1/stop     stop the run early (phase Aborted)                 Authorization: Bearer TOKEN
+ *                       (or none when {@link #allowLocalStop} was asked on a loopback-only server)
  * GET  /api/v1/workers  the worker channel (WebSocket upgrade)             Authorization: Bearer TOKEN
  * </pre>
  * Nothing served without the token reveals it or controls the run. Threading: requests are handled on the
@@ -37,6 +41,7 @@ public final class MasterApiServer {
     private final Consumer<String> refusals;
     private final AtomicReference<FinalResult> result = new AtomicReference<>();
     private volatile MasterRun master;
+    private volatile boolean localStop;
     private HttpServer server;
 
     /** @param refusals told (for the console) whenever a would-be worker's token is refused; never the token */
@@ -45,6 +50,15 @@ public final class MasterApiServer {
         this.token = token;
         this.metrics = metrics;
         this.refusals = refusals;
+    }
+
+    /**
+     * Lets {@code POST /api/v1/stop} through without the token: for {@code stampede run --web} bound to a loopback
+     * address, where only this machine's users reach the page (as Locust's web UI). Never for a master that
+     * workers reach over the network.
+     */
+    public void allowLocalStop() {
+        localStop = true;
     }
 
     /** From now on workers are taken and the API answers; before, every request gets 503. */
@@ -85,6 +99,26 @@ public final class MasterApiServer {
                 request.toWebSocket().onSuccess(socket -> WebSocketWorkerConnection.accept(socket, master))
                         .onFailure(error -> { });
             }
+            case "/" -> {
+                if (!allow(request, HttpMethod.GET)) return;
+                request.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-store")
+                        .end(WebView.page(master.plan().scenario().name(), liveDocument(master)));
+            }
+            case "/api/v1/live" -> {
+                if (!allow(request, HttpMethod.GET)) return;
+                request.response().putHeader("Cache-Control", "no-store");
+                json(request, 200, liveDocument(master));
+            }
+            case "/report.html" -> {
+                if (!allow(request, HttpMethod.GET)) return;
+                String page = WebView.finalReport(master.plan().scenario().name(), result.get());
+                if (page == null) {
+                    json(request, 404, "{\"error\":\"no report yet: the run has not finished\"}");
+                } else {
+                    request.response().putHeader("Content-Type", "text/html; charset=utf-8").end(page);
+                }
+            }
             case "/api/v1/status" -> {
                 if (!allow(request, HttpMethod.GET)) return;
                 json(request, 200, StatusJson.of(master.status(), live(master), result.get()).toString());
@@ -104,12 +138,20 @@ public final class MasterApiServer {
                         .end(metrics.scrape(master.status(), live(master)));
             }
             case "/api/v1/stop" -> {
-                if (!allow(request, HttpMethod.POST) || !authorized(request)) return;
+                if (!allow(request, HttpMethod.POST) || !(localStop || authorized(request))) return;
                 master.abort("stopped through the API");
                 json(request, 202, "{\"stopping\":true}");
             }
             default -> json(request, 404, "{\"error\":\"no such endpoint\"}");
         }
+    }
+
+    private String liveDocument(MasterRun master) {
+        FinalResult finished = result.get();
+        String name = master.plan().scenario().name();
+        if (finished != null) return WebView.finished(name, finished);
+        return WebView.running(name, master.plan().thresholds(), master.status(), master.stats(),
+                System.currentTimeMillis());
     }
 
     private static LiveView live(MasterRun master) {

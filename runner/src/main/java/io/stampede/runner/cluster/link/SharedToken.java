@@ -38,6 +38,13 @@ public final class SharedToken {
         return firstLine.isEmpty() ? Optional.empty() : Optional.of(new SharedToken(firstLine));
     }
 
+    /** A token no one else knows: 32 random bytes, for a server only this process needs to control. */
+    public static SharedToken random() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return new SharedToken(java.util.HexFormat.of().formatHex(bytes));
+    }
+
     public static SharedToken of(String secret) {
         if (secret.isBlank()) throw new IllegalArgumentException("a token must not be blank");
         return new SharedToken(secret.strip());

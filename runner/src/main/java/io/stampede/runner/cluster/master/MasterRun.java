@@ -21,11 +21,13 @@ public final class MasterRun implements MasterEndpoint {
 
     static final long TICK_MILLIS = 100;
 
+    private final TestPlan plan;
     private final MasterCoordinator coordinator;
     private final ScheduledExecutorService thread;
 
     public MasterRun(TestPlan plan, MasterSettings settings, MasterEvents events,
                      Consumer<IntervalStats> intervalListener) {
+        this.plan = plan;
         this.coordinator = new MasterCoordinator(plan, settings, MasterClock.SYSTEM, events, intervalListener);
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread master = new Thread(runnable, "stampede-master");
@@ -63,6 +65,11 @@ public final class MasterRun implements MasterEndpoint {
     /** The latest picture; safe from any thread. */
     public MasterStatus status() {
         return coordinator.status();
+    }
+
+    /** The plan this master runs. */
+    public TestPlan plan() {
+        return plan;
     }
 
     /** The merged stats, or null before users started; safe from any thread. */
