@@ -29,9 +29,11 @@ public record TargetAllowlist(List<String> patterns) {
     public Optional<Problem> refusal(String target) {
         if (patterns.isEmpty()) return Optional.empty();
         Endpoint endpoint = Endpoint.of(target);
-        String list = " the operator's target allowlist (" + String.join(", ", patterns) + "); ask your cluster admin to allow it";
+        String list = " the operator's target allowlist (" + String.join(", ", patterns)
+                + "); ask your cluster admin to allow it";
         if (endpoint == null) return refused("the host of '" + target + "' is not in" + list);
-        List<Pattern> sameHost = patterns.stream().map(Pattern::parse).filter(p -> p.matchesHost(endpoint.host())).toList();
+        List<Pattern> sameHost = patterns.stream().map(Pattern::parse)
+                .filter(p -> p.matchesHost(endpoint.host())).toList();
         if (sameHost.isEmpty()) return refused("the host " + endpoint.host() + " is not in" + list);
         if (sameHost.stream().anyMatch(p -> p.matchesPort(endpoint))) return Optional.empty();
         return refused("port " + endpoint.port() + " of " + endpoint.host() + " is not in" + list);

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Whether a pending run may be provisioned: a valid spec (the runner's validator), what the cluster admin's policy
- * admits (target host and port, image, env), and a free slot under the namespace's cap on concurrent runs. A pure function of its inputs.
+ * admits (target host and port, image, env), and a free slot under the namespace's cap on concurrent runs. A pure
+ * function of its inputs.
  */
 public final class Admission {
 
