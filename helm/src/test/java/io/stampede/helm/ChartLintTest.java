@@ -26,6 +26,10 @@ class ChartLintTest {
             watchNamespaces: team-a                        | watchNamespaces
             watchNamespaces: [Team_A]                      | watchNamespaces
             targetAllowlist: '*.staging.svc,shop.svc'      | targetAllowlist
+            targetAllowlist: ['*.staging.svc:8080;443']    | targetAllowlist
+            targetAllowlist: ['shop.svc:http']             | targetAllowlist
+            targetAllowlist: ['https://shop.svc']          | targetAllowlist
+            allowedImages: ['a.example/x:1,b.example/y:2'] | allowedImages
             image: {pullPolicy: Sometimes}                 | pullPolicy
             serviceMonitor: {enabled: 'yes'}               | serviceMonitor
             progressInterval: 5 seconds                    | progressInterval

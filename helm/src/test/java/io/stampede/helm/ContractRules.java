@@ -24,6 +24,9 @@ final class ContractRules {
         add(grants, "", Set.of("configmaps", "secrets", "services", "pods"),
                 Set.of("get", "list", "watch", "create", "patch", "update", "delete"));
         add(grants, "batch", Set.of("jobs"), Set.of("get", "list", "watch", "create", "delete"));
+        // Made once per run (server-side apply: create and patch), deleted with the run's other objects; never updated.
+        add(grants, "networking.k8s.io", Set.of("networkpolicies"),
+                Set.of("get", "list", "watch", "create", "patch", "delete"));
         add(grants, "", Set.of("events"), Set.of("create", "patch"));
         return grants;
     }

@@ -11,7 +11,8 @@ class CustomValuesTest {
     private static final RenderedChart CHART = ChartRendering.render("""
             image: {repository: registry.example.com/stampede-operator, tag: 0.2.0-rc1, pullPolicy: Always}
             runnerImage: {repository: registry.example.com/stampede-runner, tag: 0.2.0-rc1}
-            targetAllowlist: [shop.staging.svc, "*.staging.svc"]
+            targetAllowlist: [shop.staging.svc, "*.staging.svc:8080", "10.0.0.7:*", "[fd00::7]:443"]
+            allowedImages: ["registry.example.com/stampede-runner:*", "registry.example.com/tools/runner@sha256:*"]
             maxConcurrentPerNamespace: 2
             extraEnv: [{name: QUARKUS_LOG_CATEGORY__IO_STAMPEDE__LEVEL, value: DEBUG}]
             imagePullSecrets: [{name: registry-pull}]
@@ -34,9 +35,11 @@ class CustomValuesTest {
     }
 
     @Test
-    void allowlistAndCapReachTheOperatorAsEnv() {
+    void allowlistAllowedImagesAndCapReachTheOperatorAsEnv() {
         assertThat(CHART.operatorEnv())
-                .containsEntry("STAMPEDE_TARGET_ALLOWLIST", "shop.staging.svc,*.staging.svc")
+                .containsEntry("STAMPEDE_TARGET_ALLOWLIST", "shop.staging.svc,*.staging.svc:8080,10.0.0.7:*,[fd00::7]:443")
+                .containsEntry("STAMPEDE_ALLOWED_IMAGES",
+                        "registry.example.com/stampede-runner:*,registry.example.com/tools/runner@sha256:*")
                 .containsEntry("STAMPEDE_MAX_CONCURRENT_PER_NAMESPACE", "2")
                 .containsEntry("QUARKUS_LOG_CATEGORY__IO_STAMPEDE__LEVEL", "DEBUG")
                 .containsEntry("QUARKUS_OPERATOR_SDK_CRD_APPLY", "false");

@@ -84,6 +84,7 @@ class DefaultInstallTest {
     void operatorSettingsHaveTheContractDefaults() {
         assertThat(CHART.operatorEnv()).containsAllEntriesOf(Map.of(
                 "STAMPEDE_TARGET_ALLOWLIST", "",
+                "STAMPEDE_ALLOWED_IMAGES", "",
                 "STAMPEDE_MAX_CONCURRENT_PER_NAMESPACE", "5",
                 "STAMPEDE_PROGRESS_INTERVAL", "5s",
                 "STAMPEDE_WORKERS_CONNECT_TIMEOUT", "5m",

@@ -21,13 +21,17 @@ import io.stampede.operator.api.WorkersStatus;
 import io.stampede.operator.build.MasterPodBuilder;
 import io.stampede.operator.build.RunNames;
 import io.stampede.operator.build.RunnerDefaults;
+import io.stampede.operator.check.ImageAllowlist;
+import io.stampede.operator.check.RunPolicy;
 import io.stampede.operator.check.TargetAllowlist;
 import io.stampede.operator.config.OperatorSettings;
+import io.stampede.operator.dependent.MasterNetworkPolicy;
 import io.stampede.operator.dependent.MasterPod;
 import io.stampede.operator.dependent.MasterService;
 import io.stampede.operator.dependent.RunDependent;
 import io.stampede.operator.dependent.TestConfigMap;
 import io.stampede.operator.dependent.WorkerJob;
+import io.stampede.operator.dependent.WorkerNetworkPolicy;
 import io.stampede.operator.dependent.WorkerTokenSecret;
 import io.stampede.operator.metrics.LoadTestMetrics;
 import io.stampede.operator.progress.MasterClient;
@@ -59,7 +63,10 @@ import java.util.Optional;
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "test", type = TestConfigMap.class),
         @Dependent(name = "token", type = WorkerTokenSecret.class),
-        @Dependent(name = "master-pod", type = MasterPod.class, dependsOn = {"test", "token"}),
+        @Dependent(name = "master-network", type = MasterNetworkPolicy.class),
+        @Dependent(name = "worker-network", type = WorkerNetworkPolicy.class),
+        @Dependent(name = "master-pod", type = MasterPod.class,
+                dependsOn = {"test", "token", "master-network", "worker-network"}),
         @Dependent(name = "master-service", type = MasterService.class, dependsOn = "master-pod"),
         @Dependent(name = "workers", type = WorkerJob.class, dependsOn = "master-service")})
 public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTest> {
@@ -73,13 +80,14 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     private final OperatorSettings settings;
     private final LoadTestMetrics metrics;
     private final Clock clock;
-    private final TargetAllowlist allowlist;
+    private final RunPolicy policy;
 
     public LoadTestReconciler(OperatorSettings settings, LoadTestMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = Clock.systemUTC();
-        this.allowlist = new TargetAllowlist(settings.targetAllowlist().orElse(List.of()));
+        this.policy = new RunPolicy(new TargetAllowlist(settings.targetAllowlist().orElse(List.of())),
+                new ImageAllowlist(settings.runnerImage(), settings.allowedImages().orElse(List.of())));
     }
 
     @Override
@@ -119,7 +127,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     /** Pending: provision the run when it is admitted; report why when it is not. */
     private Duration admit(LoadTest loadTest, Context<LoadTest> context, Instant now) {
         LoadTestStatus status = loadTest.getStatus();
-        Admission.Verdict verdict = Admission.check(loadTest, allowlist, activeInNamespace(loadTest, context),
+        Admission.Verdict verdict = Admission.check(loadTest, policy, activeInNamespace(loadTest, context),
                 settings.maxConcurrentPerNamespace());
         if (verdict.rejected()) {
             loadTest.setStatus(FollowRun.error(status, verdict.message(), now));

@@ -164,6 +164,7 @@ class RunObjectsTest {
             assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
             assertThat(client.configMaps().inNamespace(ns).withLabel("app.kubernetes.io/instance", "brief").list()
                     .getItems()).isEmpty();
+            assertThat(client.network().v1().networkPolicies().inNamespace(ns).list().getItems()).isEmpty();
         });
         LoadTestStatus status = status(ns, "brief");
         assertThat(status.getPhase()).isEqualTo("Failed");
@@ -177,6 +178,8 @@ class RunObjectsTest {
         assertThat(client.batch().v1().jobs().inNamespace(ns).withLabels(labels).list().getItems()).hasSize(1);
         assertThat(client.configMaps().inNamespace(ns).withLabels(labels).list().getItems()).hasSize(1);
         assertThat(client.secrets().inNamespace(ns).withLabels(labels).list().getItems()).hasSize(1);
+        assertThat(client.network().v1().networkPolicies().inNamespace(ns).withLabels(labels).list().getItems())
+                .as("one for the workers, one for the master").hasSize(2);
     }
 
     private LoadTestStatus status(String namespace, String name) {

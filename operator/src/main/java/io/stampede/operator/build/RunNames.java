@@ -54,6 +54,16 @@ public record RunNames(String base) {
         return base + "-workers";
     }
 
+    /** The NetworkPolicy confining the worker pods (another kind than the Job, so the same name). */
+    public String workerNetworkPolicy() {
+        return base + "-workers";
+    }
+
+    /** The NetworkPolicy confining the master pod. */
+    public String masterNetworkPolicy() {
+        return base + "-master";
+    }
+
     /**
      * {@code text} itself when it has at most {@code max} characters; else its start, without trailing dashes or
      * dots, then a dash and six hex digits of the SHA-256 of {@code hashOf} (the whole original name, so that two

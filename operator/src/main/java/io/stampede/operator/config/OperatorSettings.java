@@ -20,8 +20,17 @@ public interface OperatorSettings {
     String runnerImage();
 
     /**
-     * Hosts a LoadTest may target: exact names ({@code shop.staging.svc}), {@code *.suffix} for any host under it,
-     * or {@code *}. Empty: any target.
+     * Images a LoadTest may name in spec.image, besides {@link #runnerImage()} (always allowed): exact references,
+     * prefixes ending in {@code *} ({@code registry.example.com/stampede-runner:*}), or {@code *} for any image.
+     * Empty: only the runner image. See {@link io.stampede.operator.check.ImageAllowlist}.
+     */
+    Optional<List<String>> allowedImages();
+
+    /**
+     * Hosts and ports a LoadTest may target: {@code host} or {@code host:port}; host an exact name
+     * ({@code shop.staging.svc}), {@code *.suffix} for any host under it, or {@code *}; port a number or {@code *};
+     * without a port only the scheme's default (80, 443). Empty: any target. See
+     * {@link io.stampede.operator.check.TargetAllowlist}.
      */
     Optional<List<String>> targetAllowlist();
 

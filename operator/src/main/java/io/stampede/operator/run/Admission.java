@@ -2,15 +2,16 @@ package io.stampede.operator.run;
 
 import io.stampede.operator.api.LoadTest;
 import io.stampede.operator.check.SpecValidator;
-import io.stampede.operator.check.TargetAllowlist;
+import io.stampede.operator.check.RunPolicy;
 import io.stampede.runner.model.Problem;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a pending run may be provisioned: a valid spec (the runner's validator), a target the allowlist admits,
- * and a free slot under the namespace's cap on concurrent runs. A pure function of its inputs.
+ * Whether a pending run may be provisioned: a valid spec (the runner's validator), what the cluster admin's policy
+ * admits (target host and port, image, env), and a free slot under the namespace's cap on concurrent runs. A pure
+ * function of its inputs.
  */
 public final class Admission {
 
@@ -36,10 +37,10 @@ public final class Admission {
      * @param activeInNamespace other LoadTests of the namespace provisioning or running now
      * @param cap               at most this many at once; 0 for no cap
      */
-    public static Verdict check(LoadTest loadTest, TargetAllowlist allowlist, int activeInNamespace, int cap) {
+    public static Verdict check(LoadTest loadTest, RunPolicy policy, int activeInNamespace, int cap) {
         List<Problem> problems = SpecValidator.problems(loadTest);
         if (!problems.isEmpty()) return Verdict.reject(SpecValidator.describe(problems));
-        Optional<String> refusal = allowlist.refusal(loadTest.getSpec().getTarget());
+        Optional<String> refusal = policy.refusal(loadTest);
         if (refusal.isPresent()) return Verdict.reject(refusal.get());
         if (cap > 0 && activeInNamespace >= cap) {
             return Verdict.waitFor("waiting for a free slot: " + activeInNamespace + " LoadTests are running in namespace "

@@ -32,6 +32,7 @@ public final class RunCleanup {
         doomed.addAll(client.services().inNamespace(namespace).withLabels(labels).list().getItems());
         doomed.addAll(client.configMaps().inNamespace(namespace).withLabels(labels).list().getItems());
         doomed.addAll(client.secrets().inNamespace(namespace).withLabels(labels).list().getItems());
+        doomed.addAll(client.network().v1().networkPolicies().inNamespace(namespace).withLabels(labels).list().getItems());
         int deleted = 0;
         for (HasMetadata object : doomed) {
             if (ownedBy(object, loadTest) && runsToDelete.test(run(object))) {
