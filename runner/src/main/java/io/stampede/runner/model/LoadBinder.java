@@ -2,6 +2,7 @@ package io.stampede.runner.model;
 
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
+import io.stampede.runner.model.spec.StressSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
 final class LoadBinder {
 
     private static final List<String> FIELDS =
-            List.of("preset", "users", "spawnRate", "duration", "stages", "stopTimeout");
+            List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout");
+    /** The preset that stands for a stress block with its defaults. */
+    static final String STRESS_PRESET = "stress";
 
     private LoadBinder() {
     }
@@ -34,7 +37,23 @@ final class LoadBinder {
         if (stagesNode.present() && preset != null) {
             stagesNode.problem("cannot be combined with a preset (a preset sets users and duration): remove one");
         }
-        return new LoadSpec(preset, users, spawnRate, duration, stages, stopTimeout);
+        Node stressNode = load.field("stress");
+        StressSpec stress = stressNode.present() ? StressBinder.bind(stressNode) : null;
+        if (stressNode.present() && preset != null && !preset.equals(STRESS_PRESET)) {
+            stressNode.problem("cannot be combined with the preset '" + preset + "': remove one (preset: stress is "
+                    + "this block with its defaults)");
+        }
+        if ((stressNode.present() || STRESS_PRESET.equals(preset))
+                && (load.has("users") || load.has("duration") || stagesNode.present())) {
+            Node first = load.has("users") ? load.field("users")
+                    : load.has("duration") ? load.field("duration") : stagesNode;
+            first.problem("cannot be combined with a stress run: it steps the users itself (load.stress.users) and "
+                    + "runs until a step breaks or its last step ends");
+        }
+        if (stress == null && STRESS_PRESET.equals(preset)) {
+            stress = StressSpec.DEFAULTS;
+        }
+        return new LoadSpec(preset, users, spawnRate, duration, stages, stress, stopTimeout);
     }
 
     private static Integer users(Node node) {

@@ -73,7 +73,7 @@ public final class HistorySection {
             for (HistorySecond second : history) {
                 HistoryRow row = pick.apply(second);
                 boolean empty = row == null || row.intervalRequests() == 0;
-                values.add(empty ? null : round(row.secondPercentiles().at(percentile)));
+                values.add(empty ? null : round(row.intervalPercentiles().at(percentile)));
             }
             target.put("p" + (int) percentile + "Ms", values);
         }

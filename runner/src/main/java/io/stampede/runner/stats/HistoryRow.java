@@ -7,12 +7,13 @@ package io.stampede.runner.stats;
  * @param row                  the row, or null for the aggregate
  * @param intervalRequests     requests of this second alone
  * @param intervalFailures     failures of this second alone
+ * @param intervalPercentiles  latency percentiles of this second alone (zeros if it had no requests): what the
+ *                             story of a run reads, since a window's percentiles smear a jump or a spike over
+ *                             {@value StatsAggregator#WINDOW_SECONDS} seconds
  * @param rps                  requests per second over the window: the last up to
  *                             {@value StatsAggregator#WINDOW_SECONDS} seconds ending with this one
  * @param failuresPerSecond    failures per second over the same window
  * @param windowPercentiles    latency percentiles over the same window (zeros if it had no requests)
- * @param secondPercentiles    latency percentiles of this second alone (zeros if it had no requests): what a
- *                             chart shows, so a short spike is neither stretched nor smoothed by the window
  * @param totalRequests        cumulative since the start, counting completed seconds only
  * @param totalFailures        cumulative, likewise
  * @param totalMedianMs        cumulative median
@@ -21,9 +22,9 @@ package io.stampede.runner.stats;
  * @param totalMaxMs           cumulative maximum (0 without requests)
  * @param totalAvgContentBytes cumulative mean response size
  */
-public record HistoryRow(RowKey row, long intervalRequests, long intervalFailures, double rps,
-                         double failuresPerSecond, LatencyPercentiles windowPercentiles,
-                         LatencyPercentiles secondPercentiles, long totalRequests,
+public record HistoryRow(RowKey row, long intervalRequests, long intervalFailures,
+                         LatencyPercentiles intervalPercentiles, double rps,
+                         double failuresPerSecond, LatencyPercentiles windowPercentiles, long totalRequests,
                          long totalFailures, double totalMedianMs, double totalAvgMs, double totalMinMs,
                          double totalMaxMs, double totalAvgContentBytes) {
 
@@ -33,10 +34,9 @@ public record HistoryRow(RowKey row, long intervalRequests, long intervalFailure
     static HistoryRow of(RowKey row, RowStats interval, RowStats window, int windowSeconds, RowStats total) {
         RowStats second = interval == null ? EMPTY : interval;
         RowStats span = window == null ? EMPTY : window;
-        return new HistoryRow(row, second.requests(), second.failures(),
+        return new HistoryRow(row, second.requests(), second.failures(), LatencyPercentiles.of(second),
                 RowSummary.perSecond(span.requests(), windowSeconds),
                 RowSummary.perSecond(span.failures(), windowSeconds), LatencyPercentiles.of(span),
-                LatencyPercentiles.of(second),
                 total.requests(), total.failures(), RowLatency.percentileMs(total, 50), RowLatency.avgMs(total),
                 RowLatency.minMs(total), RowLatency.maxMs(total), RowLatency.avgContentBytes(total));
     }

@@ -204,6 +204,23 @@ class StatsAggregatorTest {
     }
 
     @Test
+    void historyHoldsEachSecondsOwnPercentilesBesideTheWindows() {
+        StatsAggregator aggregator = new StatsAggregator(START);
+        aggregator.accept(interval(0).ok(PRODUCT, 100, 10).build());
+        aggregator.accept(interval(1).ok(PRODUCT, 100, 900).build());
+        aggregator.accept(interval(2).ok(PRODUCT, 100, 10).build());
+        complete(aggregator, 0, 1, 3);
+        HistorySecond jump = aggregator.history().get(1);
+        HistorySecond after = aggregator.completeInterval(2, 3, START + 3000).orElseThrow();
+
+        assertThat(jump.aggregate().intervalPercentiles().at(50)).isEqualTo(900.0);
+        assertThat(jump.aggregate().windowPercentiles().at(50)).isCloseTo(10.0, within(0.01));
+        assertThat(after.aggregate().intervalPercentiles().at(95)).isEqualTo(10.0);
+        assertThat(after.aggregate().windowPercentiles().at(95)).isEqualTo(900.0);
+        assertThat(after.rows().get(0).intervalPercentiles().at(95)).isEqualTo(10.0);
+    }
+
+    @Test
     void historyKeepsOnlyTheNewestSecondsUpToItsLimit() {
         StatsAggregator aggregator = new StatsAggregator(START, 5);
         complete(aggregator, 0, 7, 1);

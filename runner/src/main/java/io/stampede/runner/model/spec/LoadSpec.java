@@ -12,12 +12,14 @@ import java.util.List;
  * @param spawnRate   users started or stopped per second, > 0, or null
  * @param duration    > 0, or null
  * @param stages      empty when absent
+ * @param stress      stress to the breaking point, or null; never with users, duration or stages. The binder sets it
+ *                    to {@link StressSpec#DEFAULTS} for {@code preset: stress} without a stress block.
  * @param stopTimeout >= 0, or null
  */
 public record LoadSpec(String preset, Integer users, Double spawnRate, Duration duration, List<StageSpec> stages,
-                       Duration stopTimeout) {
+                       StressSpec stress, Duration stopTimeout) {
 
-    public static final LoadSpec NONE = new LoadSpec(null, null, null, null, List.of(), null);
+    public static final LoadSpec NONE = new LoadSpec(null, null, null, null, List.of(), null, null);
 
     public LoadSpec {
         stages = Immutables.list(stages);

@@ -29,6 +29,10 @@ final class LoadPlanResolver {
     /** @return the load, or null when something was reported */
     static ResolvedLoad resolve(LoadSpec load, Overrides overrides, Problems problems) {
         int before = problems.count();
+        if (load.stress() != null && load.preset() == null) {
+            // Parsed and validated, but not run yet: a stress run must stop at its breaking point and report capacity.
+            problems.add(LOAD + ".stress", "stress runs are not available yet; use stages to step the load");
+        }
         Preset preset = preset(load.preset(), problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);

@@ -1,5 +1,6 @@
 package io.stampede.runner.scenario.compile;
 
+import io.stampede.runner.load.StressLoadPlan;
 import io.stampede.runner.scenario.WaitPlan;
 
 import java.util.Arrays;
@@ -24,8 +25,27 @@ public enum Preset {
     /** A long steady load to expose leaks and drift: 20 users for 10 min. */
     ENDURANCE(20, Double.POSITIVE_INFINITY, 600_000, null);
 
-    /** Presets of the contract that are not built yet. */
+    /**
+     * Presets of the contract that are not built yet. {@code stress} is parsed and validated (it stands for
+     * {@code load.stress} with its defaults, see {@link #stressPlan}), but refused when compiled until the run
+     * stops at the first broken step and reports capacity.
+     */
     public static final List<String> PLANNED = List.of("stress");
+
+    /** Users started per second at each step of a stress run when the file sets no spawnRate: 50 users in 5 s. */
+    public static final double STRESS_SPAWN_RATE = 10;
+
+    /**
+     * {@code preset: stress} (the contract's "+50 users every minute up to 500"), or a {@code load.stress} block,
+     * as a plan.
+     *
+     * @param spawnRatePerSecond the file's spawnRate, or null for {@value #STRESS_SPAWN_RATE}
+     */
+    public static StressLoadPlan stressPlan(int startUsers, int stepUsers, int maxUsers, long everyMillis,
+                                            Double spawnRatePerSecond) {
+        return new StressLoadPlan(startUsers, stepUsers, maxUsers, everyMillis,
+                spawnRatePerSecond == null ? STRESS_SPAWN_RATE : spawnRatePerSecond);
+    }
 
     private final int users;
     private final double spawnRatePerSecond;

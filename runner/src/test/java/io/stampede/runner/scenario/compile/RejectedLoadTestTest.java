@@ -99,6 +99,8 @@ class RejectedLoadTestTest {
                         "unknown preset 'heavy'; expected one of smoke, basic, spike, endurance"),
                 reject(spec(TARGET, "load: {preset: stress}", CLASSES), "spec.load.preset",
                         "the preset 'stress' is not available yet"),
+                reject(spec(TARGET, "load: {stress: {every: 30s}}", CLASSES), "spec.load.stress",
+                        "stress runs are not available yet; use stages to step the load"),
                 reject(spec(TARGET, "load: {users: 5, stages: [{duration: 1m, users: 5}]}", CLASSES),
                         "spec.load.stages", "cannot be combined with users or duration"),
                 reject(spec(TARGET, "load: {stages: []}", CLASSES), "spec.load.stages", "at least one stage"),
