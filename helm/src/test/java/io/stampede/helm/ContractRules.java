@@ -23,7 +23,8 @@ final class ContractRules {
         add(grants, "stampede.io", Set.of("loadtests/finalizers"), Set.of("update"));
         add(grants, "", Set.of("configmaps", "secrets", "services", "pods"),
                 Set.of("get", "list", "watch", "create", "patch", "update", "delete"));
-        add(grants, "batch", Set.of("jobs"), Set.of("get", "list", "watch", "create", "delete"));
+        // Made once per run with server-side apply (a PATCH, also for a create-only dependent), deleted with the run.
+        add(grants, "batch", Set.of("jobs"), Set.of("get", "list", "watch", "create", "patch", "delete"));
         // Made once per run (server-side apply: create and patch), deleted with the run's other objects; never updated.
         add(grants, "networking.k8s.io", Set.of("networkpolicies"),
                 Set.of("get", "list", "watch", "create", "patch", "delete"));
