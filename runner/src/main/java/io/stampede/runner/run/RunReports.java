@@ -34,7 +34,9 @@ final class RunReports {
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put("generator", generatorSection(combinedHealth(outcome)));
         sections.put("workers", workersSection(outcome, expectedWorkers));
-        sections.put("history", HistorySection.of(stats.history(), summary.startEpochMillis()));
+        Map<String, Object> history = HistorySection.of(stats.history(), summary.startEpochMillis());
+        history.put("saturatedSeconds", outcome.saturatedSeconds());
+        sections.put("history", history);
         return sections;
     }
 

@@ -41,6 +41,8 @@ public final class MasterCoordinator {
 
     private MasterPhase phase = MasterPhase.PENDING;
     private long startNanos;
+    /** Elapsed seconds (1 = the first) in which some worker's generator said it was saturated. */
+    private final java.util.TreeSet<Long> warnedSeconds = new java.util.TreeSet<>();
     private long endNanos;
     private long startEpochMillis;
     private long lastTickNanos;
@@ -100,6 +102,10 @@ public final class MasterCoordinator {
             // The frequent messages (every worker, every second) show in the status at the next tick.
             worker.users = heartbeat.users();
             worker.warning = heartbeat.warning() == null ? "" : heartbeat.warning();
+            if (!worker.warning.isEmpty() && phase == MasterPhase.RUNNING) {
+                // The warning judges the worker's last completed second: the one ending now, in elapsed seconds.
+                warnedSeconds.add(Math.max(1, (clock.nanos() - startNanos) / 1_000_000_000L));
+            }
             return;
         } else if (message instanceof WorkerMessage.Snapshot snapshot) {
             onSnapshot(worker, snapshot);
@@ -334,7 +340,8 @@ public final class MasterCoordinator {
         workers.closeAll("the run is over");
         publishStatus();
         outcome.complete(new MasterOutcome(started, startEpochMillis, endEpochMillis, abortReason, error, errorExitCode,
-                lost, workers.reports(), merger == null ? 0 : merger.duplicates(), merger == null ? 0 : merger.lateSnapshots()));
+                lost, workers.reports(), merger == null ? 0 : merger.duplicates(), merger == null ? 0 : merger.lateSnapshots(),
+                List.copyOf(warnedSeconds)));
     }
 
     private void publishStatus() {

@@ -17,14 +17,18 @@ import java.util.List;
  * @param errorExitCode    the exit code for {@code error}: BAD_INPUT or COULD_NOT_RUN; null without an error
  * @param lostWorkers      in the order they were lost
  * @param workers          every worker that finished, with how it kept up
+ * @param saturatedSeconds elapsed seconds (1 = the first) in which a worker's generator reported itself saturated:
+ *                         latencies there include its own queueing; ascending
  */
 public record MasterOutcome(boolean started, long startEpochMillis, long endEpochMillis, String abortReason,
                             String error, ExitCode errorExitCode, List<LostWorker> lostWorkers,
-                            List<WorkerReport> workers, long duplicateSnapshots, long lateSnapshots) {
+                            List<WorkerReport> workers, long duplicateSnapshots, long lateSnapshots,
+                            List<Long> saturatedSeconds) {
 
     public MasterOutcome {
         lostWorkers = List.copyOf(lostWorkers);
         workers = List.copyOf(workers);
+        saturatedSeconds = List.copyOf(saturatedSeconds);
     }
 
     /** Stopped early: interrupted, or through the stop endpoint. */

@@ -257,6 +257,24 @@ class MasterCoordinatorTest {
     }
 
     @Test
+    void secondsInWhichAWorkersGeneratorWasSaturatedAreListedForTheCharts() throws Exception {
+        MasterCoordinator master = master(plan("{users: 4, duration: 3s}"), 2, 1);
+        List<FakeWorker> workers = join(master, 2);
+
+        tickFor(master, 1000, workers);
+        clock.advanceMillis(1000); // second 2 ends: worker 0 says its loops lagged in it
+        master.received(workers.get(0), new WorkerMessage.Heartbeat(2, "generator saturated: event loops 120 ms late"));
+        master.tick();
+        tickFor(master, 1100, workers);
+        for (FakeWorker worker : workers) {
+            master.received(worker, snapshot(worker, 0, 500));
+            master.received(worker, new WorkerMessage.Finished(1, new GeneratorHealth(2, 5, 4, 0.1, 0.2, 3, 2)));
+        }
+
+        assertThat(master.outcome().join().saturatedSeconds()).containsExactly(2L);
+    }
+
+    @Test
     void aWorkerThatCannotRunTheTestStopsTheRunWithItsExitCode() throws Exception {
         MasterCoordinator master = master(plan("{users: 4, duration: 60s}"), 2, 1);
         FakeWorker good = new FakeWorker("a");
