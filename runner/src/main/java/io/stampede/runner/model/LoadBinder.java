@@ -43,8 +43,8 @@ final class LoadBinder {
             stressNode.problem("cannot be combined with the preset '" + preset + "': remove one (preset: stress is "
                     + "this block with its defaults)");
         }
-        if ((stressNode.present() || STRESS_PRESET.equals(preset))
-                && (load.has("users") || load.has("duration") || stagesNode.present())) {
+        // Checked for the block only: with preset: stress alone, the compiler's "not available yet" comes first.
+        if (stressNode.present() && (load.has("users") || load.has("duration") || stagesNode.present())) {
             Node first = load.has("users") ? load.field("users")
                     : load.has("duration") ? load.field("duration") : stagesNode;
             first.problem("cannot be combined with a stress run: it steps the users itself (load.stress.users) and "

@@ -99,7 +99,7 @@ class StressLoadParsingTest {
         String message = "cannot be combined with a stress run: it steps the users itself (load.stress.users) and "
                 + "runs until a step breaks or its last step ends";
         rejects("{users: 10, stress: {}}", "spec.load.users", message);
-        rejects("{preset: stress, duration: 5m}", "spec.load.duration", message);
+        rejects("{duration: 5m, stress: {}}", "spec.load.duration", message);
         rejects("{stages: [{duration: 1m, users: 5}], stress: {}}", "spec.load.stages", message);
         rejects("{preset: spike, stress: {}}", "spec.load.stress", "cannot be combined with the preset 'spike': "
                 + "remove one (preset: stress is this block with its defaults)");
