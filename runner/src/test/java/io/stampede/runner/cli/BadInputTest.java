@@ -191,6 +191,24 @@ class BadInputTest {
     }
 
     @Test
+    void aNumberOutOfRangeIsTooLargeOrTooSmallWithTheLimit() {
+        Path valid = file(dir, "ranges.yaml", VALID, server.baseUrl());
+
+        Cli.Outcome large = stampede("run", valid.toString(), "--users", "99999999999");
+        Cli.Outcome small = stampede("run", valid.toString(), "--users", "-99999999999");
+        Cli.Outcome rate = stampede("run", valid.toString(), "--spawn-rate", "1e999");
+
+        assertThat(large.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(large.err()).contains("--users").contains("'99999999999' is too large: at most 2147483647")
+                .doesNotContain("expected a whole number");
+        assertThat(small.err()).contains("'-99999999999' is too small: at least -2147483648");
+        assertThat(rate.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(rate.err()).contains("--spawn-rate").contains("'1e999' is too large: at most 1.7976931348623157E308");
+        assertThat(stampede("run", valid.toString(), "--users", "ten").err())
+                .contains("expected a whole number, got 'ten'");
+    }
+
+    @Test
     void saysSoWhenTheFileDoesNotExist() {
         Cli.Outcome outcome = stampede("run", dir.resolve("missing.yaml").toString());
 
