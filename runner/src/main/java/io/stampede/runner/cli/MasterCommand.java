@@ -1,7 +1,7 @@
 package io.stampede.runner.cli;
 
-import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
