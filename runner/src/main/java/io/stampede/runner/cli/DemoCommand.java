@@ -8,6 +8,7 @@ import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.demo.DemoApi;
 import io.stampede.runner.run.DemoSession;
 import io.stampede.runner.run.HostPort;
+import io.stampede.runner.run.ReportFiles;
 import io.stampede.runner.run.ReportOptions;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code stampede demo}: starts the built-in demo API on 127.0.0.1 and runs the bundled scenario against it, the
@@ -68,6 +70,11 @@ final class DemoCommand implements Subcommand {
         if (arguments.flag("--serve")) return DemoSession.serve(options, out, err);
         ReportOptions reports = ReportOptions.files(outDir.resolve("demo").toString(), outDir.resolve("summary.json"),
                 outDir.resolve("report.html"), quiet, false, out, err);
+        List<ReportFiles.Problem> problems = ReportFiles.problems(reports);
+        if (!problems.isEmpty()) {
+            err.println("stampede: --out " + outDir + ": " + problems.get(0).reason());
+            return ExitCode.BAD_INPUT;
+        }
         return DemoSession.run(options, scenario, users, duration, reports);
     }
 

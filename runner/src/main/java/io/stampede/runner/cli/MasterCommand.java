@@ -1,7 +1,7 @@
 package io.stampede.runner.cli;
 
-import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
@@ -69,6 +69,7 @@ final class MasterCommand implements Subcommand {
         Overrides overrides = LoadOverrideOptions.read(arguments);
         Optional<TestFiles.Loaded> loaded = TestFiles.loadWithTree(file, overrides, System.getenv(), err);
         if (loaded.isEmpty()) return ExitCode.BAD_INPUT;
+        if (!ReportFlags.writable(reports, err)) return ExitCode.BAD_INPUT;
         JsonNode tree = loaded.get().tree();
         MasterSettings settings = new MasterSettings(expectWorkers, min, waitForWorkers.toMillis(),
                 heartbeatTimeout.toMillis(), MasterSettings.DEFAULT_HEARTBEAT_MILLIS, heartbeatTimeout.toMillis(),

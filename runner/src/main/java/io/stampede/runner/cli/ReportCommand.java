@@ -4,7 +4,7 @@ import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
-import io.stampede.runner.run.ReportFiles;
+import io.stampede.runner.run.SummaryReport;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +27,6 @@ final class ReportCommand implements Subcommand {
     public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         Path summary = arguments.parameter("SUMMARY", Converter.PATH);
         Path html = arguments.value("--html", Converter.PATH);
-        return ReportFiles.htmlFromSummary(summary, html, out, err);
+        return SummaryReport.htmlFromSummary(summary, html, out, err);
     }
 }

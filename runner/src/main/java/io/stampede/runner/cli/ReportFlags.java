@@ -4,9 +4,11 @@ import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
+import io.stampede.runner.run.ReportFiles;
 import io.stampede.runner.run.ReportOptions;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** The flags that say what a run writes and prints, shared by {@code run} and {@code master}. */
 final class ReportFlags {
@@ -18,17 +20,31 @@ final class ReportFlags {
 
     static CommandSyntax declare(CommandSyntax syntax) {
         return syntax
-                .option("--csv", "PREFIX", "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv "
+                .option(ReportOptions.CSV_FLAG, "PREFIX", "write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv "
                         + "(Locust's format)")
-                .option("--json", "FILE", "write the summary, thresholds and per-second history as JSON")
-                .option("--html", "FILE", "write a self-contained HTML report (charts, tables; opens offline)")
+                .option(ReportOptions.JSON_FLAG, "FILE", "write the summary, thresholds and per-second history as JSON")
+                .option(ReportOptions.HTML_FLAG, "FILE", "write a self-contained HTML report (charts, tables; opens "
+                        + "offline)")
                 .flag("-q, --quiet", "no live table; only the final results")
                 .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)");
     }
 
+    /**
+     * Prints why each report file cannot be written, naming its flag and path; true when all can. Called before the
+     * first request, so a run is never spent on reports it cannot save.
+     */
+    static boolean writable(ReportOptions reports, PrintWriter err) {
+        List<ReportFiles.Problem> problems = ReportFiles.problems(reports);
+        for (ReportFiles.Problem problem : problems) {
+            err.println("stampede: " + problem.message());
+        }
+        return problems.isEmpty();
+    }
+
     static ReportOptions read(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
-        return ReportOptions.files(arguments.text("--csv"), arguments.value("--json", Converter.PATH),
-                arguments.value("--html", Converter.PATH), arguments.flag("--quiet"), arguments.flag(INSECURE), out,
-                err);
+        return ReportOptions.files(arguments.text(ReportOptions.CSV_FLAG),
+                arguments.value(ReportOptions.JSON_FLAG, Converter.PATH),
+                arguments.value(ReportOptions.HTML_FLAG, Converter.PATH), arguments.flag("--quiet"),
+                arguments.flag(INSECURE), out, err);
     }
 }

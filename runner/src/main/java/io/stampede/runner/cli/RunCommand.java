@@ -50,7 +50,7 @@ final class RunCommand implements Subcommand {
         // The event loops start while the file is read and compiled: the first request goes out sooner.
         CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
         Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
-        if (plan.isEmpty()) {
+        if (plan.isEmpty() || !ReportFlags.writable(reports, err)) {
             eventLoops.thenAccept(EventLoops::close);
             return ExitCode.BAD_INPUT;
         }

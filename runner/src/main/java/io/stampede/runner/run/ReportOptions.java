@@ -1,8 +1,12 @@
 package io.stampede.runner.run;
 
+import io.stampede.runner.report.CsvReports;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a run writes and prints besides its exit code.
@@ -18,6 +22,13 @@ import java.time.Duration;
 public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet, boolean insecureTls,
                             HostPort web, Duration webLinger, PrintWriter out, PrintWriter err) {
 
+    /** The flag that asks for the CSV reports. */
+    public static final String CSV_FLAG = "--csv";
+    /** The flag that asks for the JSON summary. */
+    public static final String JSON_FLAG = "--json";
+    /** The flag that asks for the HTML report. */
+    public static final String HTML_FLAG = "--html";
+
     /** Report files only: no live view. */
     public static ReportOptions files(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet,
                                       boolean insecureTls, PrintWriter out, PrintWriter err) {
@@ -27,5 +38,22 @@ public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, bool
     /** The same, with a live view served at {@code web}. */
     public ReportOptions withWeb(HostPort web, Duration webLinger) {
         return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err);
+    }
+
+    /**
+     * Every file the run will write at its end, with the flag that asked for it, in the order they are written. A new
+     * report format adds its files here, and {@link ReportFiles} checks them before the run like the others.
+     */
+    public List<ReportFile> files() {
+        List<ReportFile> files = new ArrayList<>();
+        if (csvPrefix != null) {
+            for (Path path : List.of(CsvReports.statsPath(csvPrefix), CsvReports.historyPath(csvPrefix),
+                    CsvReports.failuresPath(csvPrefix))) {
+                files.add(new ReportFile(CSV_FLAG, csvPrefix, path));
+            }
+        }
+        if (jsonFile != null) files.add(new ReportFile(JSON_FLAG, jsonFile.toString(), jsonFile));
+        if (htmlFile != null) files.add(new ReportFile(HTML_FLAG, htmlFile.toString(), htmlFile));
+        return files;
     }
 }

@@ -141,6 +141,74 @@ class BadInputTest {
     }
 
     @Test
+    void checksReportPathsBeforeTheFirstRequest() throws Exception {
+        Path valid = file(dir, "reports.yaml", VALID, server.baseUrl());
+        Path aFile = Files.writeString(dir.resolve("a-file"), "in the way");
+
+        Cli.Outcome csv = stampede("run", valid.toString(), "-q", "--csv", "/proc/nope/x");
+        Cli.Outcome json = stampede("run", valid.toString(), "-q", "--json", dir.toString());
+        Cli.Outcome below = stampede("run", valid.toString(), "-q", "--json", aFile + "/sub/summary.json");
+
+        assertThat(csv.exitCode()).as(csv.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(csv.err()).isEqualTo("stampede: --csv /proc/nope/x: cannot create the directory /proc/nope: "
+                + "no such file or directory" + System.lineSeparator());
+        assertThat(json.exitCode()).as(json.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(json.err()).contains("--json " + dir + ": " + dir + " is a directory");
+        assertThat(below.exitCode()).as(below.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(below.err()).contains("--json " + aFile + "/sub/summary.json: cannot create the directory "
+                + aFile + "/sub");
+        assertThat(csv.out() + json.out() + below.out()).doesNotContain("Running");
+        assertThat(Files.readString(aFile)).isEqualTo("in the way");
+    }
+
+    @Test
+    void theMasterChecksReportPathsBeforeItWaitsForWorkers() throws Exception {
+        Path valid = file(dir, "master-reports.yaml", VALID, server.baseUrl());
+        Path token = Files.writeString(dir.resolve("token"), "a-token-of-sixteen-chars");
+
+        Cli.Outcome outcome = stampede("master", valid.toString(), "--expect-workers", "1", "--bind", "127.0.0.1:0",
+                "--token-file", token.toString(), "--json", "/proc/nope/summary.json");
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(outcome.err()).contains("--json /proc/nope/summary.json: cannot create the directory /proc/nope");
+        assertThat(outcome.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void aWritableReportPathIsLeftAsItWas() throws Exception {
+        Path valid = file(dir, "checked.yaml", VALID, server.baseUrl().replace("127.0.0.1", "nxdomain.invalid"));
+        Path existing = Files.writeString(dir.resolve("existing.json"), "{\"kept\": true}");
+        Path fresh = dir.resolve("new/dir/summary.json");
+
+        Cli.Outcome outcome = stampede("run", valid.toString(), "-q", "--json", existing.toString(), "--csv",
+                fresh.resolveSibling("run").toString());
+
+        // The target does not resolve: the run cannot happen, after the paths were found writable.
+        assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
+        assertThat(Files.readString(existing)).isEqualTo("{\"kept\": true}");
+        assertThat(fresh.getParent()).isDirectory();
+        assertThat(fresh.getParent()).isEmptyDirectory();
+    }
+
+    @Test
+    void aNumberOutOfRangeIsTooLargeOrTooSmallWithTheLimit() {
+        Path valid = file(dir, "ranges.yaml", VALID, server.baseUrl());
+
+        Cli.Outcome large = stampede("run", valid.toString(), "--users", "99999999999");
+        Cli.Outcome small = stampede("run", valid.toString(), "--users", "-99999999999");
+        Cli.Outcome rate = stampede("run", valid.toString(), "--spawn-rate", "1e999");
+
+        assertThat(large.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(large.err()).contains("--users").contains("'99999999999' is too large: at most 2147483647")
+                .doesNotContain("expected a whole number");
+        assertThat(small.err()).contains("'-99999999999' is too small: at least -2147483648");
+        assertThat(rate.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(rate.err()).contains("--spawn-rate").contains("'1e999' is too large: at most 1.7976931348623157E308");
+        assertThat(stampede("run", valid.toString(), "--users", "ten").err())
+                .contains("expected a whole number, got 'ten'");
+    }
+
+    @Test
     void saysSoWhenTheFileDoesNotExist() {
         Cli.Outcome outcome = stampede("run", dir.resolve("missing.yaml").toString());
 

@@ -1,8 +1,8 @@
 package io.stampede.runner.cli;
 
-import io.stampede.runner.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.stampede.runner.ExitCode;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,8 +1,8 @@
 package io.stampede.runner.cli;
 
-import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.engine.http.FailureCauses;
 import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.ExpiringTokens;

@@ -16,22 +16,35 @@ public interface Converter<T> {
 
     T convert(String text);
 
+    /** A whole number that fits an {@code int}; a longer run of digits is "too large", with the limit. */
     Converter<Integer> WHOLE_NUMBER = text -> {
+        String trimmed = text.trim();
         try {
-            return Integer.valueOf(text.trim());
+            return Integer.valueOf(trimmed);
         } catch (NumberFormatException e) {
+            if (trimmed.matches("[+-]?[0-9]+")) {
+                boolean negative = trimmed.startsWith("-");
+                throw new IllegalArgumentException("'" + text + "' is too " + (negative ? "small: at least "
+                        + Integer.MIN_VALUE : "large: at most " + Integer.MAX_VALUE));
+            }
             throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
         }
     };
 
+    /** A finite number; one beyond a double's range ({@code 1e999}) is "too large", with the limit. */
     Converter<Double> NUMBER = text -> {
+        double value;
         try {
-            double value = Double.parseDouble(text.trim());
-            if (Double.isNaN(value) || Double.isInfinite(value)) throw new NumberFormatException();
-            return value;
+            value = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a number, got '" + text + "'");
         }
+        if (Double.isNaN(value)) throw new IllegalArgumentException("expected a number, got '" + text + "'");
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("'" + text + "' is too " + (value < 0 ? "small: at least -"
+                    : "large: at most ") + Double.MAX_VALUE);
+        }
+        return value;
     };
 
     /** As files write durations: 500ms, 30s, 2m, 1h30m. */

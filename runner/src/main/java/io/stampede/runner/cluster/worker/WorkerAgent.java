@@ -1,7 +1,7 @@
 package io.stampede.runner.cluster.worker;
 
-import io.stampede.runner.ExitCode;
 import io.netty.channel.EventLoopGroup;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.cluster.protocol.WorkerMessage;

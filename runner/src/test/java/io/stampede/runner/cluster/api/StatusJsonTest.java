@@ -1,7 +1,7 @@
 package io.stampede.runner.cluster.api;
 
-import io.stampede.runner.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterPhase;
 import io.stampede.runner.cluster.master.MasterStatus;
