@@ -5,12 +5,15 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.ResourceIDMapper;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
@@ -42,6 +45,7 @@ import io.stampede.operator.run.FollowRun;
 import io.stampede.operator.run.RunCleanup;
 import io.stampede.operator.run.StartRun;
 import io.stampede.operator.status.Conditions;
+import io.stampede.operator.status.ReconcileErrors;
 import io.stampede.operator.status.Statuses;
 
 import java.time.Clock;
@@ -105,6 +109,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     public UpdateControl<LoadTest> reconcile(LoadTest loadTest, Context<LoadTest> context) {
         Instant now = clock.instant();
         LoadTestStatus before = loadTest.getStatus() == null ? null : Statuses.copy(loadTest.getStatus());
+        if (loadTest.getStatus() != null) ReconcileErrors.recovered(loadTest.getStatus());
         if (StartRun.needed(loadTest)) {
             loadTest.setStatus(StartRun.next(loadTest));
             int run = loadTest.getStatus().getRun();
@@ -122,6 +127,22 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         UpdateControl<LoadTest> control = before != null && Statuses.same(before, status)
                 ? UpdateControl.noUpdate() : UpdateControl.patchStatus(loadTest);
         return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    /**
+     * A reconcile threw: the error goes into the status as last stored (not the half-changed copy the failed
+     * reconcile left behind), as the condition ReconcileError and the message. JOSDK retries with back-off; the
+     * next reconcile that succeeds removes the condition.
+     */
+    @Override
+    public ErrorStatusUpdateControl<LoadTest> updateErrorStatus(LoadTest loadTest, Context<LoadTest> context,
+                                                               Exception error) {
+        LoadTest stored = context.getPrimaryCache().get(ResourceID.fromResource(loadTest)).orElse(loadTest);
+        LoadTestStatus status = stored.getStatus() == null ? new LoadTestStatus() : Statuses.copy(stored.getStatus());
+        boolean lastTry = context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(false);
+        ReconcileErrors.failed(status, error, lastTry, loadTest.getMetadata().getGeneration(), clock.instant());
+        loadTest.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(loadTest);
     }
 
     /** Pending: provision the run when it is admitted; report why when it is not. */

@@ -1,7 +1,8 @@
 package io.stampede.operator.progress;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.doc.DocumentException;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StatusDocument;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a master's HTTP API ({@code /api/v1/status}, {@code /api/v1/report}) and asks it to stop. Blocking, with
@@ -23,20 +25,19 @@ public final class MasterClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1).build();
 
     /** The master's status. @throws MasterUnreachable with a reason for people */
-    public JsonNode status(String baseUrl) throws MasterUnreachable {
-        return get(baseUrl + "/api/v1/status").orElseThrow(
+    public StatusDocument status(String baseUrl) throws MasterUnreachable {
+        return get(baseUrl + "/api/v1/status", StatusDocument::parse).orElseThrow(
                 () -> new MasterUnreachable(baseUrl + "/api/v1/status answered 404"));
     }
 
     /** The final report, or empty while the master has none (404). */
-    public Optional<JsonNode> report(String baseUrl) throws MasterUnreachable {
-        return get(baseUrl + "/api/v1/report");
+    public Optional<ReportDocument> report(String baseUrl) throws MasterUnreachable {
+        return get(baseUrl + "/api/v1/report", ReportDocument::parse);
     }
 
     /** Asks the master to stop the run early (it then reports phase Aborted). */
@@ -49,7 +50,7 @@ public final class MasterClient {
         }
     }
 
-    private Optional<JsonNode> get(String url) throws MasterUnreachable {
+    private <T> Optional<T> get(String url, Function<String, T> parse) throws MasterUnreachable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> response = send(request);
@@ -58,9 +59,10 @@ public final class MasterClient {
             throw new MasterUnreachable(url + " answered " + response.statusCode());
         }
         try {
-            return Optional.of(JSON.readTree(response.body()));
-        } catch (IOException e) {
-            throw new MasterUnreachable(url + " answered something other than JSON");
+            return Optional.of(parse.apply(response.body()));
+        } catch (DocumentException e) {
+            throw new MasterUnreachable(url + " answered what this operator cannot read (" + e.getMessage()
+                    + "): is the master's image the operator's version?");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.stampede.operator.progress;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StatusDocument;
 
 import java.time.Instant;
 
@@ -16,11 +17,12 @@ import java.time.Instant;
  * @param error        why the last read failed; null when it succeeded
  * @param failingSince when reads started failing; null when the last read succeeded
  */
-public record MasterObservation(int run, JsonNode status, JsonNode report, String error, Instant failingSince) {
+public record MasterObservation(int run, StatusDocument status, ReportDocument report, String error,
+                                Instant failingSince) {
 
     /** The master's phase name, or null when it never answered. */
     public String masterPhase() {
-        return status == null ? null : status.path("phase").asText(null);
+        return status == null ? null : status.phase();
     }
 
     /** Whether the master has finished and said how: its status shows a final phase. */

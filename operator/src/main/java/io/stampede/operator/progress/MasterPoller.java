@@ -1,11 +1,12 @@
 package io.stampede.operator.progress;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
 import io.stampede.operator.api.LoadTest;
 import io.stampede.operator.api.Phase;
 import io.stampede.operator.build.RunNames;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StatusDocument;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -58,11 +59,11 @@ public final class MasterPoller implements PerResourcePollingEventSource.Resourc
 
     private MasterObservation observe(LoadTest loadTest, int run, MasterObservation previous) {
         String base = baseUrl(urlTemplate, loadTest, run);
-        JsonNode lastStatus = previous == null ? null : previous.status();
+        StatusDocument lastStatus = previous == null ? null : previous.status();
         try {
-            JsonNode status = client.status(base);
-            boolean finished = MasterObservation.isFinal(status.path("phase").asText(null));
-            JsonNode report = finished ? client.report(base).orElse(null) : null;
+            StatusDocument status = client.status(base);
+            boolean finished = MasterObservation.isFinal(status.phase());
+            ReportDocument report = finished ? client.report(base).orElse(null) : null;
             return new MasterObservation(run, status, report, null, null);
         } catch (MasterClient.MasterUnreachable e) {
             Instant since = previous != null && previous.failingSince() != null ? previous.failingSince() : clock.instant();

@@ -75,8 +75,8 @@ public final class FollowRun {
         MasterStatusMapper.apply(status, master.status());
         if (master.report() != null) ReportMapper.apply(status, master.report());
         status.setPhase(master.masterPhase());
-        String message = master.status().path("message").asText("");
-        if (message.isBlank() && master.report() != null) message = master.report().path("message").asText("");
+        String message = master.status().message();
+        if (message.isBlank() && master.report() != null) message = master.report().message();
         status.setMessage(message.isBlank() ? defaultMessage(status) : message);
         status.setCompletionTime(now.toString());
         return status;

@@ -76,7 +76,7 @@ public final class Conditions {
         put(status, type, value ? "True" : "False", reason, message, generation, now);
     }
 
-    private static void put(LoadTestStatus status, String type, String value, String reason, String message,
+    static void put(LoadTestStatus status, String type, String value, String reason, String message,
                             long generation, Instant now) {
         if (status.getConditions() == null) status.setConditions(new ArrayList<>());
         List<Condition> conditions = status.getConditions();

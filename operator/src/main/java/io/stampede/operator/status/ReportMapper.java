@@ -1,11 +1,11 @@
 package io.stampede.operator.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.api.ProgressStatus;
 import io.stampede.operator.api.RowSummary;
 import io.stampede.operator.api.SummaryStatus;
 import io.stampede.operator.api.ThresholdResult;
+import io.stampede.runner.doc.ReportDocument;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,32 +22,30 @@ public final class ReportMapper {
     private ReportMapper() {
     }
 
-    public static void apply(LoadTestStatus status, JsonNode report) {
-        JsonNode summary = report.path("summary");
-        SummaryStatus summaryStatus = new SummaryStatus();
-        RowSummary total = row(summary.path("total"), null);
-        summaryStatus.setTotal(total);
-        List<RowSummary> rows = new ArrayList<>();
-        summary.path("requests").forEach(row -> rows.add(row(row, row.path("name").asText())));
+    public static void apply(LoadTestStatus status, ReportDocument report) {
+        SummaryStatus summary = new SummaryStatus();
+        RowSummary total = row(report.summary().total());
+        summary.setTotal(total);
+        List<RowSummary> rows = new ArrayList<>(report.summary().requests().stream().map(ReportMapper::row).toList());
         rows.sort(Comparator.comparingLong(RowSummary::getRequests).reversed().thenComparing(RowSummary::getName));
-        summaryStatus.setRequests(new ArrayList<>(rows.subList(0, Math.min(rows.size(), SummaryStatus.MAX_ROWS))));
-        if (rows.size() > SummaryStatus.MAX_ROWS) summaryStatus.setOmittedRows(rows.size() - SummaryStatus.MAX_ROWS);
-        status.setSummary(summaryStatus);
+        summary.setRequests(new ArrayList<>(rows.subList(0, Math.min(rows.size(), SummaryStatus.MAX_ROWS))));
+        if (rows.size() > SummaryStatus.MAX_ROWS) summary.setOmittedRows(rows.size() - SummaryStatus.MAX_ROWS);
+        status.setSummary(summary);
 
         List<ThresholdResult> thresholds = new ArrayList<>();
-        report.path("thresholds").forEach(node -> {
+        for (ReportDocument.Threshold verdict : report.thresholds()) {
             ThresholdResult result = new ThresholdResult();
-            result.setExpr(node.path("expr").asText());
-            result.setRequest(node.path("request").isTextual() ? node.path("request").asText() : null);
-            result.setObserved(node.path("observed").asText(null));
-            result.setPassed(node.path("passed").asBoolean());
+            result.setExpr(verdict.expr());
+            result.setRequest(verdict.request());
+            result.setObserved(verdict.observed());
+            result.setPassed(verdict.passed());
             thresholds.add(result);
-        });
+        }
         status.setThresholds(thresholds);
 
         ProgressStatus progress = status.getProgress() == null ? new ProgressStatus() : status.getProgress();
         progress.setUsers(0);
-        progress.setElapsed(ElapsedText.of(report.path("durationSeconds").asDouble()));
+        progress.setElapsed(ElapsedText.of(report.durationSeconds()));
         progress.setRequests(total.getRequests());
         progress.setFailures(total.getFailures());
         progress.setRps(total.getRps());
@@ -55,23 +53,23 @@ public final class ReportMapper {
         progress.setP95Ms(total.getP95Ms());
         progress.setP99Ms(total.getP99Ms());
         status.setProgress(progress);
-        if (report.hasNonNull("startTime")) status.setStartTime(report.path("startTime").asText());
+        status.setStartTime(report.startTime().toString());
     }
 
-    private static RowSummary row(JsonNode node, String name) {
+    private static RowSummary row(ReportDocument.Row source) {
         RowSummary row = new RowSummary();
-        row.setName(name);
-        row.setRequests(node.path("requests").asLong());
-        row.setFailures(node.path("failures").asLong());
-        row.setRps(node.path("rps").asDouble());
-        row.setAvgMs(node.path("avgMs").asDouble());
-        row.setMinMs(node.path("minMs").asDouble());
-        row.setMaxMs(node.path("maxMs").asDouble());
-        row.setP50Ms(node.path("p50Ms").asDouble());
-        row.setP90Ms(node.path("p90Ms").asDouble());
-        row.setP95Ms(node.path("p95Ms").asDouble());
-        row.setP99Ms(node.path("p99Ms").asDouble());
-        row.setP999Ms(node.path("p999Ms").asDouble());
+        row.setName(source.name());
+        row.setRequests(source.requests());
+        row.setFailures(source.failures());
+        row.setRps(source.rps());
+        row.setAvgMs(source.avgMs());
+        row.setMinMs(source.minMs());
+        row.setMaxMs(source.maxMs());
+        row.setP50Ms(source.p50Ms());
+        row.setP90Ms(source.p90Ms());
+        row.setP95Ms(source.p95Ms());
+        row.setP99Ms(source.p99Ms());
+        row.setP999Ms(source.p999Ms());
         return row;
     }
 }

@@ -1,13 +1,13 @@
 package io.stampede.operator.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.progress.MasterObservation;
 import io.stampede.operator.testing.FakeMaster;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StatusDocument;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The master's answers are those captured from a real master (src/test/resources/master/); the clock is fixed. */
 class FollowRunTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
     private static final FollowRun.Limits LIMITS = new FollowRun.Limits(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
@@ -181,7 +180,8 @@ class FollowRunTest {
     }
 
     private static Optional<MasterObservation> answered(String status, String report) {
-        return Optional.of(new MasterObservation(1, fixture(status), report == null ? null : fixture(report), null, null));
+        return Optional.of(new MasterObservation(1, fixture(status),
+                report == null ? null : ReportDocument.parse(FakeMaster.fixture(report)), null, null));
     }
 
     private static Pod masterPod(long ageSeconds) {
@@ -196,11 +196,7 @@ class FollowRunTest {
                 .withMessage("0/3 nodes are available: 3 Insufficient cpu.").endCondition().endStatus().build();
     }
 
-    private static JsonNode fixture(String name) {
-        try {
-            return JSON.readTree(FakeMaster.fixture(name));
-        } catch (Exception e) {
-            throw new IllegalStateException(name, e);
-        }
+    private static StatusDocument fixture(String name) {
+        return StatusDocument.parse(FakeMaster.fixture(name));
     }
 }

@@ -1,16 +1,14 @@
 package io.stampede.operator.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.testing.FakeMaster;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StatusDocument;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MasterStatusMapperTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void copiesWorkersAndLiveProgress() throws Exception {
@@ -54,18 +52,11 @@ class MasterStatusMapperTest {
         assertThat(status.getStartTime()).isEqualTo("2026-11-22T03:54:00Z");
     }
 
-    @Test
-    void fieldsTheMasterLeavesOutReadAsZero() throws Exception {
-        LoadTestStatus status = new LoadTestStatus();
-
-        MasterStatusMapper.apply(status, JSON.readTree("{\"phase\": \"Pending\"}"));
-
-        assertThat(status.getWorkers().getExpected()).isZero();
-        assertThat(status.getProgress().getRequests()).isZero();
-        assertThat(status.getStartTime()).isNull();
+    static StatusDocument fixture(String name) {
+        return StatusDocument.parse(FakeMaster.fixture(name));
     }
 
-    static JsonNode fixture(String name) throws Exception {
-        return JSON.readTree(FakeMaster.fixture(name));
+    static ReportDocument report(String name) {
+        return ReportDocument.parse(FakeMaster.fixture(name));
     }
 }

@@ -1,27 +1,28 @@
 package io.stampede.operator.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.api.ProgressStatus;
 import io.stampede.operator.api.RowSummary;
 import io.stampede.operator.api.SummaryStatus;
 import io.stampede.operator.api.ThresholdResult;
+import io.stampede.runner.doc.ReportDocument;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ReportMapperTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void rowsAreSortedBusiestFirstThenByName() throws Exception {
         LoadTestStatus status = new LoadTestStatus();
 
-        ReportMapper.apply(status, MasterStatusMapperTest.fixture("report-failed.json"));
+        ReportMapper.apply(status, MasterStatusMapperTest.report("report-failed.json"));
 
         assertThat(status.getSummary().getRequests()).extracting(RowSummary::getName, RowSummary::getRequests)
                 .containsExactly(tuple("GET /api/users/me", 45L), tuple("GET /api/users", 22L),
@@ -44,7 +45,7 @@ class ReportMapperTest {
     void thresholdVerdictsAreCopiedWithTheirRow() throws Exception {
         LoadTestStatus status = new LoadTestStatus();
 
-        ReportMapper.apply(status, MasterStatusMapperTest.fixture("report-failed.json"));
+        ReportMapper.apply(status, MasterStatusMapperTest.report("report-failed.json"));
 
         assertThat(status.getThresholds())
                 .extracting(ThresholdResult::getExpr, ThresholdResult::getRequest, ThresholdResult::getObserved,
@@ -60,7 +61,7 @@ class ReportMapperTest {
         status.getProgress().setUsers(20);
         status.getProgress().setRequests(99L);
 
-        ReportMapper.apply(status, MasterStatusMapperTest.fixture("report-failed.json"));
+        ReportMapper.apply(status, MasterStatusMapperTest.report("report-failed.json"));
 
         assertThat(status.getProgress().getUsers()).isZero();
         assertThat(status.getProgress().getElapsed()).isEqualTo("6s");
@@ -75,13 +76,11 @@ class ReportMapperTest {
 
     @Test
     void keepsTheBusiest50RowsAndCountsTheRest() {
-        ObjectNode report = JSON.createObjectNode();
-        ObjectNode summary = report.putObject("summary");
-        summary.putObject("total").put("requests", 100_000);
-        ArrayNode rows = summary.putArray("requests");
-        for (int i = 1; i <= 53; i++) {
-            rows.addObject().put("name", "GET /items/" + i).put("requests", i * 10);
-        }
+        List<ReportDocument.Row> rows = new ArrayList<>();
+        for (int i = 1; i <= 53; i++) rows.add(row("GET /items/" + i, i * 10));
+        ReportDocument report = new ReportDocument("many", Instant.parse("2026-11-22T03:54:02Z"),
+                Instant.parse("2026-11-22T03:55:02Z"), 60, true, "no thresholds",
+                new ReportDocument.Summary(row(null, 100_000), rows), List.of(), List.of(), Map.of());
         LoadTestStatus status = new LoadTestStatus();
 
         ReportMapper.apply(status, report);
@@ -93,5 +92,9 @@ class ReportMapperTest {
         assertThat(status.getSummary().getOmittedRows()).isEqualTo(3);
         assertThat(status.getThresholds()).isEmpty();
         assertThat(status.getProgress().getRequests()).isEqualTo(100_000L);
+    }
+
+    private static ReportDocument.Row row(String name, long requests) {
+        return new ReportDocument.Row(name, requests, 0, 1, 2, 1, 3, 2, 2, 2, 3, 3);
     }
 }

@@ -1,5 +1,6 @@
 package io.stampede.runner.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,17 +15,31 @@ import java.io.IOException;
  * Reads documents from a streaming parser (JSON, or YAML through jackson-dataformat-yaml) into Jackson's tree
  * nodes, the nodes {@code ObjectMapper.readTree} makes: integers as int, long or BigInteger nodes by size,
  * other numbers as double nodes (float and BigDecimal when the parser reports them so), YAML binary as binary
- * nodes. Without an ObjectMapper, because building the first one costs some 0.1 CPU-s (its class initialisation
- * loads locale and calendar data for its date format), which every {@code stampede run} would pay at start-up to
- * read one small file. Duplicate keys and nesting limits are the parser's to check (its factory's features).
+ * nodes. Without an ObjectMapper, whose first instance is a measurable part of a run's start-up (its class
+ * initialisation loads locale and calendar data; figures in docs/decisions.md): the LoadTest file, response
+ * bodies and the JSON documents all go through here. Duplicate keys and nesting limits are the parser's to check
+ * (its factory's features).
  *
  * <p>Thread safe: stateless.
  */
 public final class TreeReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private TreeReader() {
+    }
+
+    /**
+     * The first JSON value in {@code text}, as {@code ObjectMapper.readTree} reads it (what follows that value is
+     * not read); null when the text holds no value.
+     *
+     * @throws JsonParseException when the text is not JSON
+     */
+    public static JsonNode parse(String text) throws IOException {
+        try (JsonParser parser = JSON.createParser(text)) {
+            return next(parser);
+        }
     }
 
     /** The next document's root, or null when the input has no more documents. */

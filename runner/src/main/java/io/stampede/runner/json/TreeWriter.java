@@ -43,6 +43,20 @@ public final class TreeWriter {
     }
 
     /**
+     * The tree as compact JSON on one line, character for character what {@code JsonNode.toString()} writes
+     * (which builds an ObjectMapper).
+     */
+    public static String compact(JsonNode tree) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            write(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON into memory failed", e);
+        }
+        return text.toString();
+    }
+
+    /**
      * A plain value as a tree: a {@link Map} (keys as text, in its order) as an object, an {@link Iterable} as an
      * array, strings, numbers and booleans as themselves, null as null, a tree as itself.
      *

@@ -1,8 +1,8 @@
 package io.stampede.runner.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stampede.runner.doc.ReportDocument;
 import io.stampede.runner.json.TreeWriter;
 import io.stampede.runner.stats.FailureCount;
 import io.stampede.runner.stats.RowSummary;
@@ -18,27 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The run's summary as JSON, in the shape of the contract's {@code status.summary} plus verdicts:
- * <pre>
- * {"name", "startTime", "endTime" (ISO-8601 UTC), "durationSeconds", "passed", "message",
- *  "summary": {"total": {requests, failures, rps, avgMs, minMs, maxMs, p50Ms, p90Ms, p95Ms, p99Ms, p999Ms},
- *              "requests": [{"name": "GET /x", ...the same fields}]},
- *  "thresholds": [{"expr", "request" (null = aggregate), "observed" (text), "observedValue" (base unit, null
- *                  without requests), "passed"}],
- *  "failures": [{"request", "error", "occurrences"}],
- *  ...extra sections, in the order given}
- * </pre>
- * Milliseconds and rates rounded to 3 decimals, fractions (failureRate) to 6. A plain function of its inputs.
+ * The run's summary as a {@link ReportDocument} (its Javadoc shows the JSON) and as JSON text. Milliseconds and
+ * rates rounded to 3 decimals, fractions (failureRate) to 6. A plain function of its inputs.
  */
 public final class JsonSummaryWriter {
-
-    private static final Set<String> CORE_FIELDS = Set.of("name", "startTime", "endTime", "durationSeconds",
-            "passed", "message", "summary", "thresholds", "failures");
 
     private JsonSummaryWriter() {
     }
@@ -48,38 +36,28 @@ public final class JsonSummaryWriter {
      *                      numbers, booleans ({@link TreeWriter#toTree}); a name that clashes with a core field is
      *                      rejected
      */
+    public static ReportDocument toDocument(RunSummary summary, List<ThresholdResult> thresholds,
+                                            Map<String, ?> extraSections) {
+        Map<String, JsonNode> sections = new LinkedHashMap<>();
+        extraSections.forEach((name, section) -> sections.put(name, TreeWriter.toTree(section)));
+        return new ReportDocument(summary.name(), Instant.ofEpochMilli(summary.startEpochMillis()),
+                Instant.ofEpochMilli(summary.endEpochMillis()), round(summary.durationSeconds(), 3),
+                ThresholdEvaluator.allPassed(thresholds), ThresholdMessage.of(thresholds),
+                new ReportDocument.Summary(row(null, summary.total()),
+                        summary.rows().stream().map(row -> row(row.name(), row)).toList()),
+                thresholds.stream().map(JsonSummaryWriter::threshold).toList(),
+                summary.failures().stream().map(JsonSummaryWriter::failure).toList(),
+                sections);
+    }
+
     public static ObjectNode toJson(RunSummary summary, List<ThresholdResult> thresholds,
                                     Map<String, ?> extraSections) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("name", summary.name());
-        root.put("startTime", Instant.ofEpochMilli(summary.startEpochMillis()).toString());
-        root.put("endTime", Instant.ofEpochMilli(summary.endEpochMillis()).toString());
-        root.put("durationSeconds", round(summary.durationSeconds(), 3));
-        root.put("passed", ThresholdEvaluator.allPassed(thresholds));
-        root.put("message", ThresholdMessage.of(thresholds));
-        ObjectNode stats = root.putObject("summary");
-        rowFields(stats.putObject("total"), summary.total());
-        ArrayNode requests = stats.putArray("requests");
-        summary.rows().forEach(row -> rowFields(requests.addObject().put("name", row.name()), row));
-        ArrayNode verdicts = root.putArray("thresholds");
-        thresholds.forEach(result -> thresholdFields(verdicts.addObject(), result));
-        ArrayNode failures = root.putArray("failures");
-        for (FailureCount failure : summary.failures()) {
-            failures.addObject().put("request", failure.request()).put("error", failure.cause())
-                    .put("occurrences", failure.occurrences());
-        }
-        extraSections.forEach((name, section) -> {
-            if (CORE_FIELDS.contains(name)) {
-                throw new IllegalArgumentException("extra section '" + name + "' clashes with a core field");
-            }
-            root.set(name, TreeWriter.toTree(section));
-        });
-        return root;
+        return toDocument(summary, thresholds, extraSections).toTree();
     }
 
     public static String toJsonString(RunSummary summary, List<ThresholdResult> thresholds,
                                       Map<String, ?> extraSections) {
-        return TreeWriter.indented(toJson(summary, thresholds, extraSections)) + "\n";
+        return toDocument(summary, thresholds, extraSections).toJson();
     }
 
     /** Writes the JSON to a file, creating missing parent folders. */
@@ -89,35 +67,32 @@ public final class JsonSummaryWriter {
         Files.writeString(path, toJsonString(summary, thresholds, extraSections), StandardCharsets.UTF_8);
     }
 
-    private static void rowFields(ObjectNode node, RowSummary row) {
-        node.put("requests", row.requests());
-        node.put("failures", row.failures());
-        node.put("rps", round(row.rps(), 3));
-        node.put("avgMs", round(row.avgMs(), 3));
-        node.put("minMs", round(row.minMs(), 3));
-        node.put("maxMs", round(row.maxMs(), 3));
-        node.put("p50Ms", round(row.percentiles().at(50), 3));
-        node.put("p90Ms", round(row.percentiles().at(90), 3));
-        node.put("p95Ms", round(row.percentiles().at(95), 3));
-        node.put("p99Ms", round(row.percentiles().at(99), 3));
-        node.put("p999Ms", round(row.percentiles().at(99.9), 3));
+    private static ReportDocument.Row row(String name, RowSummary row) {
+        return new ReportDocument.Row(name, row.requests(), row.failures(), round(row.rps(), 3),
+                round(row.avgMs(), 3), round(row.minMs(), 3), round(row.maxMs(), 3),
+                round(row.percentiles().at(50), 3), round(row.percentiles().at(90), 3),
+                round(row.percentiles().at(95), 3), round(row.percentiles().at(99), 3),
+                round(row.percentiles().at(99.9), 3));
     }
 
-    private static void thresholdFields(ObjectNode node, ThresholdResult result) {
-        node.put("expr", result.threshold().expr());
-        node.put("request", result.threshold().request());
-        node.put("observed", result.observedText());
+    private static ReportDocument.Threshold threshold(ThresholdResult result) {
+        Number observed;
         if (result.hadNoRequests()) {
-            node.putNull("observedValue");
+            observed = null;
         } else {
             String metric = result.threshold().metric();
             if (metric.equals("failures") || metric.equals("requests")) {
-                node.put("observedValue", Math.round(result.observed()));
+                observed = Math.round(result.observed());
             } else {
-                node.put("observedValue", round(result.observed(), metric.equals("failureRate") ? 6 : 3));
+                observed = round(result.observed(), metric.equals("failureRate") ? 6 : 3);
             }
         }
-        node.put("passed", result.passed());
+        return new ReportDocument.Threshold(result.threshold().expr(), result.threshold().request(),
+                result.observedText(), observed, result.passed());
+    }
+
+    private static ReportDocument.Failure failure(FailureCount failure) {
+        return new ReportDocument.Failure(failure.request(), failure.cause(), failure.occurrences());
     }
 
     static double round(double value, int decimals) {

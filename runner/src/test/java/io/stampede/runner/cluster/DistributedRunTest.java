@@ -3,6 +3,8 @@ package io.stampede.runner.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.cli.StampedeCli;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StatusDocument;
 import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.Latency;
 import io.stampede.runner.testing.ReportedLatency;
@@ -203,6 +205,11 @@ class DistributedRunTest {
                     .until(() -> master.get("/api/v1/report").statusCode() == 200);
             HttpResponse<String> report = master.get("/api/v1/report");
             assertThat(JSON.readTree(report.body())).isEqualTo(JSON.readTree(json.toFile()));
+            assertThat(ReportDocument.parse(report.body()))
+                    .isEqualTo(ReportDocument.parse(Files.readString(json)));
+            StatusDocument finished = StatusDocument.parse(master.get("/api/v1/status").body());
+            assertThat(finished.workers().connected()).isEqualTo(1);
+            assertThat(finished.progress().requests()).isEqualTo(server.totalRequests());
             assertThat(JSON.readTree(report.body()).at("/summary/total/requests").asLong())
                     .isEqualTo(server.totalRequests()).isPositive();
             assertThat(status(master).path("phase").asText()).isEqualTo("Succeeded");

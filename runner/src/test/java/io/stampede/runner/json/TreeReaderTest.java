@@ -43,6 +43,17 @@ class TreeReaderTest {
             """;
 
     @Test
+    void parsesAResponseBodyAsObjectMapperReadsIt() throws Exception {
+        String body = "{\"access_token\": \"tok\", \"expires_in\": 8, \"big\": 12345678901, \"ratio\": 0.25, "
+                + "\"roles\": [\"a\", null, true], \"nested\": {}} trailing text is not read";
+
+        assertThat(TreeReader.parse(body)).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+        assertThat(TreeReader.parse("   ")).isNull();
+        assertThatThrownBy(() -> TreeReader.parse("<html>503</html>"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonParseException.class);
+    }
+
+    @Test
     void readsYamlDocumentsAsObjectMapperDoes() throws IOException {
         List<JsonNode> expected = new ArrayList<>();
         try (var values = new YAMLMapper().readerFor(JsonNode.class).readValues(YAML_DOCUMENTS)) {

@@ -33,6 +33,15 @@ class TreeWriterTest {
     }
 
     @Test
+    void writesCompactJsonAsJsonNodeToStringDoes() throws Exception {
+        JsonNode tree = new ObjectMapper().readTree("""
+                {"token": "a\\"b ünï", "n": 1, "big": 12345678901, "x": 0.5, "none": null, "list": [[], {}, [true]]}
+                """);
+
+        assertThat(TreeWriter.compact(tree)).isEqualTo(tree.toString());
+    }
+
+    @Test
     void plainValuesBecomeTheTreesObjectMapperMakes() throws Exception {
         Map<String, Object> lost = new LinkedHashMap<>();
         lost.put("worker", "w-1");

@@ -121,7 +121,7 @@ public final class MasterApiServer {
             }
             case "/api/v1/status" -> {
                 if (!allow(request, HttpMethod.GET)) return;
-                json(request, 200, StatusJson.of(master.status(), live(master), result.get()).toString());
+                json(request, 200, StatusJson.document(master.status(), live(master), result.get()).toJson());
             }
             case "/api/v1/report" -> {
                 if (!allow(request, HttpMethod.GET)) return;

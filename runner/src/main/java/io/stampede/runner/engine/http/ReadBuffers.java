@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 /**
  * Where the reads of one event loop's plain-HTTP connections land: a single direct buffer, reused by every read
  * of every connection on that loop, instead of a pooled buffer taken and given back per read (Netty's default,
- * whose allocator and recycler were a tenth of the request path's CPU and much of what the JIT compiled first).
+ * dearer per request: docs/decisions.md).
  *
  * <p>Contract: a read buffer must be released before the loop reads again. {@link ResponseReader} copies and
  * releases each buffer inside the read that filled it, and without it Netty's pipeline tail releases what

@@ -14,11 +14,8 @@ import java.util.Locale;
  * <p>Pure: no I/O and no Netty; {@link ResponseReader} feeds it what a channel receives. Bytes may arrive in any
  * split: a line cut between two reads is carried over (the only copy the parser makes, and only then).
  *
- * <p>Why its own parser, and on byte arrays: Netty's HttpClientCodec builds header maps and message objects for
- * every response (about twice the CPU per request on loopback, see shared/docs/stack.md), and reading a
- * {@code ByteBuf} byte by byte inlines its bounds and reference-count checks into every loop, which is most of
- * what the JIT compiles in the first seconds of a run (docs/benchmarks.md). A copy of a few hundred bytes into
- * an array costs less than either.
+ * <p>Hand-written instead of Netty's HttpClientCodec, for CPU per request and JIT warm-up: the figures are in
+ * docs/decisions.md.
  *
  * <p>Threading: one instance per connection, used only on that connection's event loop.
  */

@@ -10,10 +10,8 @@ import java.io.IOException;
 /**
  * Writes a request straight to a plain-HTTP epoll socket, without Netty's outbound pipeline.
  *
- * <p>Why: a request is one small write on a connection with nothing else queued, yet the pipeline's write and
- * flush (handler walk, outbound-buffer entry, promise) were a large part of the code the JIT compiles before a
- * run reaches its steady rate, and of the user-space work per request. Writing the bytes with the socket's own
- * {@code write} is what the pipeline ends in anyway.
+ * <p>Why not the pipeline: a request is one small write with nothing else queued, and the pipeline's write and
+ * flush cost CPU per request and JIT warm-up (docs/decisions.md).
  *
  * <p>Contract: returns false, having written nothing, whenever the pipeline must be used instead: TLS or another
  * handler that writes (the caller decides, see {@link ConnectionFactory#writesDirectly}), a transport other than

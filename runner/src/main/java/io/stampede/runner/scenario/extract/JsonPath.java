@@ -1,6 +1,7 @@
 package io.stampede.runner.scenario.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.json.TreeWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class JsonPath {
         if (value == null) {
             return null;
         }
-        return value.isContainerNode() ? value.toString() : value.asText();
+        return value.isContainerNode() ? TreeWriter.compact(value) : value.asText();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stampede.runner.scenario.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.json.TreeWriter;
 import io.stampede.runner.scenario.Template;
 
 import java.util.List;
@@ -26,7 +27,7 @@ public final class JsonBodyCompiler {
     public static Template compile(JsonNode body, TemplateScope scope, BiConsumer<String, String> errors) {
         SegmentsBuilder builder = new SegmentsBuilder();
         boolean ok = append(body, "", scope, builder, errors);
-        return ok ? builder.build(body.toString()) : null;
+        return ok ? builder.build(TreeWriter.compact(body)) : null;
     }
 
     private static boolean append(JsonNode node, String path, TemplateScope scope, SegmentsBuilder out,
@@ -63,7 +64,7 @@ public final class JsonBodyCompiler {
         if (node.isTextual()) {
             return appendString(node.textValue(), path, scope, out, errors);
         }
-        out.literal(node.toString());
+        out.literal(TreeWriter.compact(node));
         return true;
     }
 
