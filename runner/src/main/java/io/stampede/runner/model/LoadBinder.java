@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Binds {@code spec.load}. */
-final class LoadBinder {
+public final class LoadBinder {
 
     private static final List<String> FIELDS =
             List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout");
     /** The preset that stands for a stress block with its defaults. */
     static final String STRESS_PRESET = "stress";
+    /**
+     * The most users a test may ask for, in total over its workers: each holds a connection, and one address
+     * has some 64,000 ports to connect from, so this is already many machines' worth.
+     */
+    public static final int MAX_USERS = 1_000_000;
 
     private LoadBinder() {
     }
@@ -60,6 +65,8 @@ final class LoadBinder {
         Integer users = node.integer();
         if (users != null && users < 1) {
             node.problem("must be at least 1, got " + users);
+        } else if (users != null && users > MAX_USERS) {
+            node.problem(tooMany(users));
         }
         return users;
     }
@@ -70,6 +77,11 @@ final class LoadBinder {
             node.problem("must be greater than 0 (users started per second), got " + node.json().asText());
         }
         return rate;
+    }
+
+    /** The message for more users than {@link #MAX_USERS}. */
+    public static String tooMany(long users) {
+        return "must be at most " + MAX_USERS + " (the limit), got " + users;
     }
 
     /** A duration of at least 1 ms, or null. */
@@ -103,6 +115,9 @@ final class LoadBinder {
             Integer users = usersNode.integer();
             if (users != null && users < 0) {
                 usersNode.problem("must not be negative, got " + users);
+            } else if (users != null && users > MAX_USERS) {
+                usersNode.problem(tooMany(users));
+                continue;
             }
             if (duration != null && users != null && users >= 0) {
                 stages.add(new StageSpec(duration, users));

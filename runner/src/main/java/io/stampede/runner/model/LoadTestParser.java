@@ -6,15 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.stampede.runner.json.TreeReader;
+import io.stampede.runner.json.YamlFactory;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.LoadTestSpec;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,10 +39,13 @@ import java.util.regex.Pattern;
  */
 public final class LoadTestParser {
 
+    /** The largest file read, in bytes (of UTF-8), and the largest text given to {@link #parse(String)}, in chars. */
+    public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
+    /** The longest text value or key, in chars: a request body, say. */
+    public static final int MAX_VALUE_CHARS = 2 * 1024 * 1024;
+
     /** Streaming parsers, read into trees by {@link TreeReader}: no ObjectMapper on the way to a run's start. */
-    private static final JsonFactory YAML = YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonFactory YAML = YamlFactory.create(MAX_FILE_BYTES);
     /** JSON is mostly YAML, but not when indented with tabs, as much generated JSON is. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -71,7 +74,15 @@ public final class LoadTestParser {
 
     /** Parses YAML text (JSON without tabs is YAML too) holding one LoadTest document, and binds it. */
     public static LoadTestDocument parse(String text) throws InvalidLoadTestException {
+        if (text.length() > MAX_FILE_BYTES) {
+            throw single(tooLarge(text.length() + " characters"));
+        }
         return bind(document(text, YAML, "YAML"));
+    }
+
+    private static String tooLarge(String size) {
+        return "the file is " + size + "; the limit is " + MAX_FILE_BYTES / (1024 * 1024) + " MiB (" + MAX_FILE_BYTES
+                + " bytes): keep large request bodies out of a LoadTest";
     }
 
     /**
@@ -79,14 +90,22 @@ public final class LoadTestParser {
      * workers.
      */
     public static JsonNode document(Path file) throws InvalidLoadTestException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw single(tooLarge(size + " bytes"));
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw single("cannot read " + file + ": no such file");
         } catch (IOException e) {
             throw single("cannot read " + file + ": " + e.getMessage());
         }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw single(tooLarge(bytes.length + " bytes"));
+        }
+        String text = Utf8Text.decode(bytes);
         boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT)
                 .endsWith(".json");
         return json ? document(text, JSON, "JSON") : document(text, YAML, "YAML");
@@ -96,13 +115,16 @@ public final class LoadTestParser {
             throws InvalidLoadTestException {
         List<JsonNode> documents = new ArrayList<>();
         try (JsonParser parser = factory.createParser(text)) {
-            for (JsonNode document = TreeReader.next(parser); document != null; document = TreeReader.next(parser)) {
+            for (JsonNode document = TreeReader.next(parser, MAX_VALUE_CHARS); document != null;
+                 document = TreeReader.next(parser, MAX_VALUE_CHARS)) {
                 if (!document.isNull() && !document.isMissingNode()) {
                     documents.add(document);
                 }
             }
         } catch (JsonProcessingException e) {
             throw single(syntaxMessage(format, e));
+        } catch (ReaderException e) {
+            throw single(Utf8Text.notAllowed(text, e.getPosition(), e.getCodePoint()));
         } catch (IOException | RuntimeException e) {
             throw single("not valid " + format + ": " + firstLine(e.getMessage()));
         }

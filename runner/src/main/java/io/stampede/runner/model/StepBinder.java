@@ -84,7 +84,7 @@ final class StepBinder {
             node.problem("expected a path such as /api/items, not a URL: put the base URL in spec.target");
         } else if (!path.startsWith("/")) {
             node.problem("must start with '/' (it is relative to spec.target), got '" + path + "'");
-        } else if (path.chars().anyMatch(c -> c <= ' ')) {
+        } else if (path.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
             node.problem("must not contain spaces or control characters (encode a space as %20)");
         }
         return path;
@@ -94,7 +94,11 @@ final class StepBinder {
         return LoadBinder.positive(node);
     }
 
-    /** A header map: names are HTTP tokens, unique ignoring case; values are text. */
+    /**
+     * A header map: names are HTTP tokens, unique ignoring case; values are text without control characters
+     * (a tab is fine). Host, Content-Length and Transfer-Encoding are the runner's; Connection is close or
+     * keep-alive.
+     */
     static Map<String, String> headers(Node node) {
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, String> seen = new HashMap<>();
@@ -109,7 +113,23 @@ final class StepBinder {
             }
             value.required("the header's value");
             String text = value.scalarText();
-            if (text != null) {
+            if (text == null) {
+                return;
+            }
+            String framing = WireText.FRAMING_HEADERS.stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+            String problem = WireText.headerValueProblem(text);
+            if (framing != null) {
+                value.problem(framing.equals("Host")
+                        ? "the runner sets Host from spec.target (or --host): set the host there"
+                        : "the runner sets " + framing + " from the request's body: leave it out");
+            } else if (name.equalsIgnoreCase("Connection")
+                    && WireText.CONNECTION_VALUES.stream().noneMatch(text.strip()::equalsIgnoreCase)) {
+                value.problem("expected close or keep-alive (the runner keeps one connection per user; close "
+                        + "opens a new one for each request), got '" + text + "'");
+            } else if (problem != null) {
+                value.problem("a header value cannot hold control characters (they would end the header and "
+                        + "start another); found " + problem);
+            } else {
                 headers.put(name, text);
             }
         });

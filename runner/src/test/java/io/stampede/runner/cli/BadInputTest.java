@@ -217,13 +217,15 @@ class BadInputTest {
     }
 
     @Test
-    void validatesAFileWhoseSecretsAreNotSetHereAndSaysSo() {
+    void refusesToValidateAFileWhoseSecretsAreNotSetAsTheReferenceSays() {
         String yaml = VALID.replace("  thresholds:", "  variables:\n    password: {fromEnv: STAMPEDE_TEST_UNSET_VARIABLE}\n  thresholds:");
 
         Cli.Outcome outcome = stampede("validate", file(dir, "secret.yaml", yaml, server.baseUrl()).toString());
 
-        assertThat(outcome.exitCode()).as(outcome.all()).isZero();
-        assertThat(outcome.out()).contains("needed by 'stampede run': STAMPEDE_TEST_UNSET_VARIABLE");
+        assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(outcome.err()).contains("spec.variables.password.fromEnv:")
+                .contains("STAMPEDE_TEST_UNSET_VARIABLE is not set");
+        assertThat(outcome.out()).doesNotContain("valid LoadTest");
     }
 
     @Test

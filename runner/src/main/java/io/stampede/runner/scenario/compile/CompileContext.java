@@ -10,11 +10,13 @@ import java.util.Map;
  * What every user class is compiled against.
  *
  * @param constants    resolved spec variables
+ * @param fromEnv      the environment variable each {@code fromEnv} spec variable was read from, by variable name
  * @param waitOverride a preset's wait for every class, or null
  * @param keptRows     rows of the tasks that run
  * @param droppedRows  rows of the tasks the tag filter drops (compiled all the same, so that their mistakes are
  *                     reported and thresholds may name them)
  */
-record CompileContext(Problems problems, Map<String, String> constants, DefaultsSpec defaults, TagFilter tags,
+record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
+                      DefaultsSpec defaults, TagFilter tags,
                       WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows) {
 }

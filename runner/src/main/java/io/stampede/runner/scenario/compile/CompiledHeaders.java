@@ -27,7 +27,7 @@ final class CompiledHeaders {
     CompiledHeaders with(Map<String, String> headers, String path, TemplateFields templates) {
         Map<String, HeaderPlan> merged = new LinkedHashMap<>(byLowerCaseName);
         headers.forEach((name, value) -> {
-            var template = templates.compile(value, FieldNames.child(path, name));
+            var template = templates.compileHeaderValue(value, FieldNames.child(path, name));
             if (template != null) {
                 merged.put(name.toLowerCase(Locale.ROOT), new HeaderPlan(name, template));
             }

@@ -5,6 +5,7 @@ import io.stampede.runner.load.LoadPlan;
 import io.stampede.runner.load.Stage;
 import io.stampede.runner.load.StagedLoadPlan;
 import io.stampede.runner.model.Durations;
+import io.stampede.runner.model.LoadBinder;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
@@ -98,6 +99,10 @@ final class LoadPlanResolver {
     }
 
     private static Integer flagUsers(Integer users, Problems problems) {
+        if (users != null && users > LoadBinder.MAX_USERS) {
+            problems.add(Overrides.USERS, LoadBinder.tooMany(users));
+            return null;
+        }
         if (users != null && users < 1) {
             problems.add(Overrides.USERS, "must be at least 1, got " + users);
             return null;

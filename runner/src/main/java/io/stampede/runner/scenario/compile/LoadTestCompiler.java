@@ -6,6 +6,7 @@ import io.stampede.runner.model.TargetUrl;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.LoadTestSpec;
 import io.stampede.runner.model.spec.UserClassSpec;
+import io.stampede.runner.model.spec.VariableSpec;
 import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
@@ -13,6 +14,7 @@ import io.stampede.runner.stats.Threshold;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,7 +30,9 @@ import java.util.TreeSet;
  *   <li>Load: preset, then the file's load fields, then the flags (see {@link Overrides} for flags on a file with
  *       stages). Without spawnRate all users start at once. The spike preset sets every class's wait to 100..500
  *       ms.</li>
- *   <li>Variables: literal, or {@code fromEnv} read from {@code env} now and inlined as constants.</li>
+ *   <li>Variables: literal, or {@code fromEnv} read from {@code env} now and inlined as constants. A value that
+ *       cannot be in a request line or header (a control character; in a path also a space) is an error where
+ *       a path or header reads it, naming the variable but never its value.</li>
  *   <li>Headers: defaults, then the class's, then the request's (case-insensitive; later wins). A body's
  *       Content-Type is application/json for {@code json:} and text/plain for {@code body:} unless a header sets
  *       it. Timeout: the request's, else spec.defaults.timeout, else 30 s.</li>
@@ -59,7 +63,13 @@ public final class LoadTestCompiler {
         TagFilter tags = TagFilter.of(spec.tags().include(), spec.tags().exclude(), overrides);
         RowIndex keptRows = new RowIndex();
         RowIndex droppedRows = new RowIndex();
-        CompileContext context = new CompileContext(problems, constants, spec.defaults(), tags,
+        Map<String, String> fromEnv = new HashMap<>();
+        spec.variables().forEach((name, variable) -> {
+            if (variable instanceof VariableSpec.FromEnv read) {
+                fromEnv.put(name, read.name());
+            }
+        });
+        CompileContext context = new CompileContext(problems, constants, fromEnv, spec.defaults(), tags,
                 load == null ? null : load.waitOverride(), keptRows, droppedRows);
 
         UserClassCompiler classCompiler = new UserClassCompiler(context);

@@ -59,7 +59,7 @@ final class StepCompiler {
         int before = problems.count();
         RequestSpec request = step.request();
         String requestPath = holderPath + ".request";
-        Template path = templates.compile(request.path(), requestPath + ".path");
+        Template path = templates.compileRequestTarget(request.path(), requestPath + ".path");
         CompiledHeaders headers = classHeaders.with(request.headers(), requestPath + ".headers", templates);
         BodyPlan body = body(request, requestPath, headers);
         List<Extraction> extractions = extractions(step.extract(), holderPath + ".extract");

@@ -31,7 +31,7 @@ final class UserClassCompiler {
     UserClassPlan compile(UserClassSpec spec, String path) {
         List<String> slotNames = slotNames(spec, path);
         TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slotNames),
-                context.problems());
+                context.fromEnv(), context.problems());
         CompiledHeaders headers = CompiledHeaders.NONE
                 .with(context.defaults().headers(), "spec.defaults.headers", templates)
                 .with(spec.headers(), path + ".headers", templates);

@@ -29,6 +29,8 @@ final class VariableResolver {
                 String value = env.get(fromEnv.name());
                 if (value == null) {
                     problems.add(path + ".fromEnv", "the environment variable " + fromEnv.name() + " is not set");
+                    // Read as empty from here on, so that templates using it are checked, not reported unknown.
+                    constants.put(name, "");
                 } else {
                     constants.put(name, value);
                 }

@@ -66,7 +66,8 @@ final class ExpressionParser {
             }
             return fail("unknown variable '" + name + "'", "known variables: " + String.join(", ", scope.knownNames()));
         }
-        return segment;
+        String refusal = scope.refusal(name);
+        return refusal == null ? segment : fail(refusal);
     }
 
     private Segment call(String name, List<String> arguments) {

@@ -11,12 +11,41 @@ import java.util.Map;
  *
  * @param constants spec variables by name; their values never appear in a template's {@code source()}
  * @param slotNames the user class's extracted names, by slot index
+ * @param rule      which constants may be read where this scope compiles (a header value, a path): a
+ *                  {@code ${name}} whose value it refuses is an error at its position
  */
-public record TemplateScope(Map<String, String> constants, List<String> slotNames) {
+public record TemplateScope(Map<String, String> constants, List<String> slotNames, ConstantRule rule) {
+
+    /** Decides whether a constant's value may be inlined; never repeats the value (it may be a secret). */
+    @FunctionalInterface
+    public interface ConstantRule {
+
+        /** Every value is fine. */
+        ConstantRule ANY = (name, value) -> null;
+
+        /** @return why the value of variable {@code name} cannot go here, for people; null when it can */
+        String problem(String name, String value);
+    }
 
     public TemplateScope {
         constants = Map.copyOf(constants);
         slotNames = List.copyOf(slotNames);
+    }
+
+    /** A scope in which every constant may be read anywhere. */
+    public TemplateScope(Map<String, String> constants, List<String> slotNames) {
+        this(constants, slotNames, ConstantRule.ANY);
+    }
+
+    /** This scope with another rule for its constants. */
+    public TemplateScope withRule(ConstantRule rule) {
+        return new TemplateScope(constants, slotNames, rule);
+    }
+
+    /** Why the constant {@code name} cannot be read in this scope, or null (also when it is no constant). */
+    String refusal(String name) {
+        String value = constants.get(name);
+        return value == null || BuiltIn.byName(name) != null ? null : rule.problem(name, value);
     }
 
     /** The built-in variable names. */
