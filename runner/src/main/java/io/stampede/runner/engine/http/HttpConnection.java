@@ -57,8 +57,15 @@ public final class HttpConnection implements ResponseReader.Sink {
         dropChannel();
         ResponseReader fresh = factory.newReader(this);
         fresh.expect(keepBody, keepHeaders, headRequest);
+        ChannelFuture connecting;
+        try {
+            connecting = factory.connect(fresh);
+        } catch (ConnectionFactory.CannotConnect e) {
+            request.release();
+            fail(e.getMessage(), true);
+            return;
+        }
         reader = fresh;
-        ChannelFuture connecting = factory.connect(fresh);
         channel = connecting.channel();
         connecting.addListener(done -> {
             if (reader != fresh) {
@@ -139,10 +146,15 @@ public final class HttpConnection implements ResponseReader.Sink {
      * call back into the user from inside its own send.
      */
     private void fail(String cause) {
+        fail(cause, false);
+    }
+
+    /** @param local the request never left the generator (see {@link ResponseListener#onFailure}) */
+    private void fail(String cause, boolean local) {
         ResponseListener l = listener;
         listener = null;
         dropChannel();
-        if (l != null) factory.eventLoop().execute(() -> l.onFailure(cause));
+        if (l != null) factory.eventLoop().execute(() -> l.onFailure(cause, local));
     }
 
     private void dropChannel() {
