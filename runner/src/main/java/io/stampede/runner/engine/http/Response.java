@@ -7,7 +7,7 @@ import java.util.Locale;
  * A received HTTP response as the engine needs it: the status, the body's size and, only when the step asked
  * for it, the body text and headers.
  *
- * @param status    the status code (100..599)
+ * @param status    the status code, three digits (100..999)
  * @param bodyBytes size of the body as received (after de-chunking), in bytes
  * @param body      the body decoded as UTF-8 (at most {@link ResponseParser#MAX_KEPT_BODY_BYTES}), or "" when not kept
  * @param headers   name/value pairs with lower-case names, empty when not kept

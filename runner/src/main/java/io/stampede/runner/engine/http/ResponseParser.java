@@ -178,19 +178,29 @@ final class ResponseParser {
     }
 
     private void statusLine(byte[] a, int start, int end) {
-        // "HTTP/1.1 200 OK": the code is at offset 9..11.
-        if (end - start < 12 || a[start] != 'H' || a[start + 4] != '/' || a[start + 8] != ' ') {
+        // "HTTP/1.1 200 OK" (RFC 9112 4): "HTTP/" DIGIT "." DIGIT, a space, exactly three digits, then a space and a
+        // reason phrase, or the end of the line. "HTTP/1.1 2000 OK" is not a 200.
+        if (end - start < 12 || a[start] != 'H' || a[start + 1] != 'T' || a[start + 2] != 'T' || a[start + 3] != 'P'
+                || a[start + 4] != '/' || !isDigit(a[start + 5]) || a[start + 6] != '.' || !isDigit(a[start + 7])
+                || a[start + 8] != ' ') {
             protocolError("malformed status line");
+            return;
+        }
+        if (end - start > 12 && a[start + 12] != ' ') {
+            protocolError("malformed status code");
             return;
         }
         int code = 0;
         for (int i = start + 9; i < start + 12; i++) {
-            int digit = a[i] - '0';
-            if (digit < 0 || digit > 9) {
+            if (!isDigit(a[i])) {
                 protocolError("malformed status code");
                 return;
             }
-            code = code * 10 + digit;
+            code = code * 10 + a[i] - '0';
+        }
+        if (code < 100) {
+            protocolError("malformed status code");
+            return;
         }
         status = code;
         http10 = a[start + 7] == '0';
@@ -340,6 +350,10 @@ final class ResponseParser {
             if (a[i] == b) return i;
         }
         return -1;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     private static boolean isSpace(byte b) {
