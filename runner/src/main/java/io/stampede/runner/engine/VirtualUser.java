@@ -190,6 +190,9 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (!expect.statusAccepted(response.status())) {
             return expect.failureFor(response.status());
         }
+        if (response.bodyProblem() != null) {
+            return response.bodyProblem(); // the step reads the body, and its encoding could not be undone
+        }
         if (expect.bodyContains() != null && !response.body().contains(expect.bodyContains())) {
             return "body does not contain \"" + expect.bodyContains() + "\"";
         }

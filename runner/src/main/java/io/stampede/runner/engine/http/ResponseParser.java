@@ -44,6 +44,7 @@ final class ResponseParser {
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
     private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] CONTENT_ENCODING = ascii("content-encoding");
     private static final byte[] CHUNKED = ascii("chunked");
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
@@ -68,6 +69,8 @@ final class ResponseParser {
     private byte[] keptBody;
     private int keptBodyLength;
     private List<String[]> headers;
+    /** The body's Content-Encoding in lower case when it must be undone for a kept body, else null. */
+    private String contentCoding;
 
     // A line cut between two reads: its first part, until the rest arrives. Allocated only when needed.
     private byte[] partialLine;
@@ -208,6 +211,7 @@ final class ResponseParser {
         keepAliveHeader = false;
         chunked = false;
         contentLength = -1;
+        contentCoding = null;
         bodyBytes = 0;
         if (keepHeaders) headers = new ArrayList<>(8);
         state = State.HEADERS;
@@ -246,6 +250,11 @@ final class ResponseParser {
                 if (containsIgnoreCase(a, valueStart, valueEnd, CLOSE)) close = true;
                 if (containsIgnoreCase(a, valueStart, valueEnd, KEEP_ALIVE)) keepAliveHeader = true;
             }
+        }
+        if (keepBody && equalsIgnoreCase(a, start, nameLength, CONTENT_ENCODING)) {
+            String coding = new String(a, valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII)
+                    .toLowerCase(Locale.ROOT);
+            contentCoding = coding.isEmpty() || coding.equals("identity") ? null : coding;
         }
         if (keepHeaders) {
             String name = new String(a, start, nameLength, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
@@ -319,14 +328,29 @@ final class ResponseParser {
     }
 
     private void complete() {
-        String body = keptBody == null ? "" : new String(keptBody, 0, keptBodyLength, StandardCharsets.UTF_8);
+        String body = "";
+        String bodyProblem = null;
+        if (keptBody != null) {
+            byte[] bytes = keptBody;
+            int length = keptBodyLength;
+            if (contentCoding != null) {
+                try {
+                    bytes = BodyDecoder.decode(contentCoding, keptBody, keptBodyLength, MAX_KEPT_BODY_BYTES);
+                    length = bytes.length;
+                } catch (BodyDecoder.UndecodableBody e) {
+                    bytes = null;
+                    bodyProblem = e.getMessage();
+                }
+            }
+            if (bytes != null) body = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
         keptBody = null;
         keptBodyLength = 0;
         List<String[]> kept = keepHeaders && headers != null ? headers : List.of();
         headers = null;
         state = State.STATUS_LINE;
         Listener l = listener;
-        if (l != null) l.onResponse(new Response(status, bodyBytes, body, kept), close);
+        if (l != null) l.onResponse(new Response(status, bodyBytes, body, kept, bodyProblem), close);
     }
 
     private void protocolError(String cause) {
