@@ -18,6 +18,8 @@ final class StepRuntime {
     final long timeoutMillis;
     final boolean keepResponse;
     final boolean headRequest;
+    /** May be sent twice (RFC 9110 9.2.2), so a stale keep-alive connection's request is sent again. */
+    final boolean idempotent;
     private final ByteBuf constantBytes;
     /** Why a constant request cannot be sent (a value not legal where it goes), or null. */
     private final InvalidRequestException constantInvalid;
@@ -28,6 +30,10 @@ final class StepRuntime {
         this.timeoutMillis = plan.request().timeoutMillis();
         this.keepResponse = plan.needsBody();
         this.headRequest = plan.request().method().equals("HEAD");
+        this.idempotent = switch (plan.request().method()) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
         ByteBuf bytes = null;
         InvalidRequestException invalid = null;
         if (plan.request().isConstant()) {

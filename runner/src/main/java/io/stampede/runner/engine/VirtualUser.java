@@ -140,7 +140,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             failLocally("cannot allocate the request: out of memory");
             return;
         }
-        connection.send(request, step.keepResponse, step.keepResponse, step.headRequest, step.timeoutMillis, this);
+        connection.send(request, step.idempotent, step.keepResponse, step.keepResponse, step.headRequest,
+                step.timeoutMillis, this);
     }
 
     /** Fails the request in hand on a later turn of the loop, as the connection does (no recursion into send). */
