@@ -3,6 +3,7 @@ package io.stampede.runner.engine.health;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Collects the event loops' lag samples and the process's CPU use per one-second interval and judges each second.
@@ -43,7 +44,7 @@ public final class GeneratorMonitor {
     private int laggingInARow;
     private String latestNote = "";
     /** Connections refused for want of a descriptor, over the run; written by any loop, without the lock. */
-    private final java.util.concurrent.atomic.LongAdder outOfFileDescriptors = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder outOfFileDescriptors = new LongAdder();
     private long outOfFileDescriptorsJudged;
     private String latestDescriptorNote = "";
 
