@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.stampede.runner.engine.health.GeneratorMonitor;
+import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.scenario.Scenario;
@@ -116,10 +117,11 @@ public final class Engine {
         }
         this.wanted = new int[classes];
 
+        ConnectionBudget budget = ConnectionBudget.ofThisProcess(monitor::recordOutOfFileDescriptors);
         for (EventExecutor executor : eventLoops) {
             EventLoop loop = (EventLoop) executor;
             loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.rows()),
-                    new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls()),
+                    new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls(), budget),
                     new RequestEncoder(target)),
                     this::onUserFinished));
         }

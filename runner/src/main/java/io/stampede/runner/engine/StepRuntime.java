@@ -2,6 +2,7 @@ package io.stampede.runner.engine;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.stampede.runner.engine.http.InvalidRequestException;
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.scenario.StepPlan;
 import io.stampede.runner.scenario.TemplateContext;
@@ -17,7 +18,11 @@ final class StepRuntime {
     final long timeoutMillis;
     final boolean keepResponse;
     final boolean headRequest;
+    /** May be sent twice (RFC 9110 9.2.2), so a stale keep-alive connection's request is sent again. */
+    final boolean idempotent;
     private final ByteBuf constantBytes;
+    /** Why a constant request cannot be sent (a value not legal where it goes), or null. */
+    private final InvalidRequestException constantInvalid;
 
     StepRuntime(StepPlan plan, RequestEncoder encoder) {
         this.plan = plan;
@@ -25,11 +30,30 @@ final class StepRuntime {
         this.timeoutMillis = plan.request().timeoutMillis();
         this.keepResponse = plan.needsBody();
         this.headRequest = plan.request().method().equals("HEAD");
-        this.constantBytes = plan.request().isConstant() ? encoder.preEncode(plan.request()) : null;
+        this.idempotent = switch (plan.request().method()) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+        ByteBuf bytes = null;
+        InvalidRequestException invalid = null;
+        if (plan.request().isConstant()) {
+            try {
+                bytes = encoder.preEncode(plan.request());
+            } catch (InvalidRequestException e) {
+                invalid = e; // each send fails with this cause, counted like any other failure
+            }
+        }
+        this.constantBytes = bytes;
+        this.constantInvalid = invalid;
     }
 
-    /** The request bytes for this user; the caller owns (and the connection releases) the returned buffer. */
+    /**
+     * The request bytes for this user; the caller owns (and the connection releases) the returned buffer.
+     *
+     * @throws InvalidRequestException when a rendered value is not legal where it goes
+     */
     ByteBuf encode(RequestEncoder encoder, TemplateContext user, ByteBufAllocator allocator) {
+        if (constantInvalid != null) throw constantInvalid;
         return constantBytes != null ? constantBytes.duplicate() : encoder.encode(plan.request(), user, allocator);
     }
 

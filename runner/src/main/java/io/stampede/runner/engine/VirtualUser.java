@@ -1,7 +1,9 @@
 package io.stampede.runner.engine;
 
+import io.netty.buffer.ByteBuf;
 import io.stampede.runner.engine.http.FailureCauses;
 import io.stampede.runner.engine.http.HttpConnection;
+import io.stampede.runner.engine.http.InvalidRequestException;
 import io.stampede.runner.engine.http.Response;
 import io.stampede.runner.engine.http.ResponseListener;
 import io.stampede.runner.scenario.ExpectPlan;
@@ -22,9 +24,17 @@ import java.util.function.Consumer;
  * rows), and the step is retried once. A failed step ends its task; the user goes on after its wait. A failed
  * login is retried after the wait, so tasks never run without the values the login extracts.
  *
+ * <p>A request that fails without leaving the generator (no file descriptor for a connection, no memory for its
+ * buffer, a rendered value not legal in a request) fails at once, so the user then waits at least
+ * {@link #LOCAL_FAILURE_PAUSE_MILLIS}: with a zero think time it would otherwise spin, piling up instant failures
+ * and starving the users whose requests do reach the target.
+ *
  * <p>Threading: every method runs on the user's event loop.
  */
 final class VirtualUser implements TemplateContext, ResponseListener {
+
+    /** The least wait after a failure that never left the generator, in ms. */
+    static final long LOCAL_FAILURE_PAUSE_MILLIS = 1000;
 
     private enum Mode { LOGIN, RENEWAL, TASK }
 
@@ -51,6 +61,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private long requestStartNanos;
     private ScheduledFuture<?> wakeUp;
     private boolean stopRequested;
+    private boolean pauseAfterLocalFailure;
     private boolean finished;
 
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
@@ -122,8 +133,24 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private void send() {
         StepRuntime step = steps[stepIndex];
         requestStartNanos = System.nanoTime();
-        connection.send(step.encode(loop.encoder, this, loop.allocator), step.keepResponse, step.keepResponse,
-                step.headRequest, step.timeoutMillis, this);
+        ByteBuf request;
+        try {
+            request = step.encode(loop.encoder, this, loop.allocator);
+        } catch (InvalidRequestException e) {
+            failLocally(e.getMessage());
+            return;
+        } catch (OutOfMemoryError e) {
+            // Netty's OutOfDirectMemoryError, or the JDK's "Direct buffer memory": the pool could not grow.
+            failLocally("cannot allocate the request: out of memory");
+            return;
+        }
+        connection.send(request, step.idempotent, step.keepResponse, step.keepResponse, step.headRequest,
+                step.timeoutMillis, this);
+    }
+
+    /** Fails the request in hand on a later turn of the loop, as the connection does (no recursion into send). */
+    private void failLocally(String cause) {
+        loop.eventLoop.execute(() -> onFailure(cause, true));
     }
 
     @Override
@@ -154,10 +181,11 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     }
 
     @Override
-    public void onFailure(String cause) {
+    public void onFailure(String cause, boolean local) {
         // Failures arrive on a later turn of the loop, possibly after a stop finished this user: still count them.
         loop.recorder.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, cause);
         if (finished) return;
+        pauseAfterLocalFailure = local;
         stepsDone(false);
     }
 
@@ -166,6 +194,9 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         ExpectPlan expect = step.plan.expect();
         if (!expect.statusAccepted(response.status())) {
             return expect.failureFor(response.status());
+        }
+        if (response.bodyProblem() != null) {
+            return response.bodyProblem(); // the step reads the body, and its encoding could not be undone
         }
         if (expect.bodyContains() != null && !response.body().contains(expect.bodyContains())) {
             return "body does not contain \"" + expect.bodyContains() + "\"";
@@ -208,6 +239,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             return;
         }
         long delay = userClass.plan.waitPlan().nextDelayMillis(taskMillis, random);
+        if (pauseAfterLocalFailure) {
+            pauseAfterLocalFailure = false;
+            delay = Math.max(delay, LOCAL_FAILURE_PAUSE_MILLIS);
+        }
         if (delay <= 0) {
             next.run();
         } else {

@@ -127,7 +127,7 @@ final class MasterSession {
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(plan.thresholds(), summary);
         options.out().println(ConsoleTable.summary(summary, thresholds));
         GeneratorHealth health = RunReports.combinedHealth(outcome);
-        if (health.saturated()) options.out().println("WARNING: " + health.message());
+        if (!health.healthy()) options.out().println("WARNING: " + health.message());
         for (LostWorker lost : outcome.lostWorkers()) {
             options.out().println("WARNING: " + RunReports.lossLine(lost));
         }

@@ -51,6 +51,7 @@ final class RunReports {
         section.put("meanCpuPercent", health.meanCpuPercent());
         section.put("loopLagP99Ms", health.loopLagP99Ms());
         section.put("loopLagMaxMs", health.loopLagMaxMs());
+        section.put("outOfFileDescriptors", health.outOfFileDescriptors());
         section.put("message", health.message());
         return section;
     }
@@ -69,7 +70,8 @@ final class RunReports {
                 healths.stream().mapToDouble(GeneratorHealth::loopLagP99Ms).max().orElse(0),
                 healths.stream().mapToDouble(GeneratorHealth::loopLagMaxMs).max().orElse(0),
                 healths.stream().mapToLong(GeneratorHealth::seconds).max().orElse(0),
-                healths.stream().mapToLong(GeneratorHealth::saturatedSeconds).max().orElse(0));
+                healths.stream().mapToLong(GeneratorHealth::saturatedSeconds).max().orElse(0),
+                healths.stream().mapToLong(GeneratorHealth::outOfFileDescriptors).sum());
     }
 
     private static Map<String, Object> workersSection(MasterOutcome outcome, int expectedWorkers) {

@@ -3,6 +3,7 @@ package io.stampede.runner.engine.health;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Collects the event loops' lag samples and the process's CPU use per one-second interval and judges each second.
@@ -42,6 +43,15 @@ public final class GeneratorMonitor {
     private boolean latestSaturated;
     private int laggingInARow;
     private String latestNote = "";
+    /** Connections refused for want of a descriptor, over the run; written by any loop, without the lock. */
+    private final LongAdder outOfFileDescriptors = new LongAdder();
+    private long outOfFileDescriptorsJudged;
+    private String latestDescriptorNote = "";
+
+    /** A connection could not be opened: no file descriptor left. Any thread; lock-free. */
+    public void recordOutOfFileDescriptors() {
+        outOfFileDescriptors.increment();
+    }
 
     /** One loop's lag over one interval. */
     public synchronized void acceptLag(long intervalId, LoopLagProbe.LagSample sample) {
@@ -64,6 +74,10 @@ public final class GeneratorMonitor {
         lastWallNanos = wallNanos;
 
         seconds++;
+        long refused = outOfFileDescriptors.sum();
+        latestDescriptorNote = refused == outOfFileDescriptorsJudged ? "" : "generator out of file descriptors: "
+                + (refused - outOfFileDescriptorsJudged) + " connections could not be opened in the last second";
+        outOfFileDescriptorsJudged = refused;
         if (intervalId < WARM_UP_INTERVALS) {
             latestSaturated = false;
             latestNote = "";
@@ -88,13 +102,15 @@ public final class GeneratorMonitor {
 
     /** A warning about the last completed second, or "" when it was healthy. */
     public synchronized String latestWarning() {
-        return latestSaturated ? latestNote : "";
+        String saturation = latestSaturated ? latestNote : "";
+        if (latestDescriptorNote.isEmpty()) return saturation;
+        return saturation.isEmpty() ? latestDescriptorNote : latestDescriptorNote + "; " + saturation;
     }
 
     public synchronized GeneratorHealth health() {
         double meanCpu = percentOfCores(lastCpuNanos - firstCpuNanos, lastWallNanos - firstWallNanos);
         return new GeneratorHealth(cores, round(peakCpuPercent), round(meanCpu), round(worstP99Millis),
-                round(worstMaxMillis), seconds, saturatedSeconds);
+                round(worstMaxMillis), seconds, saturatedSeconds, outOfFileDescriptors.sum());
     }
 
     private double percentOfCores(long cpuNanos, long wallNanos) {

@@ -32,6 +32,7 @@ public final class ConnectionFactory {
     private final String host;
     private final SslContext ssl;
     private final boolean verifyHostName;
+    private final ConnectionBudget budget;
     /** The loop's copy buffer for received bytes (see ResponseReader). */
     private final byte[] readScratch = new byte[ReadBuffers.CAPACITY];
 
@@ -40,14 +41,16 @@ public final class ConnectionFactory {
      * @param host    the host name as written in the target (for TLS SNI and certificate checks)
      * @param ssl     the TLS context for https targets, or null for plain http
      * @param verifyHostName whether the certificate must name the host (off only with --insecure)
+     * @param budget  the file descriptors the engine's connections may take, shared by its loops
      */
     public ConnectionFactory(EventLoop eventLoop, InetSocketAddress address, String host, SslContext ssl,
-                             boolean verifyHostName) {
+                             boolean verifyHostName, ConnectionBudget budget) {
         this.eventLoop = eventLoop;
         this.address = address;
         this.host = host;
         this.ssl = ssl;
         this.verifyHostName = verifyHostName;
+        this.budget = budget;
         this.bootstrap = new Bootstrap()
                 .group(eventLoop)
                 .channel(eventLoop instanceof EpollEventLoop ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -72,7 +75,36 @@ public final class ConnectionFactory {
         return new ResponseReader(sink, readScratch);
     }
 
-    ChannelFuture connect(ResponseReader reader) {
+    /**
+     * Starts connecting a new channel, registered on this loop; its descriptor returns to the budget when it closes.
+     *
+     * @throws CannotConnect when no socket could be created (no descriptor left, or the kernel refused one): nothing
+     *                       is open then, and the request never left the generator
+     */
+    ChannelFuture connect(ResponseReader reader) throws CannotConnect {
+        if (!budget.tryAcquire()) throw new CannotConnect(FailureCauses.NO_FILE_DESCRIPTORS);
+        ChannelFuture connecting = newChannel(reader);
+        Channel channel = connecting.channel();
+        if (!channel.isRegistered()) {
+            // Netty hands back a FailedChannel when the socket cannot be created: never registered, it has no
+            // event loop, so it cannot be closed and its future's listeners run on another thread.
+            budget.release();
+            String cause = FailureCauses.of(connecting.cause());
+            if (cause.equals(FailureCauses.NO_FILE_DESCRIPTORS)) budget.exhaustedByTheSystem();
+            throw new CannotConnect(cause);
+        }
+        channel.closeFuture().addListener(closed -> budget.release());
+        return connecting;
+    }
+
+    /** A connection that could not even be started; {@link #getMessage()} is the failure's cause. */
+    static final class CannotConnect extends Exception {
+        CannotConnect(String cause) {
+            super(cause, null, false, false);
+        }
+    }
+
+    private ChannelFuture newChannel(ResponseReader reader) {
         return bootstrap.clone().handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel channel) {

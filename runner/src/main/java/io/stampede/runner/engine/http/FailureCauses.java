@@ -18,11 +18,20 @@ public final class FailureCauses {
 
     public static final String CLOSED_BEFORE_RESPONSE = "connection closed before the response";
     public static final String INTERRUPTED = "interrupted: no response before stopTimeout";
+    /** The generator's process had no file descriptor left for a new socket (EMFILE / ENFILE). */
+    public static final String NO_FILE_DESCRIPTORS = "cannot open connection: too many open files";
 
     private FailureCauses() {
     }
 
     public static String of(Throwable error) {
+        if (error == null) return "unknown error";
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            // EMFILE (this process) or ENFILE (the whole system): "Too many open files [in system]".
+            if (c.getMessage() != null && c.getMessage().toLowerCase(Locale.ROOT).contains("too many open files")) {
+                return NO_FILE_DESCRIPTORS;
+            }
+        }
         Throwable t = error instanceof DecoderException && error.getCause() != null ? error.getCause() : error;
         String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
         if (t instanceof ConnectTimeoutException) return "connect timeout";

@@ -15,6 +15,11 @@ import java.io.IOException;
  * from inside {@code send} itself (failures found while sending are delivered on a later turn of the loop), so
  * a user that sends again from its callback cannot recurse.
  *
+ * <p>A stale keep-alive connection (one the server closed while it was idle, the close not yet seen) fails the request
+ * written on it before any byte of the response comes back. An idempotent request is then sent once more on a new
+ * connection, as browsers and urllib3 do; the listener hears one outcome, timed from the first send. A request on a
+ * new connection, a non-idempotent one, or one whose response had begun, is never sent twice.
+ *
  * <p>Timeouts are enforced by {@link #checkTimeout}, which the loop calls periodically for every connection: one
  * sweep per loop is cheaper than a scheduled task per request.
  */
@@ -28,6 +33,11 @@ public final class HttpConnection implements ResponseReader.Sink {
     private ResponseListener listener;
     private long deadlineNanos;
     private long timeoutMillis;
+    private boolean keepBody;
+    private boolean keepHeaders;
+    private boolean headRequest;
+    /** The request in flight on a reused connection, kept to send once more (see {@link #send}); else null. */
+    private ByteBuf resend;
 
     public HttpConnection(ConnectionFactory factory) {
         this.factory = factory;
@@ -38,9 +48,11 @@ public final class HttpConnection implements ResponseReader.Sink {
      * Sends one request; the answer goes to the listener.
      *
      * @param request       the encoded request; ownership passes to the connection
+     * @param idempotent    the method may be sent twice (GET, HEAD, PUT, DELETE, OPTIONS, TRACE): a request that
+     *                      finds its kept-alive connection closed by the server is then sent again, see the class
      * @param timeoutMillis from now until the last byte of the response (connecting included), > 0
      */
-    public void send(ByteBuf request, boolean keepBody, boolean keepHeaders, boolean headRequest,
+    public void send(ByteBuf request, boolean idempotent, boolean keepBody, boolean keepHeaders, boolean headRequest,
                      long timeoutMillis, ResponseListener listener) {
         if (this.listener != null) {
             request.release();
@@ -49,16 +61,35 @@ public final class HttpConnection implements ResponseReader.Sink {
         this.listener = listener;
         this.timeoutMillis = timeoutMillis;
         this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+        this.keepBody = keepBody;
+        this.keepHeaders = keepHeaders;
+        this.headRequest = headRequest;
         if (channel != null && channel.isActive()) {
             reader.expect(keepBody, keepHeaders, headRequest);
+            // The server may have closed this idle connection just now, its FIN not yet read: keep the bytes to
+            // send them once more on a new connection if nothing of the response arrives (released on the first
+            // response byte, or with the request).
+            if (idempotent) resend = request.retainedDuplicate();
             write(request);
             return;
         }
+        connectAndWrite(request);
+    }
+
+    /** Opens a new connection and writes the request once it is up. */
+    private void connectAndWrite(ByteBuf request) {
         dropChannel();
         ResponseReader fresh = factory.newReader(this);
         fresh.expect(keepBody, keepHeaders, headRequest);
+        ChannelFuture connecting;
+        try {
+            connecting = factory.connect(fresh);
+        } catch (ConnectionFactory.CannotConnect e) {
+            request.release();
+            fail(e.getMessage(), true);
+            return;
+        }
         reader = fresh;
-        ChannelFuture connecting = factory.connect(fresh);
         channel = connecting.channel();
         connecting.addListener(done -> {
             if (reader != fresh) {
@@ -72,13 +103,32 @@ public final class HttpConnection implements ResponseReader.Sink {
         });
     }
 
+    /**
+     * The reused connection ended before any byte of the response: sends the request again, once, on a new
+     * connection, as browsers and urllib3 do. Returns false when there is nothing to resend.
+     */
+    private boolean resendOnNewConnection() {
+        ByteBuf again = resend;
+        if (again == null || listener == null) return false;
+        resend = null;
+        connectAndWrite(again);
+        return true;
+    }
+
+    private void dropResend() {
+        if (resend != null) {
+            resend.release();
+            resend = null;
+        }
+    }
+
     /** Writes the request to the open channel; a write that fails fails the request on a later turn. */
     private void write(ByteBuf request) {
         if (writesDirectly) {
             try {
                 if (SocketWrites.write(channel, request)) return;
             } catch (IOException e) {
-                fail(FailureCauses.of(e));
+                if (!resendOnNewConnection()) fail(FailureCauses.of(e));
                 return;
             }
         }
@@ -105,12 +155,19 @@ public final class HttpConnection implements ResponseReader.Sink {
 
     /** Closes the connection; a request in flight is not answered (use {@link #abort} for that). */
     public void close() {
+        dropResend();
         listener = null;
         dropChannel();
     }
 
     @Override
+    public void onResponseBytes() {
+        if (resend != null) dropResend(); // the server has the request: never send it twice
+    }
+
+    @Override
     public void onResponse(Response response, boolean connectionClose) {
+        dropResend();
         ResponseListener l = listener;
         listener = null;
         if (connectionClose) dropChannel();
@@ -126,12 +183,12 @@ public final class HttpConnection implements ResponseReader.Sink {
     public void onClosed() {
         channel = null;
         reader = null;
-        if (listener != null) fail(FailureCauses.CLOSED_BEFORE_RESPONSE);
+        if (listener != null && !resendOnNewConnection()) fail(FailureCauses.CLOSED_BEFORE_RESPONSE);
     }
 
     @Override
     public void onException(Throwable cause) {
-        fail(FailureCauses.of(cause));
+        if (!resendOnNewConnection()) fail(FailureCauses.of(cause));
     }
 
     /**
@@ -139,10 +196,16 @@ public final class HttpConnection implements ResponseReader.Sink {
      * call back into the user from inside its own send.
      */
     private void fail(String cause) {
+        fail(cause, false);
+    }
+
+    /** @param local the request never left the generator (see {@link ResponseListener#onFailure}) */
+    private void fail(String cause, boolean local) {
+        dropResend();
         ResponseListener l = listener;
         listener = null;
         dropChannel();
-        if (l != null) factory.eventLoop().execute(() -> l.onFailure(cause));
+        if (l != null) factory.eventLoop().execute(() -> l.onFailure(cause, local));
     }
 
     private void dropChannel() {

@@ -7,12 +7,14 @@ import java.util.Locale;
  * A received HTTP response as the engine needs it: the status, the body's size and, only when the step asked
  * for it, the body text and headers.
  *
- * @param status    the status code (100..599)
+ * @param status    the status code, three digits (100..999)
  * @param bodyBytes size of the body as received (after de-chunking), in bytes
- * @param body      the body decoded as UTF-8 (at most {@link ResponseParser#MAX_KEPT_BODY_BYTES}), or "" when not kept
+ * @param body      the body, its Content-Encoding (gzip, deflate) undone, decoded as UTF-8 (at most {@link ResponseParser#MAX_KEPT_BODY_BYTES}), or "" when not kept
  * @param headers   name/value pairs with lower-case names, empty when not kept
+ * @param bodyProblem why a kept body could not be read (its Content-Encoding could not be undone), else null;
+ *                  the body is "" then
  */
-public record Response(int status, long bodyBytes, String body, List<String[]> headers) {
+public record Response(int status, long bodyBytes, String body, List<String[]> headers, String bodyProblem) {
 
     /** The first header with this name (case-insensitive), or null. */
     public String header(String name) {

@@ -17,6 +17,8 @@ public interface ResponseListener {
      * The request failed without a complete response.
      *
      * @param cause short, stable text: {@code connection refused}, {@code connection reset}, {@code timeout after 10s}...
+     * @param local true when the request never left the generator: no connection could be opened for it (no file
+     *              descriptor left), so the target saw nothing and the failure came at once
      */
-    void onFailure(String cause);
+    void onFailure(String cause, boolean local);
 }

@@ -41,6 +41,7 @@ final class ResponseParser {
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
     private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] CONTENT_ENCODING = ascii("content-encoding");
     private static final byte[] CHUNKED = ascii("chunked");
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
@@ -65,6 +66,8 @@ final class ResponseParser {
     private byte[] keptBody;
     private int keptBodyLength;
     private List<String[]> headers;
+    /** The body's Content-Encoding in lower case when it must be undone for a kept body, else null. */
+    private String contentCoding;
 
     // A line cut between two reads: its first part, until the rest arrives. Allocated only when needed.
     private byte[] partialLine;
@@ -175,19 +178,29 @@ final class ResponseParser {
     }
 
     private void statusLine(byte[] a, int start, int end) {
-        // "HTTP/1.1 200 OK": the code is at offset 9..11.
-        if (end - start < 12 || a[start] != 'H' || a[start + 4] != '/' || a[start + 8] != ' ') {
+        // "HTTP/1.1 200 OK" (RFC 9112 4): "HTTP/" DIGIT "." DIGIT, a space, exactly three digits, then a space and a
+        // reason phrase, or the end of the line. "HTTP/1.1 2000 OK" is not a 200.
+        if (end - start < 12 || a[start] != 'H' || a[start + 1] != 'T' || a[start + 2] != 'T' || a[start + 3] != 'P'
+                || a[start + 4] != '/' || !isDigit(a[start + 5]) || a[start + 6] != '.' || !isDigit(a[start + 7])
+                || a[start + 8] != ' ') {
             protocolError("malformed status line");
+            return;
+        }
+        if (end - start > 12 && a[start + 12] != ' ') {
+            protocolError("malformed status code");
             return;
         }
         int code = 0;
         for (int i = start + 9; i < start + 12; i++) {
-            int digit = a[i] - '0';
-            if (digit < 0 || digit > 9) {
+            if (!isDigit(a[i])) {
                 protocolError("malformed status code");
                 return;
             }
-            code = code * 10 + digit;
+            code = code * 10 + a[i] - '0';
+        }
+        if (code < 100) {
+            protocolError("malformed status code");
+            return;
         }
         status = code;
         http10 = a[start + 7] == '0';
@@ -195,6 +208,7 @@ final class ResponseParser {
         keepAliveHeader = false;
         chunked = false;
         contentLength = -1;
+        contentCoding = null;
         bodyBytes = 0;
         if (keepHeaders) headers = new ArrayList<>(8);
         state = State.HEADERS;
@@ -233,6 +247,11 @@ final class ResponseParser {
                 if (containsIgnoreCase(a, valueStart, valueEnd, CLOSE)) close = true;
                 if (containsIgnoreCase(a, valueStart, valueEnd, KEEP_ALIVE)) keepAliveHeader = true;
             }
+        }
+        if (keepBody && equalsIgnoreCase(a, start, nameLength, CONTENT_ENCODING)) {
+            String coding = new String(a, valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII)
+                    .toLowerCase(Locale.ROOT);
+            contentCoding = coding.isEmpty() || coding.equals("identity") ? null : coding;
         }
         if (keepHeaders) {
             String name = new String(a, start, nameLength, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
@@ -306,14 +325,29 @@ final class ResponseParser {
     }
 
     private void complete() {
-        String body = keptBody == null ? "" : new String(keptBody, 0, keptBodyLength, StandardCharsets.UTF_8);
+        String body = "";
+        String bodyProblem = null;
+        if (keptBody != null) {
+            byte[] bytes = keptBody;
+            int length = keptBodyLength;
+            if (contentCoding != null) {
+                try {
+                    bytes = BodyDecoder.decode(contentCoding, keptBody, keptBodyLength, MAX_KEPT_BODY_BYTES);
+                    length = bytes.length;
+                } catch (BodyDecoder.UndecodableBody e) {
+                    bytes = null;
+                    bodyProblem = e.getMessage();
+                }
+            }
+            if (bytes != null) body = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
         keptBody = null;
         keptBodyLength = 0;
         List<String[]> kept = keepHeaders && headers != null ? headers : List.of();
         headers = null;
         state = State.STATUS_LINE;
         Listener l = listener;
-        if (l != null) l.onResponse(new Response(status, bodyBytes, body, kept), close);
+        if (l != null) l.onResponse(new Response(status, bodyBytes, body, kept, bodyProblem), close);
     }
 
     private void protocolError(String cause) {
@@ -337,6 +371,10 @@ final class ResponseParser {
             if (a[i] == b) return i;
         }
         return -1;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     private static boolean isSpace(byte b) {

@@ -16,6 +16,10 @@ final class ResponseReader extends ChannelInboundHandlerAdapter {
 
     /** What the connection hears from its channel. Called on the event loop. */
     interface Sink extends ResponseParser.Listener {
+        /** Bytes of a response have arrived (called for every read, before they are parsed). */
+        default void onResponseBytes() {
+        }
+
         /** The channel has closed (a body framed by the close has been delivered first). */
         void onClosed();
 
@@ -51,6 +55,8 @@ final class ResponseReader extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
+            Sink s = sink;
+            if (s != null && in.isReadable()) s.onResponseBytes();
             if (in.hasArray()) {
                 parser.feed(in.array(), in.arrayOffset() + in.readerIndex(), in.readableBytes());
             } else {

@@ -168,6 +168,40 @@ class ResponseParserTest {
     }
 
     @Test
+    void refusesAStatusCodeThatIsNotThreeDigits() {
+        for (String line : List.of("HTTP/1.1 2000 OK", "HTTP/1.1 20 OK", "HTTP/1.1 200OK", "HTTP/1.1 099 Odd",
+                "HTTP/x.1 200 OK", "HTTX/1.1 200 OK")) {
+            errors.clear();
+            ResponseParser fresh = new ResponseParser(new ResponseParser.Listener() {
+                @Override
+                public void onResponse(Response response, boolean connectionClose) {
+                    responses.add(response);
+                }
+
+                @Override
+                public void onProtocolError(String cause) {
+                    errors.add(cause);
+                }
+            });
+            fresh.expect(false, false, false);
+            byte[] bytes = (line + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            fresh.feed(bytes, 0, bytes.length);
+
+            assertThat(errors).as(line).singleElement().asString().startsWith("invalid HTTP response: malformed status");
+        }
+        assertThat(responses).isEmpty();
+    }
+
+    @Test
+    void acceptsAStatusLineWithoutAReasonPhrase() {
+        parser.expect(false, false, false);
+        receive("HTTP/1.1 204\r\n\r\nHTTP/1.0 200 \r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(errors).isEmpty();
+        assertThat(responses).extracting(Response::status).containsExactly(204, 200);
+    }
+
+    @Test
     void refusesALineLongerThanTheLimitEvenWhenItArrivesInPieces() {
         parser.expect(false, false, false);
         receive("HTTP/1.1 200 OK\r\nX-Big: ");
