@@ -1,7 +1,5 @@
 package io.stampede.runner.run;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.json.TreeReader;
@@ -34,8 +32,8 @@ public final class SummaryReport {
             return ExitCode.BAD_INPUT;
         }
         JsonNode document;
-        try (JsonParser parser = new JsonFactory().createParser(json)) {
-            document = TreeReader.next(parser);
+        try {
+            document = TreeReader.parse(json);
         } catch (IOException e) {
             err.println("stampede: " + summary + " is not JSON: " + e.getMessage());
             return ExitCode.BAD_INPUT;

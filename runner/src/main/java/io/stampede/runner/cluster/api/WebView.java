@@ -1,6 +1,5 @@
 package io.stampede.runner.cluster.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stampede.runner.cluster.master.MasterStatus;
@@ -36,8 +35,6 @@ public final class WebView {
 
     /** Where the page fetches the document, relative to the page. */
     public static final String LIVE_PATH = "api/v1/live";
-
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private WebView() {
     }
@@ -91,7 +88,7 @@ public final class WebView {
 
     private static JsonNode parse(String json) {
         try {
-            return TreeReader.next(FACTORY.createParser(json));
+            return TreeReader.parse(json);
         } catch (IOException e) {
             throw new UncheckedIOException("the master's own report is not JSON", e);
         }
