@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * <p>History: each completed interval leaves a {@link HistorySecond}; at most {@code historyLimitSeconds} of them
  * are kept (default {@value #DEFAULT_HISTORY_SECONDS}, 3 hours), the oldest dropped first. Each is small (numbers,
- * no histograms): about 200 bytes per row. To keep all of a longer run, stream the value returned by
+ * no histograms): about 360 bytes per row (LongRunMemoryTest). To keep all of a longer run, stream the value returned by
  * {@link #completeInterval} (e.g. to the CSV history).
  *
  * <p>Threading: every method may be called from any thread; all are synchronized (called about once a second
