@@ -148,6 +148,8 @@ class BadInputTest {
         Cli.Outcome csv = stampede("run", valid.toString(), "-q", "--csv", "/proc/nope/x");
         Cli.Outcome json = stampede("run", valid.toString(), "-q", "--json", dir.toString());
         Cli.Outcome below = stampede("run", valid.toString(), "-q", "--json", aFile + "/sub/summary.json");
+        Cli.Outcome html = stampede("run", valid.toString(), "-q", "--html", aFile + "/report.html");
+        Cli.Outcome htmlDir = stampede("run", valid.toString(), "-q", "--html", dir.toString());
 
         assertThat(csv.exitCode()).as(csv.all()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(csv.err()).isEqualTo("stampede: --csv /proc/nope/x: cannot create the directory /proc/nope: "
@@ -157,7 +159,11 @@ class BadInputTest {
         assertThat(below.exitCode()).as(below.all()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(below.err()).contains("--json " + aFile + "/sub/summary.json: cannot create the directory "
                 + aFile + "/sub");
-        assertThat(csv.out() + json.out() + below.out()).doesNotContain("Running");
+        assertThat(html.exitCode()).as(html.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(html.err()).contains("--html " + aFile + "/report.html: cannot create the directory " + aFile);
+        assertThat(htmlDir.exitCode()).as(htmlDir.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(htmlDir.err()).contains("--html " + dir + ": " + dir + " is a directory");
+        assertThat(csv.out() + json.out() + below.out() + html.out() + htmlDir.out()).doesNotContain("Running");
         assertThat(Files.readString(aFile)).isEqualTo("in the way");
     }
 
