@@ -46,6 +46,17 @@ public class LoadTestStatus {
     /** The last few finished runs, newest first. */
     private List<RunRecord> history;
 
+    /** The value of the stampede.io/rerun annotation this run was started under (absent when there was none). */
+    private String rerun;
+
+    public String getRerun() {
+        return rerun;
+    }
+
+    public void setRerun(String rerun) {
+        this.rerun = rerun;
+    }
+
     public String getPhase() {
         return phase;
     }
