@@ -18,13 +18,15 @@ import java.util.concurrent.Executors;
  * A real HTTP server on 127.0.0.1 that answers as the masters of runs would: {@code /{namespace}/{service}/api/v1/status}
  * and {@code .../api/v1/report} serve what a test set, anything else 503 (a master that is not up). A master that is up
  * takes {@code POST .../api/v1/stop} (202, as the real one) and records the Authorization header it came with. The
- * operator reaches it through {@code stampede.master-url=http://127.0.0.1:PORT/{namespace}/{service}}.
+ * requests for a namespace handed to real masters ({@link #forwardTo}) go to them instead. The operator reaches it
+ * through {@code stampede.master-url=http://127.0.0.1:PORT/{namespace}/{service}}.
  */
 public final class FakeMaster implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, List<String>> stops = new ConcurrentHashMap<>();
+    private final Map<String, MasterForwarder> realMasters = new ConcurrentHashMap<>();
 
     public FakeMaster() {
         try {
@@ -60,6 +62,15 @@ public final class FakeMaster implements AutoCloseable {
         return List.copyOf(stops.getOrDefault("/" + namespace + "/" + service, List.of()));
     }
 
+    /** From now on the masters of {@code namespace} are real processes: requests for them go to {@code forwarder}. */
+    public void forwardTo(String namespace, MasterForwarder forwarder) {
+        realMasters.put(namespace, forwarder);
+    }
+
+    public void stopForwarding(String namespace) {
+        realMasters.remove(namespace);
+    }
+
     /** A fixture from src/test/resources/master/. */
     public static String fixture(String name) {
         try (InputStream in = FakeMaster.class.getResourceAsStream("/master/" + name)) {
@@ -71,6 +82,12 @@ public final class FakeMaster implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String[] parts = path.split("/", 4); // "", namespace, service, rest
+        MasterForwarder real = parts.length == 4 ? realMasters.get(parts[1]) : null;
+        if (real != null) {
+            real.forward(exchange, parts[2], "/" + parts[3]);
+            return;
+        }
         String body = answers.get(path);
         int code = body == null ? 503 : 200;
         if (path.endsWith("/api/v1/stop") && exchange.getRequestMethod().equals("POST")) {
