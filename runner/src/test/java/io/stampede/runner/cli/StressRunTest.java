@@ -95,4 +95,42 @@ class StressRunTest {
             assertThat(outcome.out()).contains("CSV: ").contains(prefix + "_capacity.csv");
         }
     }
+
+    @Test
+    void validateDescribesTheStepsAndBadStressInputIsRefusedWithItsPathBeforeAnyRequest() throws Exception {
+        try (DegradingTarget target = DegradingTarget.start(2, (path, inFlight, elapsed, served) -> Answer.ok(0))) {
+            String file = """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: stress}
+                    spec:
+                      target: TARGET
+                      load: {preset: stress}
+                      userClasses:
+                        - name: u
+                          tasks: [{name: work, request: {method: GET, path: /work}}]
+                      thresholds: [{expr: p95 < 500ms}]
+                    """;
+            Path preset = file(dir, "preset.yaml", file, target.baseUrl());
+
+            Cli.Outcome valid = stampede("validate", preset.toString());
+            Cli.Outcome withUsers = stampede("run", preset.toString(), "--users", "5");
+            Cli.Outcome rate = stampede("run", file(dir, "rate.yaml", file.replace("{preset: stress}",
+                    "{stress: {rate: {start: 100, step: 100, max: 500}}}"), target.baseUrl()).toString());
+            Cli.Outcome noThresholds = stampede("run", file(dir, "none.yaml",
+                    file.replace("  thresholds: [{expr: p95 < 500ms}]\n", ""), target.baseUrl()).toString());
+
+            assertThat(valid.exitCode()).as(valid.all()).isZero();
+            assertThat(valid.out()).contains("stress: 50 users, +50 every 1m up to 500 (10 steps, spawn rate 10/s), "
+                    + "until a step breaks a threshold");
+            assertThat(withUsers.exitCode()).isEqualTo(2);
+            assertThat(withUsers.err()).contains("--users: cannot be combined with a stress run").doesNotContain("\tat ");
+            assertThat(rate.exitCode()).isEqualTo(2);
+            assertThat(rate.err()).contains("spec.load.stress.rate: rate steps need the open model (arrivalRate), "
+                    + "which is not built yet");
+            assertThat(noThresholds.exitCode()).isEqualTo(2);
+            assertThat(noThresholds.err()).contains("spec.thresholds: a stress run needs at least one");
+            assertThat(target.served()).as("requests sent for refused files").isZero();
+        }
+    }
 }
