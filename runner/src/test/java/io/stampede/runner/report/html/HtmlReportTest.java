@@ -2,9 +2,6 @@ package io.stampede.runner.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stampede.runner.doc.CapacityDocument;
-import io.stampede.runner.doc.StoryDocument;
 import io.stampede.runner.report.HistorySection;
 import io.stampede.runner.report.JsonSummaryWriter;
 import io.stampede.runner.stats.RunSummary;
@@ -96,32 +93,5 @@ class HtmlReportTest {
                 .contains(">Aggregated</td><td>" + total + "</td>")
                 .contains("p95 &lt; 500ms").contains("breached")
                 .contains(">HTTP 503</td>");
-    }
-
-    @Test
-    void chromiumShowsTheCapacityWithItsStepsAndTheStory(@TempDir Path dir) throws Exception {
-        HeadlessChromium.assumeInstalled();
-        CapacityDocument capacity = new CapacityDocument(new CapacityDocument.Held(2, 30, 473, 69),
-                new CapacityDocument.Broke(3, 45, 480, List.of("p95 < 75ms: 105ms")),
-                "holds 30 users / 473 RPS with p95 < 75ms; broke at 45 users (p95 105ms)",
-                List.of(new CapacityDocument.Step(2, 30, 946, 0, 473, 62.0, 69.0, 103.0, 0, true, List.of()),
-                        new CapacityDocument.Step(3, 45, 960, 0, 480, 93.0, 105.0, 107.0, 0, false,
-                                List.of("p95 < 75ms: 105ms"))));
-        StoryDocument story = new StoryDocument(List.of(new StoryDocument.Entry("cliff", null,
-                new StoryDocument.At("16s", 16, 23), "p95 fine (8.7-20 ms) up to 21 users, then 400 ms+ at 23 users")),
-                "catastrophic", null);
-        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(sampleDocument());
-        document.set(CapacityDocument.SECTION, capacity.toTree());
-        document.set(StoryDocument.SECTION, story.toTree());
-        Path page = dir.resolve("stress.html");
-        Files.writeString(page, HtmlReport.render(document.toString(), "stress", null));
-
-        String dom = HeadlessChromium.dumpDom(page.toUri().toString(), 4000);
-
-        assertThat(dom).contains("Capacity: holds 30 users / 473 RPS with p95 &lt; 75ms; broke at 45 users (p95 105ms)")
-                .contains("<td>3</td><td>45</td><td>960</td><td>0</td><td>480</td>")
-                .contains(">broke</td><td class=\"text\">p95 &lt; 75ms: 105ms</td>")
-                .contains("cliff at 16s, 23 users: p95 fine (8.7-20 ms) up to 21 users, then 400 ms+ at 23 users")
-                .contains("Verdict: catastrophic");
     }
 }
