@@ -14,7 +14,7 @@ public final class LoadBinder {
     private static final List<String> FIELDS =
             List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout");
     /** The preset that stands for a stress block with its defaults. */
-    static final String STRESS_PRESET = "stress";
+    public static final String STRESS_PRESET = "stress";
     /**
      * The most users a test may ask for, in total over its workers: each holds a connection, and one address
      * has some 64,000 ports to connect from, so this is already many machines' worth.
@@ -48,7 +48,6 @@ public final class LoadBinder {
             stressNode.problem("cannot be combined with the preset '" + preset + "': remove one (preset: stress is "
                     + "this block with its defaults)");
         }
-        // Checked for the block only: with preset: stress alone, the compiler's "not available yet" comes first.
         if (stressNode.present() && (load.has("users") || load.has("duration") || stagesNode.present())) {
             Node first = load.has("users") ? load.field("users")
                     : load.has("duration") ? load.field("duration") : stagesNode;

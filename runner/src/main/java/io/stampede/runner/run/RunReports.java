@@ -1,8 +1,10 @@
 package io.stampede.runner.run;
 
+import io.stampede.runner.analysis.capacity.StepResult;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterOutcome;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.report.CapacityCsv;
 import io.stampede.runner.report.CsvReports;
 import io.stampede.runner.report.HistorySection;
 import io.stampede.runner.report.JsonSummaryWriter;
@@ -100,21 +102,24 @@ final class RunReports {
                 + worker.reason() + "); its " + worker.users() + " users moved to the other workers";
     }
 
-    /** Writes the CSV and JSON files asked for; false when one could not be written (said on err). */
     /**
      * Writes the report files asked for; false when one could not be written (said on err).
      *
      * @param reportJson the JSON summary, as {@link JsonSummaryWriter#toJsonString} made it: the JSON file, and the
      *                   document the HTML report draws
+     * @param stressSteps the judged steps of a stress run ({@code PREFIX_capacity.csv}); null for another run
      */
-    static boolean write(RunSummary summary, StatsAggregator stats, String reportJson, ReportOptions options) {
+    static boolean write(RunSummary summary, StatsAggregator stats, List<StepResult> stressSteps, String reportJson,
+                         ReportOptions options) {
         boolean ok = true;
         if (options.csvPrefix() != null) {
             try {
                 CsvReports.writeAll(options.csvPrefix(), summary, stats.history(), false);
+                if (stressSteps != null) CapacityCsv.write(options.csvPrefix(), stressSteps);
                 options.out().println("CSV: " + CsvReports.statsPath(options.csvPrefix()) + ", "
                         + CsvReports.historyPath(options.csvPrefix()) + ", "
-                        + CsvReports.failuresPath(options.csvPrefix()));
+                        + CsvReports.failuresPath(options.csvPrefix())
+                        + (stressSteps == null ? "" : ", " + CapacityCsv.path(options.csvPrefix())));
             } catch (IOException e) {
                 options.err().println("stampede: cannot write the CSV reports: " + e.getMessage());
                 ok = false;

@@ -83,7 +83,7 @@ class BadInputTest {
             zero spawn rate         | spawnRate: 2,                     | spawnRate: 0,                    | spec.load.spawnRate
             bad duration            | duration: 1s}                     | duration: 10 minutes}            | spec.load.duration
             unknown preset          | load: {                           | load: {preset: huge,             | spec.load.preset
-            stress not built yet    | load: {                           | load: {preset: stress,           | spec.load.preset
+            stress rate steps       | load: {                           | load: {stress: {rate: {start: 1, step: 1, max: 9}}, | spec.load.stress.rate
             bad default timeout     | timeout: 5s                       | timeout: soon                    | spec.defaults.timeout
             zero class weight       | weight: 2                         | weight: 0                        | spec.userClasses[0].weight
             between reversed        | between: [10ms, 20ms]             | between: [20ms, 10ms]            | spec.userClasses[0].wait.between
