@@ -34,6 +34,14 @@ final class LoadPlanResolver {
             // Parsed and validated, but not run yet: a stress run must stop at its breaking point and report capacity.
             problems.add(LOAD + ".stress", "stress runs are not available yet; use stages to step the load");
         }
+        if (load.arrivalRate() != null) {
+            return openModel(load, overrides, problems);
+        }
+        if (overrides.rate() != null || overrides.maxUsers() != null) {
+            problems.add(overrides.rate() != null ? Overrides.RATE : Overrides.MAX_USERS, "applies only to "
+                    + LOAD + ".arrivalRate (the open model); this file runs a number of users: use "
+                    + Overrides.USERS);
+        }
         Preset preset = preset(load.preset(), problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);
@@ -49,6 +57,17 @@ final class LoadPlanResolver {
         long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
         return plan == null ? null
                 : new ResolvedLoad(plan, preset == null ? null : preset.waitOverride(), stopTimeout);
+    }
+
+    private static ResolvedLoad openModel(LoadSpec load, Overrides overrides, Problems problems) {
+        int before = problems.count();
+        Duration flagDuration = flagDuration(overrides.duration(), problems);
+        if (problems.count() > before) {
+            return null;
+        }
+        LoadPlan plan = ArrivalPlanResolver.resolve(load.arrivalRate(), overrides, flagDuration, problems);
+        long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
+        return plan == null ? null : new ResolvedLoad(plan, null, stopTimeout);
     }
 
     private static LoadPlan staged(List<StageSpec> stageSpecs, Integer flagUsers, Duration flagDuration,
