@@ -40,7 +40,10 @@ final class ArrivalPlanResolver {
                     + "users as they come; use " + Overrides.RATE);
         }
         Double flagRate = rate(overrides.rate(), problems);
-        Integer maxUsers = overrides.maxUsers() != null ? maxUsers(overrides.maxUsers(), problems) : spec.maxUsers();
+        Integer maxUsers = spec.maxUsers();
+        if (overrides.maxUsers() != null) {
+            maxUsers = maxUsers(overrides.maxUsers(), problems);
+        }
         if (problems.count() > before || maxUsers == null) {
             return null;
         }
