@@ -39,7 +39,7 @@ final class ArrivalTimer {
     /**
      * @param first    this loop's first arrival index, 0 .. stride - 1
      * @param stride   how many loops share the arrivals, >= 1
-     * @param maxUsers this loop's share of maxUsers, >= 1
+     * @param maxUsers this loop's share of maxUsers, >= 0 (0: every arrival here is dropped)
      * @param newUser  creates an open-model user on this loop (called at most maxUsers times)
      */
     ArrivalTimer(ArrivalRatePlan plan, LoopResources loop, int first, int stride, int maxUsers,
