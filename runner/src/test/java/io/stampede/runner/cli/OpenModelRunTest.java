@@ -160,4 +160,60 @@ class OpenModelRunTest {
             assertThat(csvDropped).isEqualTo(dropped);
         }
     }
+
+    /**
+     * Users are pooled and keep their state: each logs in once, on its first iteration, and its later iterations
+     * reuse the token. Only an iteration's first request is timed from the schedule: the second step follows the
+     * slow first one's answer at once and is timed from its own send.
+     */
+    @Test
+    void usersLogInOnceAndOnlyTheFirstRequestOfAnIterationIsTimedFromTheSchedule() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            server.respond("POST", "/login", Behaviour.json(200, "{\"token\": \"t-1\"}"));
+            server.respond("GET", "/slow", request -> "Bearer t-1".equals(request.header("Authorization"))
+                    ? Behaviour.ok().withDelay(Duration.ofMillis(300)) : Behaviour.status(401));
+            server.respond("GET", "/fast", Behaviour.ok());
+            Path test = file(dir, "pool.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: pool}
+                    spec:
+                      target: TARGET
+                      load:
+                        arrivalRate: {rate: 10, duration: 3s, maxUsers: 20}
+                      userClasses:
+                        - name: member
+                          onStart:
+                            - request: {method: POST, path: /login}
+                              extract: {token: {jsonPath: $.token}}
+                          headers: {Authorization: "Bearer ${token}"}
+                          tasks:
+                            - name: slow then fast
+                              steps:
+                                - request: {method: GET, path: /slow}
+                                - request: {method: GET, path: /fast}
+                    """, server.baseUrl());
+
+            Cli.Outcome outcome = stampede("run", test.toString(), "--json", dir.resolve("p.json").toString(), "-q");
+
+            assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.OK.code());
+            JsonNode summary = JSON.readTree(dir.resolve("p.json").toFile());
+            assertThat(summary.at("/arrivals/started").asLong()).isEqualTo(30);
+            assertThat(server.requestCount("GET", "/slow")).isEqualTo(30);
+            assertThat(server.requestCount("GET", "/fast")).isEqualTo(30);
+            long logins = server.requestCount("POST", "/login");
+            assertThat(logins).as("one login per user, users reused: ~3-4 busy at 10/s x 0.3 s")
+                    .isGreaterThanOrEqualTo(3).isLessThan(20);
+            assertThat(summary.at("/summary/total/failures").asLong()).isZero();
+            JsonNode rows = summary.at("/summary/requests");
+            double slowP50 = -1;
+            double fastP50 = -1;
+            for (JsonNode row : rows) {
+                if (row.get("name").asText().equals("GET /slow")) slowP50 = row.get("p50Ms").asDouble();
+                if (row.get("name").asText().equals("GET /fast")) fastP50 = row.get("p50Ms").asDouble();
+            }
+            assertThat(slowP50).as("the first request waits for the target").isGreaterThanOrEqualTo(300);
+            assertThat(fastP50).as("the second is timed from its own send, not the schedule").isLessThan(150);
+        }
+    }
 }
