@@ -6,7 +6,7 @@ import io.stampede.runner.stats.ArrivalCounts;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One event loop's share of the open model: a single timer that fires at each of its arrivals' scheduled times
@@ -28,7 +28,7 @@ final class ArrivalTimer {
     private final LoopResources loop;
     private final int stride;
     private final int maxUsers;
-    private final Supplier<VirtualUser> newUser;
+    private final Function<ArrivalTimer, VirtualUser> newUser;
     private final ArrayDeque<VirtualUser> idle = new ArrayDeque<>();
     private long next;
     private long startNanos;
@@ -40,10 +40,11 @@ final class ArrivalTimer {
      * @param first    this loop's first arrival index, 0 .. stride - 1
      * @param stride   how many loops share the arrivals, >= 1
      * @param maxUsers this loop's share of maxUsers, >= 0 (0: every arrival here is dropped)
-     * @param newUser  creates an open-model user on this loop (called at most maxUsers times)
+     * @param newUser  creates an open-model user on this loop that it hands back to this timer when free (called
+     *                 at most maxUsers times)
      */
     ArrivalTimer(ArrivalRatePlan plan, LoopResources loop, int first, int stride, int maxUsers,
-                 Supplier<VirtualUser> newUser) {
+                 Function<ArrivalTimer, VirtualUser> newUser) {
         this.plan = plan;
         this.loop = loop;
         this.next = first;
@@ -97,7 +98,7 @@ final class ArrivalTimer {
         VirtualUser user = idle.pollLast();
         if (user == null && created < maxUsers) {
             created++;
-            user = newUser.get();
+            user = newUser.apply(this);
         }
         if (user == null) {
             loop.recorder.recordArrivalDropped();

@@ -46,8 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Open model (an {@link ArrivalRatePlan}): no users are planned; each loop runs an {@link ArrivalTimer} over its
  * share of the arrivals (arrival k goes to loop k mod n, n = min(loops, maxUsers)) and of maxUsers, creating users
- * on first need. The control thread only ends the run at the plan's duration. The users figure is the users
- * created so far (the pool's size).
+ * on first need. The control thread only ends the run, when the targets say so (at the plan's end, or the
+ * master's word). The users figure is the users created so far (the pool's size).
  */
 public final class Engine {
 
@@ -192,11 +192,9 @@ public final class Engine {
             LoopWorker loop = loops.get(i);
             int share = share(workerUsers, arrivalLoops, i);
             WeightedPicker classes = new WeightedPicker(weights);
-            ArrivalTimer[] timer = new ArrivalTimer[1];
-            timer[0] = new ArrivalTimer(arrivalPlan, loop.resources, worker + workers * i, workers * arrivalLoops,
-                    share,
-                    () -> newOpenUser(loop, classes.nextInTurn(), timer[0]));
-            loop.eventLoop.execute(() -> loop.startArrivals(timer[0], startNanos));
+            ArrivalTimer timer = new ArrivalTimer(arrivalPlan, loop.resources, worker + workers * i,
+                    workers * arrivalLoops, share, self -> newOpenUser(loop, classes.nextInTurn(), self));
+            loop.eventLoop.execute(() -> loop.startArrivals(timer, startNanos));
         }
     }
 
