@@ -1,5 +1,6 @@
 package io.stampede.runner.model;
 
+import io.stampede.runner.model.spec.ArrivalRateSpec;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
 import io.stampede.runner.model.spec.StressSpec;
@@ -12,7 +13,7 @@ import java.util.List;
 public final class LoadBinder {
 
     private static final List<String> FIELDS =
-            List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout");
+            List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout", "arrivalRate");
     /** The preset that stands for a stress block with its defaults. */
     public static final String STRESS_PRESET = "stress";
     /**
@@ -54,10 +55,21 @@ public final class LoadBinder {
             first.problem("cannot be combined with a stress run: it steps the users itself (load.stress.users) and "
                     + "runs until a step breaks or its last step ends");
         }
+        Node arrivalNode = load.field("arrivalRate");
+        ArrivalRateSpec arrivalRate = arrivalNode.present() ? ArrivalRateBinder.bind(arrivalNode) : null;
+        if (arrivalNode.present()) {
+            for (String closed : List.of("preset", "users", "spawnRate", "duration", "stages", "stress")) {
+                if (load.has(closed)) {
+                    load.field(closed).problem("cannot be combined with arrivalRate: either the closed model "
+                            + "(users, spawnRate, duration, stages, a preset, stress) or the open model "
+                            + "(arrivalRate with its own rate, duration and maxUsers)");
+                }
+            }
+        }
         if (stress == null && STRESS_PRESET.equals(preset)) {
             stress = StressSpec.DEFAULTS;
         }
-        return new LoadSpec(preset, users, spawnRate, duration, stages, stress, stopTimeout);
+        return new LoadSpec(preset, users, spawnRate, duration, stages, stress, stopTimeout, arrivalRate);
     }
 
     private static Integer users(Node node) {

@@ -18,6 +18,7 @@ import io.stampede.runner.report.JsonSummaryWriter;
 import io.stampede.runner.report.StorySection;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.IntervalStats;
+import io.stampede.runner.stats.LiveView;
 import io.stampede.runner.stats.RunSummary;
 import io.stampede.runner.stats.StatsAggregator;
 import io.stampede.runner.stats.ThresholdEvaluator;
@@ -119,7 +120,9 @@ final class MasterSession {
     private static void printLive(MasterRun master, ReportOptions options) {
         StatsAggregator stats = master.stats();
         if (stats == null) return;
-        options.out().println(ConsoleTable.live(stats.liveView()));
+        LiveView view = stats.liveView();
+        options.out().println(ConsoleTable.live(view));
+        RunReports.arrivalWarnings(view.arrivals()).forEach(line -> options.out().println("WARNING: " + line));
         MasterStatus status = master.status();
         boolean distributed = status.expectedWorkers() > 1;
         for (MasterStatus.WorkerView worker : status.workers()) {
@@ -144,6 +147,7 @@ final class MasterSession {
         options.out().println(ConsoleAnswers.of(capacity, story));
         GeneratorHealth health = RunReports.combinedHealth(outcome);
         if (!health.healthy()) options.out().println("WARNING: " + health.message());
+        RunReports.arrivalWarnings(summary.arrivals()).forEach(line -> options.out().println("WARNING: " + line));
         for (LostWorker lost : outcome.lostWorkers()) {
             options.out().println("WARNING: " + RunReports.lossLine(lost));
         }

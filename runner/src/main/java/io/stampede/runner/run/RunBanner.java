@@ -1,5 +1,6 @@
 package io.stampede.runner.run;
 
+import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.load.LoadPlan;
 import io.stampede.runner.load.StressLoadPlan;
 import io.stampede.runner.scenario.TestPlan;
@@ -22,6 +23,11 @@ public final class RunBanner {
      */
     public static String loadText(TestPlan plan) {
         LoadPlan load = plan.load();
+        if (load instanceof ArrivalRatePlan arrivals) {
+            return arrivals.totalArrivals() + " arrivals, up to " + trim(Math.round(arrivals.peakRatePerSecond() * 100)
+                    / 100.0) + "/s (open model, at most " + arrivals.maxUsers() + " users) for "
+                    + HumanFormat.millis(load.durationMillis());
+        }
         String rate = Double.isInfinite(load.spawnRatePerSecond()) ? "all at once"
                 : "spawn rate " + trim(load.spawnRatePerSecond()) + "/s";
         if (load instanceof StressLoadPlan stress) {

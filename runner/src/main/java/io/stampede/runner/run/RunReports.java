@@ -9,6 +9,7 @@ import io.stampede.runner.report.CsvReports;
 import io.stampede.runner.report.HistorySection;
 import io.stampede.runner.report.JsonSummaryWriter;
 import io.stampede.runner.report.html.HtmlReport;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.RunSummary;
 import io.stampede.runner.stats.StatsAggregator;
@@ -30,16 +31,49 @@ final class RunReports {
     private RunReports() {
     }
 
-    /** The JSON summary's extra sections, in order: {@code generator}, {@code workers}, then {@code history}. */
+    /** The JSON summary's extra sections, in order: {@code arrivals} (open model only), {@code generator}, {@code workers}, then {@code history}. */
     static Map<String, Object> extraSections(MasterOutcome outcome, int expectedWorkers, StatsAggregator stats,
                                              RunSummary summary) {
         Map<String, Object> sections = new LinkedHashMap<>();
+        if (summary.arrivals().any()) sections.put("arrivals", arrivalsSection(summary.arrivals()));
         sections.put("generator", generatorSection(combinedHealth(outcome)));
         sections.put("workers", workersSection(outcome, expectedWorkers));
         Map<String, Object> history = HistorySection.of(stats.history(), summary.startEpochMillis());
         history.put("saturatedSeconds", outcome.saturatedSeconds());
         sections.put("history", history);
         return sections;
+    }
+
+    /**
+     * The JSON summary's {@code arrivals} section, open model only: {@code scheduled = started + dropped};
+     * {@code droppedRate} = dropped / scheduled (0..1); {@code late} started more than
+     * {@value ArrivalCounts#LATE_MILLIS} ms after their scheduled time.
+     */
+    static Map<String, Object> arrivalsSection(ArrivalCounts arrivals) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("scheduled", arrivals.scheduled());
+        section.put("started", arrivals.started());
+        section.put("dropped", arrivals.dropped());
+        section.put("droppedRate", Math.round(arrivals.droppedRate() * 1e6) / 1e6);
+        section.put("late", arrivals.late());
+        return section;
+    }
+
+    /** The open model's warnings for people: arrivals dropped, starts late; empty when neither happened. */
+    static List<String> arrivalWarnings(ArrivalCounts arrivals) {
+        List<String> lines = new ArrayList<>();
+        if (arrivals.dropped() > 0) {
+            lines.add(arrivals.dropped() + " of " + arrivals.scheduled() + " arrivals ("
+                    + HumanFormat.percent(arrivals.droppedRate()) + ") were dropped: every one of maxUsers was busy. "
+                    + "The target answered too slowly for this rate with that many users; raise maxUsers to send "
+                    + "them all.");
+        }
+        if (arrivals.late() > 0) {
+            lines.add(arrivals.late() + " arrivals started more than " + ArrivalCounts.LATE_MILLIS + " ms after "
+                    + "their scheduled time: the load generator was saturated (their latency still counts from the "
+                    + "schedule). Use a lower rate per process, more CPU or more workers.");
+        }
+        return lines;
     }
 
     /** The JSON summary's {@code generator} section: whether the numbers may include the generator's queueing. */

@@ -46,7 +46,9 @@ public final class StatusJson {
                 round(status.elapsedMillis() / 1000.0),
                 total == null ? 0 : total.requests(), total == null ? 0 : total.failures(),
                 total == null ? 0 : round(total.currentRps()), total == null ? 0 : round(total.p50Ms()),
-                total == null ? 0 : round(total.p95Ms()), total == null ? 0 : round(total.p99Ms()));
+                total == null ? 0 : round(total.p95Ms()), total == null ? 0 : round(total.p99Ms()),
+                live != null && live.arrivals().any() ? live.arrivals().dropped() : null,
+                live != null && live.arrivals().any() ? live.arrivals().late() : null);
         return new StatusDocument(result != null ? result.phase() : status.phase().statusName(),
                 status.startEpochMillis() > 0 ? Instant.ofEpochMilli(status.startEpochMillis()) : null,
                 result != null ? result.message() : "", workers, progress,

@@ -31,6 +31,14 @@ final class LoadPlanResolver {
     /** @return the load, or null when something was reported */
     static ResolvedLoad resolve(LoadSpec load, Overrides overrides, Problems problems) {
         int before = problems.count();
+        if (load.arrivalRate() != null) {
+            return openModel(load, overrides, problems);
+        }
+        if (overrides.rate() != null || overrides.maxUsers() != null) {
+            problems.add(overrides.rate() != null ? Overrides.RATE : Overrides.MAX_USERS, "applies only to "
+                    + LOAD + ".arrivalRate (the open model); this file runs a number of users: use "
+                    + Overrides.USERS);
+        }
         Preset preset = load.stress() != null ? null : preset(load.preset(), problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);
@@ -66,6 +74,17 @@ final class LoadPlanResolver {
         if (flagUsers != null || flagDuration != null) return null;
         StressSpec.Steps users = stress.users();
         return Preset.stressPlan(users.start(), users.step(), users.max(), stress.every().toMillis(), spawnRate);
+    }
+
+    private static ResolvedLoad openModel(LoadSpec load, Overrides overrides, Problems problems) {
+        int before = problems.count();
+        Duration flagDuration = flagDuration(overrides.duration(), problems);
+        if (problems.count() > before) {
+            return null;
+        }
+        LoadPlan plan = ArrivalPlanResolver.resolve(load.arrivalRate(), overrides, flagDuration, problems);
+        long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
+        return plan == null ? null : new ResolvedLoad(plan, null, stopTimeout);
     }
 
     private static LoadPlan staged(List<StageSpec> stageSpecs, Integer flagUsers, Duration flagDuration,
