@@ -115,6 +115,43 @@ class ClusterRunTest {
     }
 
     @Test
+    void aStressRunOnTwoWorkersReportsItsCapacityAndStoryInTheStatus() throws Exception {
+        try (CountingTarget target = new CountingTarget(20, 2)) {
+            start("e2e-stress", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: steps}
+                    spec:
+                      target: TARGET
+                      load:
+                        stress: {users: {start: 2, step: 4, max: 18}, every: 4s}
+                      workers: 2
+                      userClasses:
+                        - name: reader
+                          tasks:
+                            - {name: home, request: {method: GET, path: /}}
+                      thresholds:
+                        - expr: p95 < 45ms
+                    """.replace("TARGET", target.url()));
+
+            LoadTestStatus status = finalStatus("steps");
+
+            assertThat(status.getPhase()).as(explain(status)).isEqualTo("Failed");
+            assertThat(status.getCapacity()).as(explain(status)).isNotNull();
+            assertThat(status.getCapacity().getBroke().getUsers()).as("2 threads x 20 ms cannot hold 18 users")
+                    .isLessThan(18);
+            assertThat(status.getCapacity().getBroke().getBreached()).singleElement().asString().startsWith("p95 < 45ms");
+            if (status.getCapacity().getHeld() != null) {
+                assertThat(status.getCapacity().getHeld().getUsers()).isLessThan(status.getCapacity().getBroke().getUsers());
+            }
+            assertThat(status.getCapacity().getText()).contains("broke at " + status.getCapacity().getBroke().getUsers());
+            assertThat(status.getMessage()).contains("capacity");
+            assertThat(status.getStory()).isNotNull();
+            assertThat(status.getSummary().getTotal().getRequests()).isEqualTo(target.requests());
+        }
+    }
+
+    @Test
     void aWorkerKilledMidRunIsLostAndTheRunCompletesOnTheOther() throws Exception {
         try (CountingTarget target = new CountingTarget(10)) {
             start("e2e-worker", LOAD_TEST.replace("NAME", "chaos").replace("TARGET", target.url())

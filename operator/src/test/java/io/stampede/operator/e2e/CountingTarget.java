@@ -9,14 +9,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The system under test: a real HTTP server on 127.0.0.1 that answers every request after a fixed delay and counts them. */
+/**
+ * The system under test: a real HTTP server on 127.0.0.1 that answers every request after a fixed delay, with a
+ * fixed number of threads, and counts the requests.
+ */
 final class CountingTarget implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final ExecutorService pool;
     private final AtomicLong requests = new AtomicLong();
 
     CountingTarget(long delayMillis) {
+        this(delayMillis, 16);
+    }
+
+    /** @param threads requests served at once: beyond that they queue, so latency grows with the load */
+    CountingTarget(long delayMillis, int threads) {
+        pool = Executors.newFixedThreadPool(threads);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         } catch (IOException e) {

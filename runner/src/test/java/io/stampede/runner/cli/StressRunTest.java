@@ -126,8 +126,7 @@ class StressRunTest {
             assertThat(withUsers.exitCode()).isEqualTo(2);
             assertThat(withUsers.err()).contains("--users: cannot be combined with a stress run").doesNotContain("\tat ");
             assertThat(rate.exitCode()).isEqualTo(2);
-            assertThat(rate.err()).contains("spec.load.stress.rate: rate steps need the open model (arrivalRate), "
-                    + "which is not built yet");
+            assertThat(rate.err()).contains("spec.load.stress.rate: rate steps are not run yet");
             assertThat(noThresholds.exitCode()).isEqualTo(2);
             assertThat(noThresholds.err()).contains("spec.thresholds: a stress run needs at least one");
             assertThat(target.served()).as("requests sent for refused files").isZero();
