@@ -35,6 +35,7 @@ final class PresetsCommand implements Subcommand {
         }
         out.println();
         out.println("Fields written in spec.load override the preset's; so do --users, --spawn-rate and --duration.");
+        out.println("stampede run FILE --preset NAME replaces the file's load shape with the preset's.");
         return ExitCode.OK;
     }
 

@@ -9,13 +9,20 @@ import io.stampede.runner.model.LoadBinder;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
+import io.stampede.runner.scenario.WaitPlan;
+
+import io.stampede.runner.stats.HumanFormat;
+import io.stampede.runner.text.DidYouMean;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns spec.load, its preset and the command-line overrides into a {@link LoadPlan}. Precedence, lowest first:
- * the preset, the file's fields, the flags. Without stopTimeout, in-flight tasks get {@value #DEFAULT_STOP_TIMEOUT_MILLIS}
+ * the preset, the file's fields, the flags. A preset given as a flag ({@value Overrides#PRESET}) replaces the file's
+ * whole load shape (its preset, users, spawnRate, duration, stages, stress), as switching a Locust user from smoke to
+ * spike on the command line would; the file's stopTimeout stays, and -u, -r, -t still win over that preset. Without stopTimeout, in-flight tasks get {@value #DEFAULT_STOP_TIMEOUT_MILLIS}
  * ms at the end: the default request timeout, so a request sent just before the end can finish or time out on
  * its own rather than be cut off.
  */
@@ -30,11 +37,17 @@ final class LoadPlanResolver {
     /** @return the load, or null when something was reported */
     static ResolvedLoad resolve(LoadSpec load, Overrides overrides, Problems problems) {
         int before = problems.count();
+        String replaced = null;
+        if (overrides.preset() != null) {
+            replaced = replacedByPreset(load);
+            load = new LoadSpec(null, null, null, null, List.of(), null, load.stopTimeout());
+        }
         if (load.stress() != null && load.preset() == null) {
             // Parsed and validated, but not run yet: a stress run must stop at its breaking point and report capacity.
             problems.add(LOAD + ".stress", "stress runs are not available yet; use stages to step the load");
         }
-        Preset preset = preset(load.preset(), problems);
+        Preset preset = overrides.preset() != null ? preset(overrides.preset(), Overrides.PRESET, problems)
+                : preset(load.preset(), LOAD + ".preset", problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);
         Duration flagDuration = flagDuration(overrides.duration(), problems);
@@ -48,7 +61,37 @@ final class LoadPlanResolver {
                 : staged(load.stages(), flagUsers, flagDuration, spawnRate);
         long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
         return plan == null ? null
-                : new ResolvedLoad(plan, preset == null ? null : preset.waitOverride(), stopTimeout);
+                : new ResolvedLoad(plan, preset == null ? null : preset.waitOverride(), stopTimeout,
+                        presetNote(preset, overrides.preset() != null, replaced));
+    }
+
+    /**
+     * {@code preset spike (--preset; it replaces the file's spec.load: users 320, stages (2)); every class waits
+     * between 100ms and 500ms}, or null without a preset.
+     */
+    private static String presetNote(Preset preset, boolean fromFlag, String replaced) {
+        if (preset == null) return null;
+        String note = "preset " + preset.presetName()
+                + (fromFlag ? " (" + Overrides.PRESET + (replaced == null ? ")" : "; it replaces the file's " + replaced + ")")
+                : "");
+        if (preset.waitOverride() instanceof WaitPlan.Between between) {
+            note += "; every class waits between " + HumanFormat.millis(between.minMillis()) + " and "
+                    + HumanFormat.millis(between.maxMillis());
+        }
+        return note;
+    }
+
+    /** {@code spec.load: users 320, stages (2)}, or null when the file set no load shape. */
+    private static String replacedByPreset(LoadSpec load) {
+        List<String> fields = new ArrayList<>();
+        if (load.preset() != null) fields.add("preset " + load.preset());
+        if (load.users() != null) fields.add("users " + load.users());
+        if (load.spawnRate() != null) fields.add("spawnRate " + (load.spawnRate() == Math.rint(load.spawnRate())
+                ? Long.toString(load.spawnRate().longValue()) : load.spawnRate().toString()));
+        if (load.duration() != null) fields.add("duration " + HumanFormat.millis(load.duration().toMillis()));
+        if (!load.stages().isEmpty()) fields.add("stages (" + load.stages().size() + ")");
+        if (load.stress() != null) fields.add("stress");
+        return fields.isEmpty() ? null : "spec.load: " + String.join(", ", fields);
     }
 
     private static LoadPlan staged(List<StageSpec> stageSpecs, Integer flagUsers, Duration flagDuration,
@@ -83,17 +126,17 @@ final class LoadPlanResolver {
                 : new ConstantLoadPlan(users, spawnRate, durationMillis);
     }
 
-    private static Preset preset(String name, Problems problems) {
+    private static Preset preset(String name, String path, Problems problems) {
         if (name == null) {
             return null;
         }
         Preset preset = Preset.byName(name).orElse(null);
         if (preset == null && Preset.PLANNED.contains(name)) {
-            problems.add(LOAD + ".preset", "the preset '" + name + "' is not available yet; use stages to ramp "
+            problems.add(path, "the preset '" + name + "' is not available yet; use stages to ramp "
                     + "the load, or one of " + String.join(", ", Preset.names()));
         } else if (preset == null) {
-            problems.add(LOAD + ".preset", "unknown preset '" + name + "'; expected one of "
-                    + String.join(", ", Preset.names()));
+            problems.add(path, "unknown preset '" + name + "'" + DidYouMean.hint(name, Preset.names())
+                    + "; expected one of " + String.join(", ", Preset.names()));
         }
         return preset;
     }

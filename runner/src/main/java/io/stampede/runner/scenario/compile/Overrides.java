@@ -17,9 +17,11 @@ import java.util.List;
  * @param duration    a duration as files write it, such as 2m ({@value #DURATION})
  * @param includeTags run only tasks with one of these tags; empty means all ({@value #TAGS})
  * @param excludeTags skip tasks with one of these tags ({@value #EXCLUDE_TAGS})
+ * @param preset      a preset name ({@value #PRESET}) that replaces the file's whole spec.load shape (preset, users,
+ *                    spawnRate, duration, stages, stress; stopTimeout stays); the other load flags still win over it
  */
 public record Overrides(String host, Integer users, Double spawnRate, String duration, List<String> includeTags,
-                        List<String> excludeTags) {
+                        List<String> excludeTags, String preset) {
 
     public static final String HOST = "--host";
     public static final String USERS = "--users";
@@ -27,10 +29,17 @@ public record Overrides(String host, Integer users, Double spawnRate, String dur
     public static final String DURATION = "--duration";
     public static final String TAGS = "--tags";
     public static final String EXCLUDE_TAGS = "--exclude-tags";
+    public static final String PRESET = "--preset";
 
     public Overrides {
         includeTags = includeTags == null ? null : List.copyOf(includeTags);
         excludeTags = excludeTags == null ? null : List.copyOf(excludeTags);
+    }
+
+    /** No preset from the command line. */
+    public Overrides(String host, Integer users, Double spawnRate, String duration, List<String> includeTags,
+                     List<String> excludeTags) {
+        this(host, users, spawnRate, duration, includeTags, excludeTags, null);
     }
 
     /** Nothing overridden: the file as written. */
