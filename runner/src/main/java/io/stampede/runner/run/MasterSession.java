@@ -135,8 +135,14 @@ final class MasterSession {
         String reportJson = JsonSummaryWriter.toJsonString(summary, thresholds, extras);
         boolean written = RunReports.write(summary, stats, reportJson, options);
         boolean passed = ThresholdEvaluator.allPassed(thresholds);
-        options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
+        long failed = summary.total().failures();
+        boolean failedRequests = options.failOnErrors() && failed > 0;
+        options.out().println((passed && !failedRequests ? "PASSED: " : "FAILED: ")
+                + (failedRequests ? failed + (failed == 1 ? " request" : " requests") + " failed ("
+                        + ReportOptions.FAIL_ON_ERRORS_FLAG + "); " : "")
+                + ThresholdMessage.of(thresholds)
                 + (outcome.aborted() ? " (stopped early: " + outcome.abortReason() + ")" : ""));
+        passed = passed && !failedRequests;
         ExitCode exitCode;
         if (outcome.failed()) {
             options.err().println("stampede: the run did not complete: " + outcome.error());
