@@ -187,7 +187,7 @@ public final class Engine {
         nextUserId += options.userIdStride();
         LoopWorker loop = loops.get((int) (spawned++ % loops.size()));
         VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex),
-                loop.resources, loop::userFinished, options.seed() * 31 + userId);
+                loop.resources, loop::userFinished, options.seed() * 31 + userId, plan.stopTimeoutMillis());
         runningByClass[classIndex].addLast(user);
         running++;
         activeUsers.incrementAndGet();

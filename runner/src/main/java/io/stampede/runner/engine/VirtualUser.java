@@ -24,6 +24,11 @@ import java.util.function.Consumer;
  * rows), and the step is retried once. A failed step ends its task; the user goes on after its wait. A failed
  * login is retried after the wait, so tasks never run without the values the login extracts.
  *
+ * <p>Stopping (end of run, ramp-down, Ctrl-C): the task in flight finishes, then the class's onStop steps run once
+ * (Locust's on_stop: log out, release test data), counted in their rows like any request; a failed onStop step ends
+ * them. They run only for a user whose onStart completed (or that has none), since they use what it extracted, and
+ * are bounded by the stop timeout from their start: a request still open then is counted as interrupted.
+ *
  * <p>A request that fails without leaving the generator (no file descriptor for a connection, no memory for its
  * buffer, a rendered value not legal in a request) fails at once, so the user then waits at least
  * {@link #LOCAL_FAILURE_PAUSE_MILLIS}: with a zero think time it would otherwise spin, piling up instant failures
@@ -36,7 +41,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     /** The least wait after a failure that never left the generator, in ms. */
     static final long LOCAL_FAILURE_PAUSE_MILLIS = 1000;
 
-    private enum Mode { LOGIN, RENEWAL, TASK }
+    private enum Mode { LOGIN, RENEWAL, TASK, CLEANUP }
 
     private final long userId;
     private final int workerIndex;
@@ -46,6 +51,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private final HttpConnection connection;
     private final String[] slots;
     private final SplittableRandom random;
+    private final long stopTimeoutMillis;
 
     /** Index of this user in its loop's list, maintained by the loop. */
     int indexInLoop = -1;
@@ -63,9 +69,14 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean stopRequested;
     private boolean pauseAfterLocalFailure;
     private boolean finished;
+    /** onStart completed at least once (or there is none): onStop may use what it extracted. */
+    private boolean started;
+    private boolean cleanupBegun;
+    private ScheduledFuture<?> cleanupDeadline;
 
+    /** @param stopTimeoutMillis how long onStop steps may take once begun, >= 0 */
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
-                Consumer<VirtualUser> onFinished, long seed) {
+                Consumer<VirtualUser> onFinished, long seed, long stopTimeoutMillis) {
         this.userId = userId;
         this.workerIndex = workerIndex;
         this.userClass = userClass;
@@ -74,6 +85,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.connection = new HttpConnection(loop.connections);
         this.slots = new String[userClass.plan.slotNames().size()];
         this.random = new SplittableRandom(seed);
+        this.stopTimeoutMillis = stopTimeoutMillis;
+        this.started = userClass.onStart.length == 0;
     }
 
     void start() {
@@ -86,9 +99,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     /** Stop after the task in flight (at once when idle). */
     void stop() {
+        if (stopRequested) return;
         stopRequested = true;
         if (!connection.inFlight() && mode != Mode.RENEWAL) {
-            finish();
+            stopped();
         }
     }
 
@@ -114,7 +128,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private void nextTask() {
         wakeUp = null;
         if (stopRequested) {
-            finish();
+            stopped();
             return;
         }
         tasksStarted++;
@@ -214,6 +228,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private void stepsDone(boolean ok) {
         switch (mode) {
             case LOGIN -> {
+                if (ok) started = true;
                 if (ok) nextTask();
                 else waitThen(this::start, 0);
             }
@@ -225,7 +240,23 @@ final class VirtualUser implements TemplateContext, ResponseListener {
                 }
             }
             case TASK -> taskDone();
+            case CLEANUP -> finish();
         }
+    }
+
+    /** The user stopped between tasks: run onStop once if it applies, else end. */
+    private void stopped() {
+        if (cleanupBegun || !started || userClass.onStop.length == 0) {
+            finish();
+            return;
+        }
+        cleanupBegun = true;
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+        cleanupDeadline = loop.eventLoop.schedule(this::interrupt, stopTimeoutMillis, TimeUnit.MILLISECONDS);
+        runSteps(Mode.CLEANUP, userClass.onStop, 0);
     }
 
     private void taskDone() {
@@ -235,7 +266,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     private void waitThen(Runnable next, long taskMillis) {
         if (stopRequested) {
-            finish();
+            stopped();
             return;
         }
         long delay = userClass.plan.waitPlan().nextDelayMillis(taskMillis, random);
@@ -257,6 +288,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp.cancel(false);
             wakeUp = null;
         }
+        if (cleanupDeadline != null) cleanupDeadline.cancel(false);
         connection.close();
         onFinished.accept(this);
     }
