@@ -88,6 +88,16 @@ class LocustHabitsTest {
                 + "of smoke, basic, spike, endurance").doesNotContain("Exception");
     }
 
+    @Test
+    void theStressPresetOnTheCommandLineIsRefusedLikeInAFileUntilStressRunsExist() {
+        Path test = file(dir, "habits.yaml", TWO_USERS_FOR_AN_HOUR, "http://127.0.0.1:1");
+
+        Cli.Outcome outcome = stampede("validate", test.toString(), "--preset", "stress");
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(outcome.err()).contains("--preset: the preset 'stress' is not available yet");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             run --run-time 10s         | '--run-time': use --duration (-t), such as --duration 10m

@@ -9,6 +9,7 @@ import io.stampede.runner.model.LoadBinder;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
+import io.stampede.runner.model.spec.StressSpec;
 import io.stampede.runner.scenario.WaitPlan;
 
 import io.stampede.runner.stats.HumanFormat;
@@ -40,14 +41,16 @@ final class LoadPlanResolver {
         String replaced = null;
         if (overrides.preset() != null) {
             replaced = replacedByPreset(load);
-            load = new LoadSpec(null, null, null, null, List.of(), null, load.stopTimeout());
+            // As the binder reads "preset: stress" in a file: the stress block with its defaults.
+            StressSpec stress = "stress".equals(overrides.preset()) ? StressSpec.DEFAULTS : null;
+            load = new LoadSpec(overrides.preset(), null, null, null, List.of(), stress, load.stopTimeout());
         }
         if (load.stress() != null && load.preset() == null) {
             // Parsed and validated, but not run yet: a stress run must stop at its breaking point and report capacity.
             problems.add(LOAD + ".stress", "stress runs are not available yet; use stages to step the load");
         }
-        Preset preset = overrides.preset() != null ? preset(overrides.preset(), Overrides.PRESET, problems)
-                : preset(load.preset(), LOAD + ".preset", problems);
+        Preset preset = preset(load.preset(), overrides.preset() != null ? Overrides.PRESET : LOAD + ".preset",
+                problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);
         Duration flagDuration = flagDuration(overrides.duration(), problems);
