@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * <p>Stopping (end of run, ramp-down, Ctrl-C): the task in flight finishes, then the class's onStop steps run once
  * (Locust's on_stop: log out, release test data), counted in their rows like any request; a failed onStop step ends
  * them. They run only for a user whose onStart completed (or that has none), since they use what it extracted, and
- * are bounded by the stop timeout from their start: a request still open then is counted as interrupted.
+ * are bounded by the stop timeout from their start: a request still open then is counted as interrupted. A
+ * {@code reauthOn} status renews the login and retries the onStop step once, as in a task (a token that expired
+ * during the last wait must not turn the logout into a failure).
  *
  * <p>A request that fails without leaving the generator (no file descriptor for a connection, no memory for its
  * buffer, a rendered value not legal in a request) fails at once, so the user then waits at least
@@ -62,6 +64,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean retried;
     private StepRuntime[] interruptedTask;
     private int interruptedStep;
+    /** TASK or CLEANUP: what a renewal returns to. */
+    private Mode interruptedMode;
     private long tasksStarted;
     private long taskStartNanos;
     private long requestStartNanos;
@@ -171,11 +175,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     public void onResponse(Response response) {
         StepRuntime step = steps[stepIndex];
         long latencyMicros = elapsedMicros();
-        if (mode == Mode.TASK && !retried && userClass.renewsOn(response.status())) {
+        if ((mode == Mode.TASK || mode == Mode.CLEANUP) && !retried && userClass.renewsOn(response.status())) {
             loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
             retried = true;
             interruptedTask = steps;
             interruptedStep = stepIndex;
+            interruptedMode = mode;
             runSteps(Mode.RENEWAL, userClass.onStart, 0);
             return;
         }
@@ -183,7 +188,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (failure == null) {
             loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
             if (++stepIndex < steps.length) {
-                if (mode == Mode.TASK) retried = false; // renewal is allowed once per request
+                if (mode == Mode.TASK || mode == Mode.CLEANUP) retried = false; // renewal: once per request
                 send();
             } else {
                 stepsDone(true);
@@ -233,7 +238,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
                 else waitThen(this::start, 0);
             }
             case RENEWAL -> {
-                if (ok && !stopRequested) {
+                if (interruptedMode == Mode.CLEANUP) {
+                    if (ok) runSteps(Mode.CLEANUP, interruptedTask, interruptedStep);
+                    else finish();
+                } else if (ok && !stopRequested) {
                     runSteps(Mode.TASK, interruptedTask, interruptedStep);
                 } else {
                     taskDone();
@@ -256,6 +264,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp = null;
         }
         cleanupDeadline = loop.eventLoop.schedule(this::interrupt, stopTimeoutMillis, TimeUnit.MILLISECONDS);
+        retried = false;
         runSteps(Mode.CLEANUP, userClass.onStop, 0);
     }
 

@@ -3,6 +3,7 @@ package io.stampede.runner.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.testing.Behaviour;
+import io.stampede.runner.testing.ExpiringTokens;
 import io.stampede.runner.testing.ReceivedRequest;
 import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,43 @@ class OnStopTest {
             assertThat(loggedOutUsers(server)).hasSize(4).doesNotHaveDuplicates();
             assertThat(server.requestCount("POST", "/login")).isEqualTo(4);
             assertThat(rowRequests(json, "POST /logout")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aLogoutWhoseTokenExpiredDuringTheLastWaitLogsInAgainAndRetriesLikeATask() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            ExpiringTokens tokens = server.tokenRoutes("/login", "/me", Duration.ofMillis(500));
+            server.respond("POST", "/logout", tokens.protect(Behaviour.status(204)));
+            Path test = file(dir, "expiring.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: expiring}
+                    spec:
+                      target: TARGET
+                      load: {users: 3, spawnRate: 50, duration: 2500ms}
+                      userClasses:
+                        - name: member
+                          wait: {constant: 1500ms}
+                          onStart:
+                            - request: {method: POST, path: /login}
+                              extract: {token: {jsonPath: $.access_token}}
+                          reauthOn: [401]
+                          headers: {Authorization: "Bearer ${token}"}
+                          tasks:
+                            - {name: me, request: {method: GET, path: /me}}
+                          onStop:
+                            - request: {method: POST, path: /logout}
+                    """, server.baseUrl());
+            Path json = dir.resolve("expiring.json");
+
+            Cli.Outcome outcome = stampede("run", test.toString(), "-q", "--json", json.toString());
+
+            assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+            // Each user's token is about 1 s old when it stops: its logout gets a 401, logs in again, retries.
+            assertThat(server.requestCount("POST", "/logout")).isEqualTo(6);
+            assertThat(rowRequests(json, "POST /logout")).isEqualTo(6);
+            assertThat(JSON.readTree(json.toFile()).path("failures")).as(outcome.out()).isEmpty();
         }
     }
 
