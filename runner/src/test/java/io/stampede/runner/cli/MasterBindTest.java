@@ -56,8 +56,8 @@ class MasterBindTest {
                 """, "");
 
         CompletableFuture<Cli.Outcome> master = CompletableFuture.supplyAsync(() -> stampede("master",
-                test.toString(), "--expect-workers", "1", "--wait-for-workers", "4s", "--keep-serving", "0s", "--token-file",
-                token.toString(), "-q"));
+                test.toString(), "--expect-workers", "1", "--wait-for-workers", "4s", "--keep-serving", "0s",
+                "--token-file", token.toString(), "-q"));
         try {
             assertThat(connectsWithin(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), 3_000))
                     .as("the master listens on 127.0.0.1:5557").isTrue();

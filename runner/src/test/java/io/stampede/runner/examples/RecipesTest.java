@@ -40,7 +40,8 @@ class RecipesTest {
 
     private static final Path DOCS = Path.of("..", "docs");
     private static final Path DIR = DOCS.resolve("recipes");
-    private static final Pattern COMMAND = Pattern.compile("stampede (run|validate) (docs/recipes/\\S+\\.yaml)([^`\\n]*)");
+    private static final Pattern COMMAND =
+            Pattern.compile("stampede (run|validate) (docs/recipes/\\S+\\.yaml)([^`\\n]*)");
     private static final Pattern PRESET = Pattern.compile("--preset (\\w+)");
 
     static List<Path> recipeFiles() throws IOException {

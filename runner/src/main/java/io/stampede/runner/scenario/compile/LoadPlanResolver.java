@@ -23,8 +23,8 @@ import java.util.List;
  * Turns spec.load, its preset and the command-line overrides into a {@link LoadPlan}. Precedence, lowest first:
  * the preset, the file's fields, the flags. A preset given as a flag ({@value Overrides#PRESET}) replaces the file's
  * whole load shape (its preset, users, spawnRate, duration, stages, stress), as switching a Locust user from smoke to
- * spike on the command line would; the file's stopTimeout stays, and -u, -r, -t still win over that preset. Without stopTimeout, in-flight tasks get {@value #DEFAULT_STOP_TIMEOUT_MILLIS}
- * ms at the end: the default request timeout, so a request sent just before the end can finish or time out on
+ * spike on the command line would; the file's stopTimeout stays, and -u, -r, -t still win over that preset.
+ * Without stopTimeout, in-flight tasks get {@value #DEFAULT_STOP_TIMEOUT_MILLIS} ms at the end: the default request timeout, so a request sent just before the end can finish or time out on
  * its own rather than be cut off.
  */
 final class LoadPlanResolver {
@@ -74,9 +74,10 @@ final class LoadPlanResolver {
      */
     private static String presetNote(Preset preset, boolean fromFlag, String replaced) {
         if (preset == null) return null;
-        String note = "preset " + preset.presetName()
-                + (fromFlag ? " (" + Overrides.PRESET + (replaced == null ? ")" : "; it replaces the file's " + replaced + ")")
-                : "");
+        String note = "preset " + preset.presetName();
+        if (fromFlag) {
+            note += " (" + Overrides.PRESET + (replaced == null ? ")" : "; it replaces the file's " + replaced + ")");
+        }
         if (preset.waitOverride() instanceof WaitPlan.Between between) {
             note += "; every class waits between " + HumanFormat.millis(between.minMillis()) + " and "
                     + HumanFormat.millis(between.maxMillis());
