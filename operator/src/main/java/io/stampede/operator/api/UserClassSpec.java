@@ -28,6 +28,9 @@ public class UserClassSpec {
     /** Steps run once per user before its tasks, such as a login. */
     private List<JsonNode> onStart;
 
+    /** Steps run once when a user is stopped (end of run, ramp-down, stop), such as a logout. */
+    private List<JsonNode> onStop;
+
     /** Statuses that run onStart again and retry the request once, such as 401. */
     private List<Integer> reauthOn;
 
@@ -69,6 +72,14 @@ public class UserClassSpec {
 
     public void setOnStart(List<JsonNode> onStart) {
         this.onStart = onStart;
+    }
+
+    public List<JsonNode> getOnStop() {
+        return onStop;
+    }
+
+    public void setOnStop(List<JsonNode> onStop) {
+        this.onStop = onStop;
     }
 
     public List<Integer> getReauthOn() {

@@ -15,6 +15,8 @@ final class LoadOverrideOptions {
     static CommandSyntax declare(CommandSyntax syntax) {
         return syntax
                 .option("--host", "URL", "target base URL, replacing spec.target")
+                .option(Overrides.PRESET, "NAME", "a load preset (stampede presets) replacing the file's spec.load "
+                        + "shape; -u, -r and -t still apply on top")
                 .option("-u, " + Overrides.USERS, "N", "concurrent users, replacing the file's")
                 .option("-r, " + Overrides.SPAWN_RATE, "R", "users started per second")
                 .option("-t, " + Overrides.DURATION, "D", "how long: 500ms, 30s, 2m, 1h30m")
@@ -28,6 +30,7 @@ final class LoadOverrideOptions {
         return new Overrides(arguments.text("--host"), arguments.value(Overrides.USERS, Converter.WHOLE_NUMBER),
                 arguments.value(Overrides.SPAWN_RATE, Converter.NUMBER), arguments.text(Overrides.DURATION),
                 arguments.list("--tags"), arguments.list("--exclude-tags"), arguments.text(Overrides.RATE),
-                arguments.value(Overrides.MAX_USERS, Converter.WHOLE_NUMBER));
+                arguments.value(Overrides.MAX_USERS, Converter.WHOLE_NUMBER),
+                arguments.text(Overrides.PRESET));
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /** {@code stampede master FILE --expect-workers N}: runs a LoadTest on N workers and merges their results. */
 final class MasterCommand implements Subcommand {
 
-    private static final CommandSyntax SYNTAX = ReportFlags.declare(LoadOverrideOptions.declare(
+    private static final CommandSyntax SYNTAX = LocustFlags.hint(ReportFlags.declare(LoadOverrideOptions.declare(
             new CommandSyntax("master",
                     "Runs a LoadTest on workers ('stampede worker --master HOST:PORT'): waits for them, starts them "
                             + "together, splits the users, merges their histograms, and serves its status, metrics "
@@ -31,7 +31,8 @@ final class MasterCommand implements Subcommand {
                             + "(workers missing, too few left).")
                     .parameter("FILE", "the LoadTest YAML file")
                     .requiredOption("--expect-workers", "N", "start when N workers are ready")
-                    .option("--bind", "HOST:PORT", "where workers and the HTTP API connect (default: 0.0.0.0:5557)")
+                    .option("--bind", "HOST:PORT", "where workers and the HTTP API connect (default: 127.0.0.1:5557, "
+                            + "this machine only; 0.0.0.0:5557 for workers on other machines)")
                     .option("--token-file", "F", "the shared token workers must present (default: the "
                             + SharedToken.ENV + " environment variable)")
                     .option("--min-workers", "N", "fail the run (exit 3) when fewer workers remain (default: 1)")
@@ -39,7 +40,7 @@ final class MasterCommand implements Subcommand {
                             + "(default: 5m)")
                     .option("--heartbeat-timeout", "D", "a worker silent for D is lost; its users move to the others "
                             + "(default: 10s)")
-                    .option("--keep-serving", "D", "after the run, keep serving /api/v1/report for D (default: 1m)")));
+                    .option("--keep-serving", "D", "after the run, keep serving /api/v1/report for D (default: 1m)"))));
 
     @Override
     public CommandSyntax syntax() {
@@ -50,7 +51,7 @@ final class MasterCommand implements Subcommand {
     public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws Exception {
         Path file = arguments.parameter("FILE", Converter.PATH);
         int expectWorkers = arguments.value("--expect-workers", Converter.WHOLE_NUMBER);
-        HostPort bind = arguments.value("--bind", HostPort::parse, new HostPort("0.0.0.0", 5557));
+        HostPort bind = arguments.value("--bind", HostPort::parse, new HostPort("127.0.0.1", 5557));
         Path tokenFile = arguments.value("--token-file", Converter.PATH);
         Integer minWorkers = arguments.value("--min-workers", Converter.WHOLE_NUMBER);
         Duration waitForWorkers = arguments.value("--wait-for-workers", Converter.DURATION,

@@ -34,6 +34,7 @@ final class PresetsCommand implements Subcommand {
                 "to break", "+50 users every 1m until a step breaks a threshold (load.stress)");
         out.println();
         out.println("Fields written in spec.load override the preset's; so do --users, --spawn-rate and --duration.");
+        out.println("stampede run FILE --preset NAME replaces the file's load shape with the preset's.");
         out.println("Every preset is a closed model (users that wait for their answers); for the open model, write "
                 + "spec.load.arrivalRate instead of a preset.");
         return ExitCode.OK;

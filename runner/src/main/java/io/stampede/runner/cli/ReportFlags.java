@@ -26,7 +26,9 @@ final class ReportFlags {
                 .option(ReportOptions.HTML_FLAG, "FILE", "write a self-contained HTML report (charts, tables; opens "
                         + "offline)")
                 .flag("-q, --quiet", "no live table; only the final results")
-                .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)");
+                .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)")
+                .flag(ReportOptions.FAIL_ON_ERRORS_FLAG, "exit code 1 when any request failed, as Locust does "
+                        + "(default: only a breached threshold fails the run)");
     }
 
     /**
@@ -45,6 +47,6 @@ final class ReportFlags {
         return ReportOptions.files(arguments.text(ReportOptions.CSV_FLAG),
                 arguments.value(ReportOptions.JSON_FLAG, Converter.PATH),
                 arguments.value(ReportOptions.HTML_FLAG, Converter.PATH), arguments.flag("--quiet"),
-                arguments.flag(INSECURE), out, err);
+                arguments.flag(INSECURE), out, err).withFailOnErrors(arguments.flag(ReportOptions.FAIL_ON_ERRORS_FLAG));
     }
 }

@@ -22,13 +22,14 @@ import java.util.concurrent.CompletableFuture;
 /** {@code stampede run FILE}: runs a LoadTest on this machine. */
 final class RunCommand implements Subcommand {
 
-    private static final CommandSyntax SYNTAX = ReportFlags.declare(LoadOverrideOptions.declare(new CommandSyntax("run",
+    private static final CommandSyntax SYNTAX = LocustFlags.hint(ReportFlags.declare(LoadOverrideOptions.declare(
+            new CommandSyntax("run",
             "Runs a LoadTest file on this machine with a live table, then prints the results.",
             "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run.")
             .parameter("FILE", "the LoadTest YAML file")
             .option("--web", "[HOST:]PORT", "serve the live view (charts, table, stop button) while the run goes; "
                     + "a port alone is on 127.0.0.1, e.g. --web 8089")
-            .option("--web-linger", "D", "with --web: keep the view up for D after the run (default: until Ctrl-C)")));
+            .option("--web-linger", "D", "with --web: keep the view up for D after the run (default: until Ctrl-C)"))));
 
     @Override
     public CommandSyntax syntax() {

@@ -21,7 +21,8 @@ final class ValidateCommand implements Subcommand {
             "Checks LoadTest files and prints every problem with its field path; sends nothing.",
             "Environment variables the file reads (fromEnv) must be set, as for run (any value will do).",
             "Exit code: 0 valid, 2 invalid.")
-            .parameters("FILE", "LoadTest YAML files");
+            .parameters("FILE", "LoadTest YAML files")
+            .option(Overrides.PRESET, "NAME", "check and describe the files as run with this preset");
 
     @Override
     public CommandSyntax syntax() {
@@ -31,17 +32,26 @@ final class ValidateCommand implements Subcommand {
     @Override
     public ExitCode run(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
         ExitCode code = ExitCode.OK;
+        String preset = arguments.text(Overrides.PRESET);
+        Overrides overrides = preset == null ? Overrides.none()
+                : new Overrides(null, null, null, null, null, null, null, null, preset);
         for (Path file : arguments.parameterValues("FILE", Converter.PATH)) {
-            Optional<TestPlan> plan = TestFiles.load(file, Overrides.none(), System.getenv(), err);
+            Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
             if (plan.isPresent()) {
                 TestPlan p = plan.get();
                 out.println(file + ": valid LoadTest '" + p.scenario().name() + "': "
-                        + p.scenario().userClasses().size() + " user classes, " + p.scenario().rows().size()
-                        + " request rows, " + p.thresholds().size() + " thresholds; " + RunBanner.loadText(p));
+                        + count(p.scenario().userClasses().size(), "user class", "user classes") + ", "
+                        + count(p.scenario().rows().size(), "request row", "request rows") + ", "
+                        + count(p.thresholds().size(), "threshold", "thresholds") + "; " + RunBanner.loadText(p));
+                RunBanner.detailLines(p).forEach(line -> out.println("  " + line));
             } else {
                 code = ExitCode.BAD_INPUT;
             }
         }
         return code;
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -26,7 +26,8 @@ final class WorkerCommand implements Subcommand {
                     + " environment variable)")
             .option("--connect-timeout", "D", "keep trying to reach the master for D (default: 1m)")
             .option("--name", "NAME", "how the master names this worker (default: $HOSTNAME/pid)")
-            .flag("-k, " + ReportFlags.INSECURE, "accept any TLS certificate of the target");
+            .flag("-k, " + ReportFlags.INSECURE, "accept any TLS certificate of the target")
+            .hint("--master-host", "use --master HOST:PORT (Locust's --master-host and --master-port in one)");
 
     @Override
     public CommandSyntax syntax() {

@@ -207,7 +207,8 @@ public final class Engine {
     private VirtualUser newOpenUser(LoopWorker loop, int classIndex, ArrivalTimer timer) {
         long userId = options.firstUserId() + openUsers.getAndIncrement() * options.userIdStride();
         VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex),
-                loop.resources, loop::userFinished, timer::release, options.seed() * 31 + userId);
+                loop.resources, loop::userFinished, timer::release, options.seed() * 31 + userId,
+                plan.stopTimeoutMillis());
         activeUsers.incrementAndGet();
         usersCreated.incrementAndGet();
         loop.adopt(user);
@@ -243,7 +244,7 @@ public final class Engine {
         nextUserId += options.userIdStride();
         LoopWorker loop = loops.get((int) (spawned++ % loops.size()));
         VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex),
-                loop.resources, loop::userFinished, options.seed() * 31 + userId);
+                loop.resources, loop::userFinished, options.seed() * 31 + userId, plan.stopTimeoutMillis());
         runningByClass[classIndex].addLast(user);
         running++;
         activeUsers.incrementAndGet();

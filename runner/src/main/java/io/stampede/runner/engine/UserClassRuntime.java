@@ -11,6 +11,7 @@ final class UserClassRuntime {
 
     final UserClassPlan plan;
     final StepRuntime[] onStart;
+    final StepRuntime[] onStop;
     final StepRuntime[][] tasks;
     private final WeightedPicker taskPicker;
     private final boolean[] reauthOn = new boolean[600];
@@ -18,6 +19,7 @@ final class UserClassRuntime {
     UserClassRuntime(UserClassPlan plan, RequestEncoder encoder) {
         this.plan = plan;
         this.onStart = StepRuntime.of(plan.onStart(), encoder);
+        this.onStop = StepRuntime.of(plan.onStop(), encoder);
         this.tasks = new StepRuntime[plan.tasks().size()][];
         int[] weights = new int[tasks.length];
         for (int i = 0; i < tasks.length; i++) {

@@ -24,6 +24,13 @@ import java.util.function.Consumer;
  * rows), and the step is retried once. A failed step ends its task; the user goes on after its wait. A failed
  * login is retried after the wait, so tasks never run without the values the login extracts.
  *
+ * <p>Stopping (end of run, ramp-down, Ctrl-C): the task in flight finishes, then the class's onStop steps run once
+ * (Locust's on_stop: log out, release test data), counted in their rows like any request; a failed onStop step ends
+ * them. They run only for a user whose onStart completed (or that has none), since they use what it extracted, and
+ * are bounded by the stop timeout from their start: a request still open then is counted as interrupted. A
+ * {@code reauthOn} status renews the login and retries the onStop step once, as in a task (a token that expired
+ * during the last wait must not turn the logout into a failure).
+ *
  * <p>A request that fails without leaving the generator (no file descriptor for a connection, no memory for its
  * buffer, a rendered value not legal in a request) fails at once, so the user then waits at least
  * {@link #LOCAL_FAILURE_PAUSE_MILLIS}: with a zero think time it would otherwise spin, piling up instant failures
@@ -42,7 +49,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     /** The least wait after a failure that never left the generator, in ms. */
     static final long LOCAL_FAILURE_PAUSE_MILLIS = 1000;
 
-    private enum Mode { LOGIN, RENEWAL, TASK }
+    private enum Mode { LOGIN, RENEWAL, TASK, CLEANUP }
 
     private final long userId;
     private final int workerIndex;
@@ -52,6 +59,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private final HttpConnection connection;
     private final String[] slots;
     private final SplittableRandom random;
+    private final long stopTimeoutMillis;
 
     /** Index of this user in its loop's list, maintained by the loop. */
     int indexInLoop = -1;
@@ -62,6 +70,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean retried;
     private StepRuntime[] interruptedTask;
     private int interruptedStep;
+    /** TASK or CLEANUP: what a renewal returns to. */
+    private Mode interruptedMode;
     private long tasksStarted;
     private long taskStartNanos;
     private long requestStartNanos;
@@ -69,6 +79,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean stopRequested;
     private boolean pauseAfterLocalFailure;
     private boolean finished;
+    /** onStart completed at least once (or there is none): onStop may use what it extracted. */
+    private boolean started;
+    private boolean cleanupBegun;
+    private ScheduledFuture<?> cleanupDeadline;
 
     // Open model only: null for a closed-model user.
     private final Consumer<VirtualUser> onIterationDone;
@@ -77,8 +91,9 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private long firstRequestStartNanos;
     private boolean timeNextFromSchedule;
 
+    /** @param stopTimeoutMillis how long onStop steps may take once begun, >= 0 */
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
-                Consumer<VirtualUser> onFinished, long seed) {
+                Consumer<VirtualUser> onFinished, long seed, long stopTimeoutMillis) {
         this.userId = userId;
         this.workerIndex = workerIndex;
         this.userClass = userClass;
@@ -88,11 +103,18 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.slots = new String[userClass.plan.slotNames().size()];
         this.random = new SplittableRandom(seed);
         this.onIterationDone = null;
+        this.stopTimeoutMillis = stopTimeoutMillis;
+        this.started = userClass.onStart.length == 0;
     }
 
-    /** An open-model user: runs {@link #runIteration} per arrival and hands itself to {@code onIterationDone}. */
+    /**
+     * An open-model user: runs {@link #runIteration} per arrival and hands itself to {@code onIterationDone}.
+     *
+     * @param stopTimeoutMillis how long onStop steps may take once begun, >= 0
+     */
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
-                Consumer<VirtualUser> onFinished, Consumer<VirtualUser> onIterationDone, long seed) {
+                Consumer<VirtualUser> onFinished, Consumer<VirtualUser> onIterationDone, long seed,
+                long stopTimeoutMillis) {
         this.userId = userId;
         this.workerIndex = workerIndex;
         this.userClass = userClass;
@@ -102,6 +124,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.slots = new String[userClass.plan.slotNames().size()];
         this.random = new SplittableRandom(seed);
         this.onIterationDone = onIterationDone;
+        this.stopTimeoutMillis = stopTimeoutMillis;
+        this.started = userClass.onStart.length == 0;
     }
 
     /**
@@ -129,9 +153,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     /** Stop after the task in flight (at once when idle). */
     void stop() {
+        if (stopRequested) return;
         stopRequested = true;
         if (onIterationDone != null ? !busy : !connection.inFlight() && mode != Mode.RENEWAL) {
-            finish();
+            stopped();
         }
     }
 
@@ -157,7 +182,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private void nextTask() {
         wakeUp = null;
         if (stopRequested) {
-            finish();
+            stopped();
             return;
         }
         tasksStarted++;
@@ -205,11 +230,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     public void onResponse(Response response) {
         StepRuntime step = steps[stepIndex];
         long latencyMicros = elapsedMicros();
-        if (mode == Mode.TASK && !retried && userClass.renewsOn(response.status())) {
+        if ((mode == Mode.TASK || mode == Mode.CLEANUP) && !retried && userClass.renewsOn(response.status())) {
             loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
             retried = true;
             interruptedTask = steps;
             interruptedStep = stepIndex;
+            interruptedMode = mode;
             runSteps(Mode.RENEWAL, userClass.onStart, 0);
             return;
         }
@@ -217,7 +243,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (failure == null) {
             loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
             if (++stepIndex < steps.length) {
-                if (mode == Mode.TASK) retried = false; // renewal is allowed once per request
+                if (mode == Mode.TASK || mode == Mode.CLEANUP) retried = false; // renewal: once per request
                 send();
             } else {
                 stepsDone(true);
@@ -263,6 +289,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         switch (mode) {
             case LOGIN -> {
                 if (ok) {
+                    started = true;
                     loggedIn = true;
                     nextTask();
                 } else if (onIterationDone != null) {
@@ -272,14 +299,34 @@ final class VirtualUser implements TemplateContext, ResponseListener {
                 }
             }
             case RENEWAL -> {
-                if (ok && !stopRequested) {
+                if (interruptedMode == Mode.CLEANUP) {
+                    if (ok) runSteps(Mode.CLEANUP, interruptedTask, interruptedStep);
+                    else finish();
+                } else if (ok && !stopRequested) {
                     runSteps(Mode.TASK, interruptedTask, interruptedStep);
                 } else {
                     taskDone();
                 }
             }
             case TASK -> taskDone();
+            case CLEANUP -> finish();
         }
+    }
+
+    /** The user stopped between tasks: run onStop once if it applies, else end. */
+    private void stopped() {
+        if (cleanupBegun || !started || userClass.onStop.length == 0) {
+            finish();
+            return;
+        }
+        cleanupBegun = true;
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+        cleanupDeadline = loop.eventLoop.schedule(this::interrupt, stopTimeoutMillis, TimeUnit.MILLISECONDS);
+        retried = false;
+        runSteps(Mode.CLEANUP, userClass.onStop, 0);
     }
 
     private void taskDone() {
@@ -296,7 +343,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         busy = false;
         pauseAfterLocalFailure = false;
         if (stopRequested) {
-            finish();
+            stopped();
         } else {
             onIterationDone.accept(this);
         }
@@ -304,7 +351,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     private void waitThen(Runnable next, long taskMillis) {
         if (stopRequested) {
-            finish();
+            stopped();
             return;
         }
         long delay = userClass.plan.waitPlan().nextDelayMillis(taskMillis, random);
@@ -326,6 +373,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp.cancel(false);
             wakeUp = null;
         }
+        if (cleanupDeadline != null) cleanupDeadline.cancel(false);
         connection.close();
         onFinished.accept(this);
     }

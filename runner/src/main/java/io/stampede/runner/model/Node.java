@@ -86,10 +86,13 @@ final class Node {
         return checkFields(allowed, List.of());
     }
 
-    /** Reports this field as missing when absent; returns whether it is present. */
+    /**
+     * Reports this field as missing when absent, unless a misspelling of it was reported already (one mistake, one
+     * problem); returns whether it is present.
+     */
     boolean required(String hint) {
         if (value == null) {
-            problem("is required" + (hint.isEmpty() ? "" : ": " + hint));
+            if (!problems.suggested(path)) problem("is required" + (hint.isEmpty() ? "" : ": " + hint));
             return false;
         }
         return true;

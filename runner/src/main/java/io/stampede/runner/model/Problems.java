@@ -22,6 +22,18 @@ public final class Problems {
         }
     }
 
+    /**
+     * Whether a field next to {@code path} was already reported as a misspelling of it ({@code fromenv: unknown
+     * field (did you mean 'fromEnv'?)}): then "{@code fromEnv} is required" would report the same mistake twice.
+     */
+    boolean suggested(String path) {
+        int dot = path.lastIndexOf('.');
+        String parent = dot < 0 ? "" : path.substring(0, dot + 1);
+        String hint = "(did you mean '" + path.substring(dot + 1) + "'?)";
+        return found.stream().anyMatch(problem -> problem.path().startsWith(parent)
+                && problem.path().indexOf('.', parent.length()) < 0 && problem.message().contains(hint));
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

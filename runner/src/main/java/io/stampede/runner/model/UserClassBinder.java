@@ -13,7 +13,7 @@ import java.util.List;
 final class UserClassBinder {
 
     private static final List<String> FIELDS =
-            List.of("name", "weight", "wait", "onStart", "reauthOn", "headers", "tasks");
+            List.of("name", "weight", "wait", "onStart", "reauthOn", "headers", "tasks", "onStop");
     private static final List<String> WAIT_KINDS = List.of("between", "constant", "pacing");
     private static final List<String> TASK_FIELDS =
             List.of("name", "weight", "tags", "request", "expect", "extract", "steps");
@@ -38,7 +38,8 @@ final class UserClassBinder {
         List<StepSpec> onStart = steps(userClass.field("onStart"), false);
         List<Integer> reauthOn = reauthOn(userClass.field("reauthOn"), !onStart.isEmpty());
         return new UserClassSpec(name, weight(userClass.field("weight")), waitSpec(userClass.field("wait")),
-                onStart, reauthOn, StepBinder.headers(userClass.field("headers")), tasks(userClass.field("tasks")));
+                onStart, reauthOn, StepBinder.headers(userClass.field("headers")), tasks(userClass.field("tasks")),
+                steps(userClass.field("onStop"), false));
     }
 
     /** A weight: >= 1, default 1. */

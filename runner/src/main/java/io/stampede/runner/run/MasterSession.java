@@ -160,8 +160,14 @@ final class MasterSession {
         String reportJson = document.toJson();
         boolean written = RunReports.write(summary, stats, stress.steps(), reportJson, options);
         boolean passed = document.passed();
-        options.out().println((passed ? "PASSED: " : "FAILED: ") + document.message()
+        long failed = summary.total().failures();
+        boolean failedRequests = options.failOnErrors() && failed > 0;
+        options.out().println((passed && !failedRequests ? "PASSED: " : "FAILED: ")
+                + (failedRequests ? failed + (failed == 1 ? " request" : " requests") + " failed ("
+                        + ReportOptions.FAIL_ON_ERRORS_FLAG + "); " : "")
+                + document.message()
                 + (outcome.aborted() ? " (stopped early: " + outcome.abortReason() + ")" : ""));
+        passed = passed && !failedRequests;
         ExitCode exitCode;
         if (outcome.failed()) {
             options.err().println("stampede: the run did not complete: " + outcome.error());

@@ -18,9 +18,12 @@ import java.util.List;
  * @param insecureTls accept any TLS certificate
  * @param web         serve the live view here while the run goes ({@code stampede run --web}); null for none
  * @param webLinger   how long the live view stays up after the run; null: until Ctrl-C
+ * @param failOnErrors exit code 1 when any request failed, thresholds or not ({@value #FAIL_ON_ERRORS_FLAG}, as
+ *                     Locust exits 1 on any failure)
  */
 public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet, boolean insecureTls,
-                            HostPort web, Duration webLinger, PrintWriter out, PrintWriter err) {
+                            HostPort web, Duration webLinger, PrintWriter out, PrintWriter err,
+                            boolean failOnErrors) {
 
     /** The flag that asks for the CSV reports. */
     public static final String CSV_FLAG = "--csv";
@@ -28,16 +31,24 @@ public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, bool
     public static final String JSON_FLAG = "--json";
     /** The flag that asks for the HTML report. */
     public static final String HTML_FLAG = "--html";
+    /** The flag that makes any failed request fail the run. */
+    public static final String FAIL_ON_ERRORS_FLAG = "--fail-on-errors";
 
     /** Report files only: no live view. */
     public static ReportOptions files(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet,
                                       boolean insecureTls, PrintWriter out, PrintWriter err) {
-        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, null, null, out, err);
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, null, null, out, err, false);
     }
 
     /** The same, with a live view served at {@code web}. */
     public ReportOptions withWeb(HostPort web, Duration webLinger) {
-        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err);
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err,
+                failOnErrors);
+    }
+
+    /** The same, failing the run (exit 1) when any request failed. */
+    public ReportOptions withFailOnErrors(boolean fail) {
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err, fail);
     }
 
     /**

@@ -15,7 +15,15 @@ import java.util.List;
  *                          ramp-down finish their task (each request bounded by its own timeout).
  * @param thresholds        pass/fail criteria, possibly empty
  * @param workers           worker pods in a cluster (ignored locally), >= 1
+ * @param loadNote          the preset used and what a command-line preset replaced in the file ({@code preset
+ *                          spike (--preset; it replaces the file's spec.load: users 320)}), for people; null
+ *                          without a preset
  */
 public record TestPlan(Scenario scenario, LoadPlan load, long stopTimeoutMillis, List<Threshold> thresholds,
-                       int workers) {
+                       int workers, String loadNote) {
+
+    public TestPlan(Scenario scenario, LoadPlan load, long stopTimeoutMillis, List<Threshold> thresholds,
+                    int workers) {
+        this(scenario, load, stopTimeoutMillis, thresholds, workers, null);
+    }
 }

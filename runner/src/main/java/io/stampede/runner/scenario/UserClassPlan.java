@@ -11,8 +11,16 @@ import java.util.Set;
  * @param onStart    run once per user before its tasks, and again on renewal; may be empty
  * @param reauthOn   statuses that mean "token expired": run onStart again, then retry the request once
  * @param tasks      at least one task after tag filtering (a class left with none is dropped by the compiler)
- * @param slotNames  names of the per-user values that onStart and tasks extract, by slot index
+ * @param slotNames  names of the per-user values that onStart, tasks and onStop extract, by slot index
+ * @param onStop     run once when the user is stopped (end of run, ramp-down, Ctrl-C), after its task in flight;
+ *                   may be empty
  */
 public record UserClassPlan(String name, int weight, WaitPlan waitPlan, List<StepPlan> onStart, Set<Integer> reauthOn,
-                            List<TaskPlan> tasks, List<String> slotNames) {
+                            List<TaskPlan> tasks, List<String> slotNames, List<StepPlan> onStop) {
+
+    /** A class without onStop steps. */
+    public UserClassPlan(String name, int weight, WaitPlan waitPlan, List<StepPlan> onStart, Set<Integer> reauthOn,
+                         List<TaskPlan> tasks, List<String> slotNames) {
+        this(name, weight, waitPlan, onStart, reauthOn, tasks, slotNames, List.of());
+    }
 }

@@ -299,7 +299,7 @@ class RunCommandTest {
                     "--duration", "1s", "--exclude-tags", "slow", "-q");
 
             assertThat(outcome.exitCode()).as(outcome.all()).isZero();
-            assertThat(outcome.out()).contains("up to 2 users").contains("for 1s").contains("peak 2 users");
+            assertThat(outcome.out()).contains("2 users, all started at once, for 1s").contains("peak 2 users");
             assertThat(server.requestCount("GET", "/a")).isPositive();
             assertThat(server.requestCount("GET", "/b")).isZero();
         }

@@ -35,6 +35,8 @@ public final class CommandSyntax {
     private final List<ParameterSpec> parameters = new ArrayList<>();
     /** Every option by each of its names, {@code --help} and {@code --version} included. */
     private final Map<String, OptionSpec> byName = new LinkedHashMap<>();
+    /** What to say instead of "did you mean" for a name this command does not take (another tool's flag). */
+    private final Map<String, String> hints = new LinkedHashMap<>();
 
     /**
      * @param name        the command's name ({@code run}), or the program's for the top level
@@ -66,6 +68,16 @@ public final class CommandSyntax {
     /** An option whose values are split at commas and which may be repeated. */
     public CommandSyntax listOption(String names, String label, String help) {
         return add(new OptionSpec(split(names), label, help, false, true));
+    }
+
+    /**
+     * What to tell a user who gives {@code optionName}, which this command does not take (another tool's habit,
+     * such as Locust's {@code --run-time}); the parse still fails. Names this command declares are skipped.
+     * The first hint given for a name stays.
+     */
+    public CommandSyntax hint(String optionName, String hint) {
+        if (!byName.containsKey(optionName)) hints.putIfAbsent(optionName, hint);
+        return this;
     }
 
     /** A required positional parameter. */
@@ -173,6 +185,9 @@ public final class CommandSyntax {
     private OptionSpec lookup(String optionName, String argument) throws UsageException {
         OptionSpec option = byName.get(optionName);
         if (option != null) return option;
+        if (hints.containsKey(optionName)) {
+            throw new UsageException("unknown option: '" + argument + "': " + hints.get(optionName));
+        }
         // Only long names get a "did you mean": any one-letter name is one edit away from every other.
         List<String> known = byName.keySet().stream().filter(candidate -> candidate.startsWith("--")).toList();
         String hint = optionName.startsWith("--") ? DidYouMean.hint(optionName, known) : "";

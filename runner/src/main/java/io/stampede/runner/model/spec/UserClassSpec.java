@@ -11,12 +11,14 @@ import java.util.Map;
  * @param reauthOn statuses 400..599; only with onStart steps
  * @param headers  header templates by name, in document order
  * @param tasks    at least one
+ * @param onStop   steps run once when the user is stopped (Locust's on_stop), possibly empty
  */
 public record UserClassSpec(String name, int weight, WaitSpec waitSpec, List<StepSpec> onStart, List<Integer> reauthOn,
-                            Map<String, String> headers, List<TaskSpec> tasks) {
+                            Map<String, String> headers, List<TaskSpec> tasks, List<StepSpec> onStop) {
 
     public UserClassSpec {
         onStart = Immutables.list(onStart);
+        onStop = Immutables.list(onStop);
         reauthOn = Immutables.list(reauthOn);
         headers = Immutables.orderedMap(headers);
         tasks = Immutables.list(tasks);

@@ -10,14 +10,20 @@ import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
 import io.stampede.runner.model.spec.StressSpec;
+import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.stats.HumanFormat;
+import io.stampede.runner.text.DidYouMean;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns spec.load, its preset and the command-line overrides into a {@link LoadPlan}. Precedence, lowest first:
- * the preset, the file's fields, the flags. Without stopTimeout, in-flight tasks get {@value #DEFAULT_STOP_TIMEOUT_MILLIS}
- * ms at the end: the default request timeout, so a request sent just before the end can finish or time out on
+ * the preset, the file's fields, the flags. A preset given as a flag ({@value Overrides#PRESET}) replaces the file's
+ * whole load shape (its preset, users, spawnRate, duration, stages, stress), as switching a Locust user from smoke to
+ * spike on the command line would; the file's stopTimeout stays, and -u, -r, -t still win over that preset.
+ * Without stopTimeout, in-flight tasks get {@value #DEFAULT_STOP_TIMEOUT_MILLIS} ms at the end: the default request timeout, so a request sent just before the end can finish or time out on
  * its own rather than be cut off.
  */
 final class LoadPlanResolver {
@@ -31,6 +37,13 @@ final class LoadPlanResolver {
     /** @return the load, or null when something was reported */
     static ResolvedLoad resolve(LoadSpec load, Overrides overrides, Problems problems) {
         int before = problems.count();
+        String replaced = null;
+        if (overrides.preset() != null) {
+            replaced = replacedByPreset(load);
+            // As the binder reads "preset: stress" in a file: the stress block with its defaults.
+            StressSpec stress = Preset.STRESS.equals(overrides.preset()) ? StressSpec.DEFAULTS : null;
+            load = new LoadSpec(overrides.preset(), null, null, null, List.of(), stress, load.stopTimeout(), null);
+        }
         if (load.arrivalRate() != null) {
             return openModel(load, overrides, problems);
         }
@@ -39,7 +52,8 @@ final class LoadPlanResolver {
                     + LOAD + ".arrivalRate (the open model); this file runs a number of users: use "
                     + Overrides.USERS);
         }
-        Preset preset = load.stress() != null ? null : preset(load.preset(), problems);
+        Preset preset = load.stress() != null ? null
+                : preset(load.preset(), overrides.preset() != null ? Overrides.PRESET : LOAD + ".preset", problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);
         Duration flagDuration = flagDuration(overrides.duration(), problems);
@@ -50,7 +64,8 @@ final class LoadPlanResolver {
         if (load.stress() != null) {
             LoadPlan stress = stress(load.stress(), firstOf(flagSpawnRate, load.spawnRate()), flagUsers, flagDuration,
                     problems);
-            return stress == null ? null : new ResolvedLoad(stress, null, stopTimeout);
+            return stress == null ? null : new ResolvedLoad(stress, null, stopTimeout,
+                    overrides.preset() != null ? stressNote(replaced) : null);
         }
         double spawnRate = firstOf(flagSpawnRate, load.spawnRate(),
                 preset == null ? null : preset.spawnRatePerSecond(), Double.POSITIVE_INFINITY);
@@ -58,7 +73,44 @@ final class LoadPlanResolver {
                 ? constant(load, preset, flagUsers, flagDuration, spawnRate, problems)
                 : staged(load.stages(), flagUsers, flagDuration, spawnRate);
         return plan == null ? null
-                : new ResolvedLoad(plan, preset == null ? null : preset.waitOverride(), stopTimeout);
+                : new ResolvedLoad(plan, preset == null ? null : preset.waitOverride(), stopTimeout,
+                        presetNote(preset, overrides.preset() != null, replaced));
+    }
+
+    /**
+     * {@code preset spike (--preset; it replaces the file's spec.load: users 320, stages (2)); every class waits
+     * between 100ms and 500ms}, or null without a preset.
+     */
+    private static String presetNote(Preset preset, boolean fromFlag, String replaced) {
+        if (preset == null) return null;
+        String note = "preset " + preset.presetName()
+                + (fromFlag ? " (" + Overrides.PRESET + (replaced == null ? ")" : "; it replaces the file's " + replaced + ")")
+                : "");
+        if (preset.waitOverride() instanceof WaitPlan.Between between) {
+            note += "; every class waits between " + HumanFormat.millis(between.minMillis()) + " and "
+                    + HumanFormat.millis(between.maxMillis());
+        }
+        return note;
+    }
+
+    /** {@code preset stress (--preset; it replaces the file's spec.load: users 320)}. */
+    private static String stressNote(String replaced) {
+        return "preset " + Preset.STRESS + " (" + Overrides.PRESET
+                + (replaced == null ? ")" : "; it replaces the file's " + replaced + ")");
+    }
+
+    /** {@code spec.load: users 320, stages (2)}, or null when the file set no load shape. */
+    private static String replacedByPreset(LoadSpec load) {
+        List<String> fields = new ArrayList<>();
+        if (load.preset() != null) fields.add("preset " + load.preset());
+        if (load.users() != null) fields.add("users " + load.users());
+        if (load.spawnRate() != null) fields.add("spawnRate " + (load.spawnRate() == Math.rint(load.spawnRate())
+                ? Long.toString(load.spawnRate().longValue()) : load.spawnRate().toString()));
+        if (load.duration() != null) fields.add("duration " + HumanFormat.millis(load.duration().toMillis()));
+        if (!load.stages().isEmpty()) fields.add("stages (" + load.stages().size() + ")");
+        if (load.stress() != null) fields.add("stress");
+        if (load.arrivalRate() != null) fields.add("arrivalRate");
+        return fields.isEmpty() ? null : "spec.load: " + String.join(", ", fields);
     }
 
     /**
@@ -84,7 +136,7 @@ final class LoadPlanResolver {
         }
         LoadPlan plan = ArrivalPlanResolver.resolve(load.arrivalRate(), overrides, flagDuration, problems);
         long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
-        return plan == null ? null : new ResolvedLoad(plan, null, stopTimeout);
+        return plan == null ? null : new ResolvedLoad(plan, null, stopTimeout, null);
     }
 
     private static LoadPlan staged(List<StageSpec> stageSpecs, Integer flagUsers, Duration flagDuration,
@@ -119,14 +171,16 @@ final class LoadPlanResolver {
                 : new ConstantLoadPlan(users, spawnRate, durationMillis);
     }
 
-    private static Preset preset(String name, Problems problems) {
+    private static Preset preset(String name, String path, Problems problems) {
         if (name == null) {
             return null;
         }
         Preset preset = Preset.byName(name).orElse(null);
         if (preset == null) {
-            problems.add(LOAD + ".preset", "unknown preset '" + name + "'; expected one of "
-                    + String.join(", ", Preset.names()) + ", " + Preset.STRESS);
+            List<String> known = new ArrayList<>(Preset.names());
+            known.add(Preset.STRESS);
+            problems.add(path, "unknown preset '" + name + "'" + DidYouMean.hint(name, known)
+                    + "; expected one of " + String.join(", ", known));
         }
         return preset;
     }

@@ -94,7 +94,7 @@ public final class LoadTestCompiler {
         problems.throwIfAny();
         Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows());
         int workers = spec.workers() == null ? DEFAULT_WORKERS : spec.workers();
-        return new TestPlan(scenario, load.plan(), load.stopTimeoutMillis(), thresholds, workers);
+        return new TestPlan(scenario, load.plan(), load.stopTimeoutMillis(), thresholds, workers, load.overrideNote());
     }
 
     private static URI target(String fileTarget, String host, Problems problems) {

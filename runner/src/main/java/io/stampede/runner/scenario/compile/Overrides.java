@@ -20,9 +20,11 @@ import java.util.List;
  * @param rate        arrivals as {@code R}, {@code R/s} or {@code R/m}, replacing the open model's rate
  *                    ({@value #RATE}); on stages it replaces them with that constant rate
  * @param maxUsers    >= 1, replacing the open model's maxUsers ({@value #MAX_USERS})
+ * @param preset      a preset name ({@value #PRESET}) that replaces the file's whole spec.load shape (preset, users,
+ *                    spawnRate, duration, stages, stress; stopTimeout stays); the other load flags still win over it
  */
 public record Overrides(String host, Integer users, Double spawnRate, String duration, List<String> includeTags,
-                        List<String> excludeTags, String rate, Integer maxUsers) {
+                        List<String> excludeTags, String rate, Integer maxUsers, String preset) {
 
     public static final String HOST = "--host";
     public static final String USERS = "--users";
@@ -32,11 +34,12 @@ public record Overrides(String host, Integer users, Double spawnRate, String dur
     public static final String EXCLUDE_TAGS = "--exclude-tags";
     public static final String RATE = "--rate";
     public static final String MAX_USERS = "--max-users";
+    public static final String PRESET = "--preset";
 
     /** Overrides of the closed model only. */
     public Overrides(String host, Integer users, Double spawnRate, String duration, List<String> includeTags,
                      List<String> excludeTags) {
-        this(host, users, spawnRate, duration, includeTags, excludeTags, null, null);
+        this(host, users, spawnRate, duration, includeTags, excludeTags, null, null, null);
     }
 
     public Overrides {

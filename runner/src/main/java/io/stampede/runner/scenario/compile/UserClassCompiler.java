@@ -44,6 +44,10 @@ final class UserClassCompiler {
         for (int k = 0; k < spec.onStart().size(); k++) {
             addIfCompiled(onStart, steps.compile(spec.onStart().get(k), path + ".onStart[" + k + "]", classRows));
         }
+        List<StepPlan> onStop = new ArrayList<>();
+        for (int k = 0; k < spec.onStop().size(); k++) {
+            addIfCompiled(onStop, steps.compile(spec.onStop().get(k), path + ".onStop[" + k + "]", classRows));
+        }
         List<TaskPlan> tasks = new ArrayList<>();
         for (int j = 0; j < spec.tasks().size(); j++) {
             TaskSpec task = spec.tasks().get(j);
@@ -59,7 +63,7 @@ final class UserClassCompiler {
         }
         WaitPlan wait = context.waitOverride() != null ? context.waitOverride() : waitPlan(spec.waitSpec());
         return new UserClassPlan(spec.name(), spec.weight(), wait, onStart, Set.copyOf(spec.reauthOn()), tasks,
-                slotNames);
+                slotNames, onStop);
     }
 
     private TaskPlan task(TaskSpec task, String path, int index, StepCompiler compiler, RowIndex rows) {
@@ -91,6 +95,9 @@ final class UserClassCompiler {
             for (int k = 0; k < task.steps().size(); k++) {
                 addSlots(task.steps().get(k), taskPath + ".steps[" + k + "]", names);
             }
+        }
+        for (int k = 0; k < spec.onStop().size(); k++) {
+            addSlots(spec.onStop().get(k), path + ".onStop[" + k + "]", names);
         }
         return List.copyOf(names);
     }
