@@ -40,12 +40,12 @@ final class LatencySummaryCollector extends Collector {
             String name = key.substring(slash + 1);
             ProgressStatus progress = holder.get().getProgress();
             for (double quantile : QUANTILES) {
-                samples.add(new MetricFamilySamples.Sample(NAME, List.of("namespace", "name", "quantile"),
-                        List.of(namespace, name, Collector.doubleToGoString(quantile)), seconds(progress, quantile)));
+                samples.add(new MetricFamilySamples.Sample(NAME, List.of("name", "namespace", "quantile"),
+                        List.of(name, namespace, Collector.doubleToGoString(quantile)), seconds(progress, quantile)));
             }
             if (progress != null && progress.getRequests() != null) {
-                samples.add(new MetricFamilySamples.Sample(NAME + "_count", List.of("namespace", "name"),
-                        List.of(namespace, name), progress.getRequests()));
+                samples.add(new MetricFamilySamples.Sample(NAME + "_count", List.of("name", "namespace"),
+                        List.of(name, namespace), progress.getRequests()));
             }
         });
         return List.of(new MetricFamilySamples(NAME, Type.SUMMARY, "latency percentiles of the LoadTest's run so far",
