@@ -87,6 +87,12 @@ public class LoadTestSpec {
     @JsonPropertyDescription("Service account of the runner pods (default: the namespace's default).")
     private String serviceAccountName;
 
+    @JsonPropertyDescription("The master pod's labels, annotations, resources, user and priority class.")
+    private RunnerPodSpec master;
+
+    @JsonPropertyDescription("The worker pods' labels, annotations, resources, user and priority class (spec.workers is their number).")
+    private RunnerPodSpec workerPods;
+
     @JsonPropertyDescription("Seconds after the end when pods, Jobs and the other objects of the run are removed; the LoadTest and its status stay.")
     @Min(0)
     private Integer ttlSecondsAfterFinished;
@@ -225,5 +231,21 @@ public class LoadTestSpec {
 
     public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
         this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+    }
+
+    public RunnerPodSpec getMaster() {
+        return master;
+    }
+
+    public void setMaster(RunnerPodSpec master) {
+        this.master = master;
+    }
+
+    public RunnerPodSpec getWorkerPods() {
+        return workerPods;
+    }
+
+    public void setWorkerPods(RunnerPodSpec workerPods) {
+        this.workerPods = workerPods;
     }
 }
