@@ -152,11 +152,15 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         return ErrorStatusUpdateControl.patchStatus(loadTest);
     }
 
-    /** Creates an Event; one that cannot be written is logged, never fails the reconcile. */
+    /**
+     * Creates an Event; one that exists already (the same change computed again) is skipped, one that cannot be
+     * written is logged: neither fails the reconcile.
+     */
     private static void record(Context<LoadTest> context, Event event) {
         try {
             context.getClient().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
         } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) return;
             LOG.warnf("could not record the Event %s for %s/%s: %s", event.getReason(),
                     event.getInvolvedObject().getNamespace(), event.getInvolvedObject().getName(), e.getMessage());
         }

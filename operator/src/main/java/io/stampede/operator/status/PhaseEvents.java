@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code kubectl get events --field-selector reason=Failed}: reason = the new phase's name (Pending, Provisioning,
  * Running, Succeeded, Failed, Error, Aborted), type Warning for Failed and Error, message = the status message (why
  * it failed: the breached threshold, the lost master or worker, the image that could not be pulled, ...).
- * Pure: the caller creates the Event.
+ * One Event per run and phase (see {@link #name}). Pure: the caller creates the Event.
  */
 public final class PhaseEvents {
 
@@ -38,8 +38,7 @@ public final class PhaseEvents {
         String time = now.toString();
         return Optional.of(new EventBuilder()
                 .withNewMetadata()
-                .withName(loadTest.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli())
-                        + to.name().toLowerCase(Locale.ROOT).charAt(0))
+                .withName(name(loadTest, after, to))
                 .withNamespace(loadTest.getMetadata().getNamespace())
                 .endMetadata()
                 .withNewInvolvedObject()
@@ -56,6 +55,17 @@ public final class PhaseEvents {
                 .withNewSource().withComponent(COMPONENT).endSource()
                 .withReportingComponent(COMPONENT)
                 .build());
+    }
+
+    /**
+     * One name per LoadTest (its uid), run and phase: a reconcile that computes the same change again (its status
+     * patch not yet seen) creates the same name, which the API server refuses, so each change is told once.
+     */
+    static String name(LoadTest loadTest, LoadTestStatus after, Phase to) {
+        String uid = loadTest.getMetadata().getUid() == null ? "" : loadTest.getMetadata().getUid();
+        String run = after.getRun() == null ? "0" : after.getRun().toString();
+        return loadTest.getMetadata().getName() + "." + uid.substring(0, Math.min(8, uid.length())) + "." + run + "."
+                + to.name().toLowerCase(Locale.ROOT);
     }
 
     /** The API server refuses Event messages over 1 KiB. */

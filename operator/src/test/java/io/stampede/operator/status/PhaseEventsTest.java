@@ -43,7 +43,17 @@ class PhaseEventsTest {
         assertThat(event.getInvolvedObject().getKind()).isEqualTo("LoadTest");
         assertThat(event.getInvolvedObject().getUid()).isEqualTo("u-1");
         assertThat(event.getMetadata().getNamespace()).isEqualTo("team-a");
-        assertThat(event.getMetadata().getName()).startsWith("shop.");
+        assertThat(event.getMetadata().getName()).isEqualTo("shop.u-1.0.error");
+    }
+
+    @Test
+    void theSameChangeComputedTwiceHasTheSameNameSoItIsToldOnce() {
+        LoadTestStatus failed = status("Failed", "p95 was 828ms");
+        failed.setRun(2);
+        Event first = PhaseEvents.of(loadTest(), status("Running", null), failed, NOW).orElseThrow();
+        Event again = PhaseEvents.of(loadTest(), status("Running", null), failed, NOW.plusSeconds(5)).orElseThrow();
+
+        assertThat(again.getMetadata().getName()).isEqualTo(first.getMetadata().getName()).isEqualTo("shop.u-1.2.failed");
     }
 
     @Test
