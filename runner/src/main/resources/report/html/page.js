@@ -62,17 +62,31 @@
   function renderAnswers(d) {
     var capacity = d.capacity && d.capacity.text;
     var story = d.story && (d.story.entries || d.story);
-    var hasStory = Array.isArray(story) && story.length > 0;
+    var notEnough = d.story && d.story.notEnoughData;
+    var hasStory = Array.isArray(story) && story.length > 0 || !!notEnough;
     el("answers").hidden = !capacity && !hasStory;
     el("capacity").textContent = capacity ? "Capacity: " + capacity : "";
     el("capacity").hidden = !capacity;
+    var steps = (d.capacity && d.capacity.steps) || [];
+    el("capacity-steps").hidden = steps.length === 0;
+    table("capacity-steps", ["Step", "Users", "Requests", "Failures", "Requests/s", "p50 (ms)", "p95 (ms)",
+                             "p99 (ms)", "Result", "Breached"], steps.map(function (s) {
+      return { cells: [[num(s.step, 0)], [num(s.users, 0)], [num(s.requests, 0)], [num(s.failures, 0)],
+                       [num(s.rps, 1)], [num(s.p50Ms, 1)], [num(s.p95Ms, 1)], [num(s.p99Ms, 1)],
+                       [s.result, s.result === "held" ? "pass" : "fail"], [(s.breached || []).join("; "), "text"]] };
+    }));
     var list = el("story");
     list.textContent = "";
-    if (hasStory) {
+    if (notEnough) {
+      var note = document.createElement("li");
+      note.textContent = "Story: " + notEnough;
+      list.appendChild(note);
+    } else if (hasStory) {
       story.forEach(function (entry) {
         var li = document.createElement("li");
         var where = entry.row ? " (" + entry.row + ")" : "";
-        li.textContent = (entry.pattern || "") + where + ": " + (entry.text || "");
+        var when = entry.at ? " at " + entry.at.elapsed + ", " + entry.at.users + " users" : "";
+        li.textContent = (entry.pattern || "") + where + when + ": " + (entry.text || "");
         list.appendChild(li);
       });
       var verdict = d.story.verdict;

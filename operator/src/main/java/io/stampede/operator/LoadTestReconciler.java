@@ -2,7 +2,11 @@ package io.stampede.operator;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -26,6 +30,7 @@ import io.stampede.operator.api.WorkersStatus;
 import io.stampede.operator.build.MasterPodBuilder;
 import io.stampede.operator.build.RunNames;
 import io.stampede.operator.build.RunnerDefaults;
+import io.stampede.operator.build.WorkerTokenBuilder;
 import io.stampede.operator.check.ImageAllowlist;
 import io.stampede.operator.check.RunPolicy;
 import io.stampede.operator.check.TargetAllowlist;
@@ -42,10 +47,14 @@ import io.stampede.operator.metrics.LoadTestMetrics;
 import io.stampede.operator.progress.MasterClient;
 import io.stampede.operator.progress.MasterObservation;
 import io.stampede.operator.progress.MasterPoller;
+import io.stampede.operator.progress.MasterStop;
 import io.stampede.operator.run.Admission;
 import io.stampede.operator.run.FollowRun;
+import io.stampede.operator.run.RunAnnotations;
 import io.stampede.operator.run.RunCleanup;
+import io.stampede.operator.run.RunEventFilter;
 import io.stampede.operator.run.StartRun;
+import io.stampede.operator.run.StopRun;
 import io.stampede.operator.status.Conditions;
 import io.stampede.operator.status.PhaseEvents;
 import io.stampede.operator.status.ReconcileErrors;
@@ -67,8 +76,11 @@ import org.jboss.logging.Logger;
  * off this thread by {@link MasterPoller}.
  * <p>The workflow runs only while a run is being provisioned, never after: a run's objects are made once, so a
  * deleted master pod is reported as lost instead of being silently replaced by a master that cannot resume.
+ * <p>Users act on a run with annotations ({@link RunAnnotations}: stop, rerun), which do not change the generation:
+ * {@link RunEventFilter} lets those changes through instead of JOSDK's generation-aware filter.
  */
-@ControllerConfiguration(name = LoadTestReconciler.NAME)
+@ControllerConfiguration(name = LoadTestReconciler.NAME, generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = RunEventFilter.class))
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "test", type = TestConfigMap.class),
         @Dependent(name = "token", type = WorkerTokenSecret.class),
@@ -91,6 +103,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     private final LoadTestMetrics metrics;
     private final Clock clock;
     private final RunPolicy policy;
+    private final MasterClient masterClient = new MasterClient();
 
     public LoadTestReconciler(OperatorSettings settings, LoadTestMetrics metrics) {
         this.settings = settings;
@@ -102,7 +115,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     @Override
     public List<EventSource<?, LoadTest>> prepareEventSources(EventSourceContext<LoadTest> context) {
-        MasterPoller poller = new MasterPoller(new MasterClient(), settings.masterUrl(), clock);
+        MasterPoller poller = new MasterPoller(masterClient, settings.masterUrl(), clock);
         return List.of(new PerResourcePollingEventSource<>(MasterObservation.class, context,
                 new PerResourcePollingConfigurationBuilder<MasterObservation, LoadTest, String>(poller,
                         settings.progressInterval())
@@ -121,11 +134,18 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
             int run = loadTest.getStatus().getRun();
             RunCleanup.delete(context.getClient(), loadTest, other -> other != run);
         }
+        StopRun.Action stop = StopRun.action(loadTest);
+        if (stop == StopRun.Action.ABORT_BEFORE_START) StopRun.abortedBeforeStart(loadTest.getStatus(), now);
         Duration next = switch (Phase.of(loadTest.getStatus())) {
             case Pending -> admit(loadTest, context, now);
             case Provisioning, Running -> follow(loadTest, context, now);
             case Succeeded, Failed, Error, Aborted -> expire(loadTest, context, now);
         };
+        if (stop == StopRun.Action.ASK_MASTER && Phase.of(loadTest.getStatus()).isActive()) {
+            stopThroughTheMaster(loadTest, context);
+        } else if (stop != StopRun.Action.NONE) {
+            forgetStopAnnotation(loadTest, context);
+        }
         LoadTestStatus status = loadTest.getStatus();
         Conditions.specChanged(status, loadTest.getMetadata().getGeneration(), now);
         Conditions.derive(status, status.getObservedGeneration(), now);
@@ -201,6 +221,41 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
                 settings.workersConnectTimeout().plus(settings.masterLostAfter()));
         loadTest.setStatus(FollowRun.follow(loadTest.getStatus(), masterPod, observation, now, limits));
         return Phase.of(loadTest.getStatus()).isActive() ? settings.progressInterval() : expire(loadTest, context, now);
+    }
+
+    /**
+     * The stop annotation on an active run: ask the master (with the run's token) to stop; it then reports Aborted
+     * with its summary, which {@link #follow} reads. Once asked, the annotation goes, so that the next run is not
+     * stopped too; when the master cannot be asked it stays, and the next reconcile asks again.
+     */
+    private void stopThroughTheMaster(LoadTest loadTest, Context<LoadTest> context) {
+        int run = loadTest.getStatus().getRun();
+        Secret secret = context.getClient().secrets().inNamespace(loadTest.getMetadata().getNamespace())
+                .withName(RunNames.of(loadTest, run).workerToken()).get();
+        String token = secret == null ? "" : WorkerTokenBuilder.tokenOf(secret);
+        Optional<String> failure = token.isEmpty() ? Optional.of("the run's token Secret is missing")
+                : MasterStop.ask(masterClient, MasterPoller.baseUrl(settings.masterUrl(), loadTest, run), token);
+        if (failure.isPresent()) {
+            loadTest.getStatus().setMessage(StopRun.notAskedMessage(failure.get()));
+            return;
+        }
+        loadTest.getStatus().setMessage(StopRun.askedMessage());
+        forgetStopAnnotation(loadTest, context);
+    }
+
+    /**
+     * Removes the stop annotation (a JSON patch of that key alone; the spec and other annotations stay). A reconcile
+     * that read a cache not yet updated may find it gone already (422) or the LoadTest deleted (404): nothing to do.
+     */
+    private static void forgetStopAnnotation(LoadTest loadTest, Context<LoadTest> context) {
+        String path = "/metadata/annotations/" + RunAnnotations.STOP.replace("~", "~0").replace("/", "~1");
+        try {
+            context.getClient().resources(LoadTest.class).inNamespace(loadTest.getMetadata().getNamespace())
+                    .withName(loadTest.getMetadata().getName())
+                    .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"" + path + "\"}]");
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 422 && e.getCode() != 404) throw e;
+        }
     }
 
     /** Finished: once ttlSecondsAfterFinished is up, delete the run's objects (the LoadTest and its status stay). */

@@ -187,7 +187,8 @@ class LoadTestLifecycleTest {
                 .replace("http://shop.staging.svc:8080", "https://shop.example.org")));
         await().untilAsserted(() -> assertThat(status(ns, "prod").getPhase()).isEqualTo("Error"));
         assertThat(status(ns, "prod").getMessage()).isEqualTo("not allowed by the operator's policy: spec.target: the "
-                + "host shop.example.org is not in the operator's target allowlist (*.svc:8080, shop.staging.example); "
+                + "host shop.example.org is not in the operator's target allowlist (*.svc:8080, shop.staging.example, "
+                + "127.0.0.1:*); "
                 + "ask your cluster admin to allow it");
         assertThat(client.pods().inNamespace(ns).list().getItems()).isEmpty();
         assertThat(client.configMaps().inNamespace(ns).withLabel("app.kubernetes.io/instance", "prod").list().getItems()).isEmpty();

@@ -83,7 +83,7 @@ class PolicyEnforcementTest {
         await().untilAsserted(() -> assertThat(status(ns, "ssh").getPhase()).isEqualTo("Error"));
         assertThat(status(ns, "ssh").getMessage()).isEqualTo("not allowed by the operator's policy: spec.target: "
                 + "port 22 of shop.staging.svc is not in the operator's target allowlist (*.svc:8080, "
-                + "shop.staging.example); ask your cluster admin to allow it");
+                + "shop.staging.example, 127.0.0.1:*); ask your cluster admin to allow it");
         assertNothingCreated(ns, "ssh");
     }
 

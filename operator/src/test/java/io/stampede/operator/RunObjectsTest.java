@@ -106,7 +106,7 @@ class RunObjectsTest {
         Container container = master.getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("ghcr.io/stampede-io/stampede-runner:0.1.0");
         assertThat(container.getArgs()).containsExactly("master", "/etc/stampede/loadtest.yaml", "--expect-workers", "2",
-                "--bind", "0.0.0.0:5557", "--token-file", "/var/run/stampede/token/token", "--wait-for-workers", "30s",
+                "--bind", "0.0.0.0:5557", "--token-file", "/var/run/stampede/token/token", "--wait-for-workers", "90s",
                 "--keep-serving", "10m", "--quiet");
         assertThat(container.getEnv()).anySatisfy(env -> {
             assertThat(env.getName()).isEqualTo("SHOP_PASSWORD");
@@ -130,7 +130,7 @@ class RunObjectsTest {
         assertThat(workers.getSpec().getCompletions()).isEqualTo(2);
         assertThat(workers.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs()).containsExactly(
                 "worker", "--master", "shop-1-master:5557", "--token-file", "/var/run/stampede/token/token",
-                "--connect-timeout", "30s", "--name", "$(POD_NAME)");
+                "--connect-timeout", "90s", "--name", "$(POD_NAME)");
 
         for (HasMetadata object : List.of(token, master, service, workers,
                 client.configMaps().inNamespace(ns).withName("shop-1-test").get())) {

@@ -8,7 +8,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
- * The closed-model load: users and duration, or stages, or a preset.
+ * The load: users and duration, or stages, or a preset (the closed model); a stress run's steps; or an arrival rate
+ * (the open model).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.stages) || (!has(self.users) && !has(self.duration))", message = "stages cannot be combined with users or duration")
@@ -32,6 +33,28 @@ public class LoadSpec {
 
     @JsonPropertyDescription("Instead of users/duration: each stage moves to its users over its duration.")
     private List<StageSpec> stages;
+
+    @JsonPropertyDescription("Instead of users, duration and stages: step the users up until a step breaks the thresholds.")
+    private StressLoadSpec stress;
+
+    @JsonPropertyDescription("The open model instead of users: iterations start at a rate; arrivals without a free user are dropped.")
+    private ArrivalRateLoadSpec arrivalRate;
+
+    public StressLoadSpec getStress() {
+        return stress;
+    }
+
+    public void setStress(StressLoadSpec stress) {
+        this.stress = stress;
+    }
+
+    public ArrivalRateLoadSpec getArrivalRate() {
+        return arrivalRate;
+    }
+
+    public void setArrivalRate(ArrivalRateLoadSpec arrivalRate) {
+        this.arrivalRate = arrivalRate;
+    }
 
     @JsonPropertyDescription("At the end, in-flight tasks get this long to finish.")
     @Pattern(SpecPatterns.DURATION)

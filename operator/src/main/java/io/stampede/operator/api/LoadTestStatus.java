@@ -46,6 +46,39 @@ public class LoadTestStatus {
     /** The last few finished runs, newest first. */
     private List<RunRecord> history;
 
+    /** A stress run's capacity: the highest step that held, the first that broke, and the sentence. */
+    private CapacityStatus capacity;
+
+    /** The story of the run: named patterns of how it degraded (the first five) and the verdict. */
+    private StoryStatus story;
+
+    public CapacityStatus getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(CapacityStatus capacity) {
+        this.capacity = capacity;
+    }
+
+    public StoryStatus getStory() {
+        return story;
+    }
+
+    public void setStory(StoryStatus story) {
+        this.story = story;
+    }
+
+    /** The value of the stampede.io/rerun annotation this run was started under (absent when there was none). */
+    private String rerun;
+
+    public String getRerun() {
+        return rerun;
+    }
+
+    public void setRerun(String rerun) {
+        this.rerun = rerun;
+    }
+
     public String getPhase() {
         return phase;
     }

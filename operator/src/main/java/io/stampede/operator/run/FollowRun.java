@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.api.Phase;
 import io.stampede.operator.progress.MasterObservation;
+import io.stampede.operator.status.AnswersMapper;
 import io.stampede.operator.status.MasterStatusMapper;
 import io.stampede.operator.status.ReportMapper;
 import io.stampede.operator.status.Statuses;
@@ -74,6 +75,10 @@ public final class FollowRun {
     private static LoadTestStatus finish(LoadTestStatus status, MasterObservation master, Instant now) {
         MasterStatusMapper.apply(status, master.status());
         if (master.report() != null) ReportMapper.apply(status, master.report());
+        AnswersMapper.apply(status, master.report() != null && master.report().capacity() != null
+                        ? master.report().capacity() : master.status().capacity(),
+                master.report() != null && master.report().story() != null
+                        ? master.report().story() : master.status().story());
         status.setPhase(master.masterPhase());
         String message = master.status().message();
         if (message.isBlank() && master.report() != null) message = master.report().message();

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * When a LoadTest starts a new run, and the status it starts with: a LoadTest runs once per generation. The first
- * reconcile starts run 1; a finished run whose spec has since changed starts the next run, and the finished run
- * moves to {@code status.history} (newest first, {@link RunRecord#KEPT} kept). Pure functions.
+ * reconcile starts run 1; a finished run whose spec has since changed, or whose {@value RunAnnotations#RERUN}
+ * annotation has a new value, starts the next run, and the finished run moves to {@code status.history} (newest
+ * first, {@link RunRecord#KEPT} kept). Pure functions.
  */
 public final class StartRun {
 
@@ -21,8 +22,10 @@ public final class StartRun {
     public static boolean needed(LoadTest loadTest) {
         LoadTestStatus status = loadTest.getStatus();
         if (status == null || status.getRun() == null || status.getObservedGeneration() == null) return true;
-        return Phase.of(status).isFinished()
-                && status.getObservedGeneration() != loadTest.getMetadata().getGeneration().longValue();
+        if (!Phase.of(status).isFinished()) return false;
+        String rerun = RunAnnotations.rerun(loadTest);
+        return status.getObservedGeneration() != loadTest.getMetadata().getGeneration().longValue()
+                || rerun != null && !rerun.equals(status.getRerun());
     }
 
     /** The status of the next run, Pending, remembering the last run in the history. */
@@ -31,6 +34,7 @@ public final class StartRun {
         LoadTestStatus status = new LoadTestStatus();
         status.setRun(previous == null || previous.getRun() == null ? 1 : previous.getRun() + 1);
         status.setObservedGeneration(loadTest.getMetadata().getGeneration());
+        status.setRerun(RunAnnotations.rerun(loadTest));
         status.setPhase(Phase.Pending.name());
         status.setMessage("waiting to be provisioned");
         List<RunRecord> history = new ArrayList<>();

@@ -42,7 +42,31 @@ class SpecValidatorTest {
                         "expected an operator"),
                 new Case("misspelt field", "weight: 5,", "wieght: 5,", "spec.userClasses[0].tasks[0].wieght", "wieght"),
                 new Case("fromEnv not set by spec.env", "- name: SHOP_PASSWORD", "- name: SHOP_PASSWD",
-                        "spec.variables.password.fromEnv", "SHOP_PASSWORD"));
+                        "spec.variables.password.fromEnv", "SHOP_PASSWORD"),
+                new Case("stress steps reversed", "load: {users: 10, spawnRate: 2, duration: 1m}",
+                        "load: {stress: {users: {start: 50, step: 10, max: 20}, every: 30s}}",
+                        "spec.load.stress.users.max", "20"),
+                new Case("an arrival rate on two workers", "load: {users: 10, spawnRate: 2, duration: 1m}",
+                        "load: {arrivalRate: {rate: 20, duration: 1m, maxUsers: 50}}", "spec.load.arrivalRate",
+                        "one worker"));
+    }
+
+    @Test
+    void stressStepsAndAnArrivalRateOnOneWorkerReachTheRunnerIntact() {
+        LoadTest stress = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop").replace(
+                "load: {users: 10, spawnRate: 2, duration: 1m}",
+                "load: {stress: {users: {start: 5, step: 5, max: 20}, every: 30s}}"));
+        LoadTest open = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop").replace(
+                "load: {users: 10, spawnRate: 2, duration: 1m}",
+                "load: {arrivalRate: {stages: [{duration: 1m, rate: 50}], per: 1s, maxUsers: 100}}")
+                .replace("workers: 2", "workers: 1"));
+
+        assertThat(SpecValidator.problems(stress)).isEmpty();
+        assertThat(SpecValidator.problems(open)).isEmpty();
+        assertThat(io.stampede.operator.build.TestDocument.yaml(stress))
+                .contains("stress:").contains("start: 5").contains("every: \"30s\"");
+        assertThat(io.stampede.operator.build.TestDocument.yaml(open))
+                .contains("arrivalRate:").contains("maxUsers: 100").contains("rate: 50.0");
     }
 
     @Test

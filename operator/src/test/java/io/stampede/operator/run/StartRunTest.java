@@ -54,6 +54,25 @@ class StartRunTest {
         assertThat(StartRun.needed(loadTest)).isEqualTo(newRun);
     }
 
+    @ParameterizedTest(name = "run {0} under rerun value {1}, annotation now {2} -> new run: {3}")
+    @CsvSource(nullValues = "-", value = {
+            "Succeeded, -,  a, true",
+            "Succeeded, a,  a, false",
+            "Succeeded, a,  b, true",
+            "Failed,    a,  -, false",
+            "Running,   a,  b, false",
+            "Pending,   -,  a, false",
+    })
+    void aNewRerunValueRunsAFinishedSpecAgain(String phase, String startedUnder, String annotation, boolean newRun) {
+        LoadTestStatus status = finished(1, 1, phase);
+        status.setRerun(startedUnder);
+        LoadTest loadTest = loadTest(1, status);
+        if (annotation != null) loadTest.getMetadata().setAnnotations(java.util.Map.of(RunAnnotations.RERUN, annotation));
+
+        assertThat(StartRun.needed(loadTest)).isEqualTo(newRun);
+        if (newRun) assertThat(StartRun.next(loadTest).getRerun()).isEqualTo(annotation);
+    }
+
     @Test
     void theNextRunRemembersTheFinishedOneInTheHistory() {
         LoadTestStatus previous = finished(1, 1, "Failed");

@@ -8,19 +8,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers as the masters of runs would: {@code /{namespace}/{service}/api/v1/status}
- * and {@code .../api/v1/report} serve what a test set, anything else 503 (a master that is not up). The operator
- * reaches it through {@code stampede.master-url=http://127.0.0.1:PORT/{namespace}/{service}}.
+ * and {@code .../api/v1/report} serve what a test set, anything else 503 (a master that is not up). A master that is up
+ * takes {@code POST .../api/v1/stop} (202, as the real one) and records the Authorization header it came with. The
+ * requests for a namespace handed to real masters ({@link #forwardTo}) go to them instead. The operator reaches it
+ * through {@code stampede.master-url=http://127.0.0.1:PORT/{namespace}/{service}}.
  */
 public final class FakeMaster implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> stops = new ConcurrentHashMap<>();
+    private final Map<String, MasterForwarder> realMasters = new ConcurrentHashMap<>();
 
     public FakeMaster() {
         try {
@@ -51,6 +57,20 @@ public final class FakeMaster implements AutoCloseable {
         answers.keySet().removeIf(path -> path.startsWith("/" + namespace + "/" + service + "/"));
     }
 
+    /** The Authorization headers of the stop requests the master of {@code service} took, oldest first. */
+    public List<String> stopRequests(String namespace, String service) {
+        return List.copyOf(stops.getOrDefault("/" + namespace + "/" + service, List.of()));
+    }
+
+    /** From now on the masters of {@code namespace} are real processes: requests for them go to {@code forwarder}. */
+    public void forwardTo(String namespace, MasterForwarder forwarder) {
+        realMasters.put(namespace, forwarder);
+    }
+
+    public void stopForwarding(String namespace) {
+        realMasters.remove(namespace);
+    }
+
     /** A fixture from src/test/resources/master/. */
     public static String fixture(String name) {
         try (InputStream in = FakeMaster.class.getResourceAsStream("/master/" + name)) {
@@ -61,10 +81,27 @@ public final class FakeMaster implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = answers.get(exchange.getRequestURI().getPath());
+        String path = exchange.getRequestURI().getPath();
+        String[] parts = path.split("/", 4); // "", namespace, service, rest
+        MasterForwarder real = parts.length == 4 ? realMasters.get(parts[1]) : null;
+        if (real != null) {
+            real.forward(exchange, parts[2], "/" + parts[3]);
+            return;
+        }
+        String body = answers.get(path);
+        int code = body == null ? 503 : 200;
+        if (path.endsWith("/api/v1/stop") && exchange.getRequestMethod().equals("POST")) {
+            String master = path.substring(0, path.length() - "/api/v1/stop".length());
+            if (answers.containsKey(master + "/api/v1/status")) {
+                String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+                stops.computeIfAbsent(master, key -> new CopyOnWriteArrayList<>()).add(authorization);
+                body = "{\"stopping\":true}";
+                code = 202;
+            }
+        }
         byte[] bytes = (body == null ? "{\"error\":\"the master is starting\"}" : body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(body == null ? 503 : 200, bytes.length);
+        exchange.sendResponseHeaders(code, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }

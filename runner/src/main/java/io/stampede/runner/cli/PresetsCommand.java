@@ -30,11 +30,12 @@ final class PresetsCommand implements Subcommand {
             out.printf("%-10s %6d %12s %9s  %s%n", preset.presetName(), preset.users(), rate,
                     HumanFormat.millis(preset.durationMillis()), notes);
         }
-        for (String planned : Preset.PLANNED) {
-            out.printf("%-10s %6s %12s %9s  %s%n", planned, "-", "-", "-", "planned, not available yet");
-        }
+        out.printf("%-10s %6s %12s %9s  %s%n", Preset.STRESS, "50-500", HumanFormat.rate(Preset.STRESS_SPAWN_RATE),
+                "to break", "+50 users every 1m until a step breaks a threshold (load.stress)");
         out.println();
         out.println("Fields written in spec.load override the preset's; so do --users, --spawn-rate and --duration.");
+        out.println("Every preset is a closed model (users that wait for their answers); for the open model, write "
+                + "spec.load.arrivalRate instead of a preset.");
         return ExitCode.OK;
     }
 

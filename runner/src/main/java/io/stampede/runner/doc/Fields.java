@@ -128,6 +128,33 @@ public final class Fields {
         return of(node.get(name), at(name));
     }
 
+    /** An object that may be absent or null (then null). */
+    public Fields optionalObject(String name) {
+        return absent(node.get(name)) ? null : object(name);
+    }
+
+    /** A number that may be absent or null (then null). */
+    public Double optionalDouble(String name) {
+        return absent(node.get(name)) ? null : number(name);
+    }
+
+    /** A required array of texts. */
+    public List<String> texts(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || !value.isArray()) throw wrong(name, "an array", value);
+        List<String> texts = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) throw wrong(name + "[" + i + "]", "text", value.get(i));
+            texts.add(value.get(i).textValue());
+        }
+        return List.copyOf(texts);
+    }
+
+    /** The path of a field of this object, for errors: {@code capacity.steps[0].result}. */
+    public String path(String name) {
+        return at(name);
+    }
+
     /** A required array, each item read by {@code read(item's fields)}. */
     public <T> List<T> list(String name, Function<Fields, T> read) {
         JsonNode value = node.get(name);

@@ -21,7 +21,8 @@ import java.util.Set;
  *  "thresholds": [{"expr", "request" (null = aggregate), "observed" (text), "observedValue" (base unit, null
  *                  without requests), "passed"}],
  *  "failures": [{"request", "error", "occurrences"}],
- *  ...further sections ("generator", "workers"), in their order}
+ *  ...further sections ("capacity" of a stress run ({@link CapacityDocument}), "story" ({@link StoryDocument}),
+ *  "generator", "workers", "history"), in their order}
  * </pre>
  *
  * @param durationSeconds from the first user's start to the end, in seconds
@@ -78,6 +79,28 @@ public record ReportDocument(String name, Instant startTime, Instant endTime, do
 
     /** @param error the failure's cause, such as {@code connection refused} or {@code HTTP 503} */
     public record Failure(String request, String error, long occurrences) {
+    }
+
+    /**
+     * The stress run's capacity (the {@value CapacityDocument#SECTION} section), or null when the run was not a
+     * stress run.
+     *
+     * @throws DocumentException when the section is there but not a capacity
+     */
+    public CapacityDocument capacity() {
+        JsonNode section = sections.get(CapacityDocument.SECTION);
+        return section == null || section.isNull() ? null : CapacityDocument.fromTree(section);
+    }
+
+    /**
+     * The story of the run (the {@value StoryDocument#SECTION} section), or null in a summary written before it
+     * was added.
+     *
+     * @throws DocumentException when the section is there but not a story
+     */
+    public StoryDocument story() {
+        JsonNode section = sections.get(StoryDocument.SECTION);
+        return section == null || section.isNull() ? null : StoryDocument.fromTree(section);
     }
 
     public ObjectNode toTree() {

@@ -14,14 +14,25 @@ import java.util.List;
  * {"phase": "Pending|Running|Succeeded|Failed|Error|Aborted", "startTime" (ISO-8601 or null), "message",
  *  "workers": {"expected", "connected", "lost", "lostWorkers": [{"worker", "lostAt", "elapsedSeconds",
  *              "reason", "users"}], "list": [{"worker", "state", "users", "warning"}]},
- *  "progress": {"users", "elapsedSeconds", "requests", "failures", "rps", "p50Ms", "p95Ms", "p99Ms"}}
+ *  "progress": {"users", "elapsedSeconds", "requests", "failures", "rps", "p50Ms", "p95Ms", "p99Ms",
+ *               "dropped", "late" (open model only: arrivals dropped and started late so far)},
+ *  "capacity": {...} (a stress run, once its reports are written; see {@link CapacityDocument}),
+ *  "story": {...} (once the reports are written; see {@link StoryDocument})}
  * </pre>
  *
  * @param phase     the master's phase, or its verdict once the reports are written
  * @param startTime when users started; null before
  * @param message   one line for people; empty while running
+ * @param capacity  a stress run's capacity once the run is over; null before, and for other runs
+ * @param story     the run's story once it is over; null before
  */
-public record StatusDocument(String phase, Instant startTime, String message, Workers workers, Progress progress) {
+public record StatusDocument(String phase, Instant startTime, String message, Workers workers, Progress progress,
+                             CapacityDocument capacity, StoryDocument story) {
+
+    /** A status without capacity and story: a run that is not over. */
+    public StatusDocument(String phase, Instant startTime, String message, Workers workers, Progress progress) {
+        this(phase, startTime, message, workers, progress, null, null);
+    }
 
     /**
      * @param expected    workers the run waits for
@@ -57,7 +68,13 @@ public record StatusDocument(String phase, Instant startTime, String message, Wo
      * far; all zero before users start.
      */
     public record Progress(int users, double elapsedSeconds, long requests, long failures, double rps, double p50Ms,
-                           double p95Ms, double p99Ms) {
+                           double p95Ms, double p99Ms, Long dropped, Long late) {
+
+        /** A closed-model run's progress: no arrivals. */
+        public Progress(int users, double elapsedSeconds, long requests, long failures, double rps, double p50Ms,
+                        double p95Ms, double p99Ms) {
+            this(users, elapsedSeconds, requests, failures, rps, p50Ms, p95Ms, p99Ms, null, null);
+        }
     }
 
     public ObjectNode toTree() {
@@ -75,9 +92,14 @@ public record StatusDocument(String phase, Instant startTime, String message, Wo
         workersNode.set("list", Fields.array(workers.list(), worker -> Fields.object()
                 .put("worker", worker.worker()).put("state", worker.state()).put("users", worker.users())
                 .put("warning", worker.warning())));
-        root.putObject("progress").put("users", progress.users()).put("elapsedSeconds", progress.elapsedSeconds())
+        ObjectNode progressNode = root.putObject("progress").put("users", progress.users())
+                .put("elapsedSeconds", progress.elapsedSeconds())
                 .put("requests", progress.requests()).put("failures", progress.failures()).put("rps", progress.rps())
                 .put("p50Ms", progress.p50Ms()).put("p95Ms", progress.p95Ms()).put("p99Ms", progress.p99Ms());
+        if (progress.dropped() != null) progressNode.put("dropped", progress.dropped());
+        if (progress.late() != null) progressNode.put("late", progress.late());
+        if (capacity != null) root.set(CapacityDocument.SECTION, capacity.toTree());
+        if (story != null) root.set(StoryDocument.SECTION, story.toTree());
         return root;
     }
 
@@ -100,7 +122,19 @@ public record StatusDocument(String phase, Instant startTime, String message, Wo
                                 worker.count("users"), worker.text("warning")))),
                 new Progress(progress.count("users"), progress.number("elapsedSeconds"), progress.whole("requests"),
                         progress.whole("failures"), progress.number("rps"), progress.number("p50Ms"),
-                        progress.number("p95Ms"), progress.number("p99Ms")));
+                        progress.number("p95Ms"), progress.number("p99Ms"), optionalWhole(progress, "dropped"),
+                        optionalWhole(progress, "late")),
+                section(tree, CapacityDocument.SECTION, CapacityDocument::fromTree),
+                section(tree, StoryDocument.SECTION, StoryDocument::fromTree));
+    }
+
+    private static Long optionalWhole(Fields fields, String name) {
+        return fields.optionalNumber(name) == null ? null : fields.whole(name);
+    }
+
+    private static <T> T section(JsonNode tree, String name, java.util.function.Function<JsonNode, T> read) {
+        JsonNode section = tree.get(name);
+        return section == null || section.isNull() ? null : read.apply(section);
     }
 
     /** @throws DocumentException when the text is not JSON or not this document */

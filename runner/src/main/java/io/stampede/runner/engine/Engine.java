@@ -10,6 +10,7 @@ import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
@@ -29,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a {@link TestPlan}: starts and stops virtual users on Netty event loops ({@link EventLoops}) following its
@@ -41,6 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Ending: when the targets say so (or on {@link #abort}) users stop starting tasks; tasks in flight may finish within
  * the stop timeout, after which requests still open are counted as interrupted. The final, partial interval is
  * drained only after every user has ended, so the reports count every request.
+ *
+ * <p>Open model (an {@link ArrivalRatePlan}): no users are planned; each loop runs an {@link ArrivalTimer} over its
+ * share of the arrivals (arrival k goes to loop k mod n, n = min(loops, maxUsers)) and of maxUsers, creating users
+ * on first need. The control thread only ends the run, when the targets say so (at the plan's end, or the
+ * master's word). The users figure is the users created so far (the pool's size).
  */
 public final class Engine {
 
@@ -57,6 +64,10 @@ public final class Engine {
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final AtomicInteger activeUsers = new AtomicInteger();
     private final GeneratorMonitor monitor = new GeneratorMonitor();
+    /** The open model's schedule, or null for the closed model. */
+    private final ArrivalRatePlan arrivalPlan;
+    private final AtomicInteger usersCreated = new AtomicInteger();
+    private final AtomicLong openUsers = new AtomicLong();
 
     // Control state: touched only on the control thread.
     private final Deque<VirtualUser>[] runningByClass;
@@ -73,6 +84,7 @@ public final class Engine {
     private boolean stopping;
     private boolean aborted;
     private boolean ended;
+    private boolean arrivalsStopped;
     private ScheduledFuture<?> tick;
     private ScheduledFuture<?> intervalTick;
     private ScheduledFuture<?> stopDeadline;
@@ -101,6 +113,7 @@ public final class Engine {
         this.options = options;
         this.targets = targets;
         this.nextUserId = options.firstUserId();
+        this.arrivalPlan = plan.load() instanceof ArrivalRatePlan arrivals ? arrivals : null;
         Scenario scenario = plan.scenario();
         URI target = scenario.target();
         InetSocketAddress address = resolve(target);
@@ -139,6 +152,7 @@ public final class Engine {
             lastTickNanos = startNanos;
             startEpochMillis = System.currentTimeMillis();
             loops.forEach(loop -> loop.eventLoop.execute(loop::startPeriodicWork));
+            if (arrivalPlan != null) startArrivals();
             tick = control.scheduleAtFixedRate(this::tick, 0, CONTROL_TICK_MILLIS, TimeUnit.MILLISECONDS);
             intervalTick = control.scheduleAtFixedRate(() -> drainInterval(false), INTERVAL_MILLIS, INTERVAL_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -164,10 +178,52 @@ public final class Engine {
         return activeUsers.get();
     }
 
+    /**
+     * Deals the arrivals: worker w of W (the user-id stride is W) takes arrivals w, w + W, ...; within it, loop i
+     * of n takes every n-th of those. maxUsers is split the same way, so n is at most this worker's share of it.
+     */
+    private void startArrivals() {
+        int workers = (int) options.userIdStride();
+        int worker = options.workerIndex();
+        int workerUsers = share(arrivalPlan.maxUsers(), workers, worker);
+        int arrivalLoops = Math.max(1, Math.min(loops.size(), workerUsers));
+        int[] weights = plan.scenario().userClasses().stream().mapToInt(UserClassPlan::weight).toArray();
+        for (int i = 0; i < arrivalLoops; i++) {
+            LoopWorker loop = loops.get(i);
+            int share = share(workerUsers, arrivalLoops, i);
+            WeightedPicker classes = new WeightedPicker(weights);
+            ArrivalTimer timer = new ArrivalTimer(arrivalPlan, loop.resources, worker + workers * i,
+                    workers * arrivalLoops, share, self -> newOpenUser(loop, classes.nextInTurn(), self));
+            loop.eventLoop.execute(() -> loop.startArrivals(timer, startNanos));
+        }
+    }
+
+    /** Part {@code index} of {@code total} split into {@code parts} as evenly as whole numbers allow. */
+    private static int share(int total, int parts, int index) {
+        return total / parts + (index < total % parts ? 1 : 0);
+    }
+
+    /** Creates an open-model user on {@code loop}'s thread, adopted by the loop and counted as running. */
+    private VirtualUser newOpenUser(LoopWorker loop, int classIndex, ArrivalTimer timer) {
+        long userId = options.firstUserId() + openUsers.getAndIncrement() * options.userIdStride();
+        VirtualUser user = new VirtualUser(userId, options.workerIndex(), userClasses.get(classIndex),
+                loop.resources, loop::userFinished, timer::release, options.seed() * 31 + userId);
+        activeUsers.incrementAndGet();
+        usersCreated.incrementAndGet();
+        loop.adopt(user);
+        return user;
+    }
+
     private void tick() {
         if (stopping) return;
         long now = System.nanoTime();
         long elapsedMillis = (now - startNanos) / 1_000_000;
+        if (arrivalPlan != null) {
+            // The targets only say when the run ends (at the plan's end, or when the master says so).
+            if (!targets.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, wanted)) beginStop();
+            lastTickNanos = now;
+            return;
+        }
         if (!targets.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, wanted)) {
             beginStop();
             return;
@@ -208,14 +264,30 @@ public final class Engine {
         }
         stopDeadline = control.schedule(() -> loops.forEach(loop -> loop.eventLoop.execute(loop::interruptAll)),
                 plan.stopTimeoutMillis(), TimeUnit.MILLISECONDS);
-        if (activeUsers.get() == 0) end();
+        if (arrivalPlan == null) {
+            if (activeUsers.get() == 0) end();
+            return;
+        }
+        // Open model: users are created on the loops, so the run may end only once every loop stopped its arrivals.
+        AtomicInteger pending = new AtomicInteger(loops.size());
+        for (LoopWorker loop : loops) {
+            loop.eventLoop.execute(() -> {
+                loop.stopArrivals();
+                if (pending.decrementAndGet() == 0) {
+                    control.execute(() -> {
+                        arrivalsStopped = true;
+                        if (activeUsers.get() == 0) end();
+                    });
+                }
+            });
+        }
     }
 
     /** A user ended (on its loop). The last one to end while stopping ends the run. */
     private void onUserFinished(VirtualUser user) {
         if (activeUsers.decrementAndGet() == 0) {
             control.execute(() -> {
-                if (stopping && activeUsers.get() == 0) end();
+                if (stopping && activeUsers.get() == 0 && (arrivalPlan == null || arrivalsStopped)) end();
             });
         }
     }
@@ -232,8 +304,9 @@ public final class Engine {
     private void drainInterval(boolean last) {
         long intervalId = nextIntervalId++;
         // The most users that ran during the interval: at the end of a run none are left running.
-        int users = Math.max(intervalPeakUsers, running);
+        int users = arrivalPlan != null ? usersCreated.get() : Math.max(intervalPeakUsers, running);
         intervalPeakUsers = running;
+        peakUsers = Math.max(peakUsers, users);
         AtomicInteger pending = new AtomicInteger(loops.size());
         for (LoopWorker loop : loops) {
             loop.eventLoop.execute(() -> {

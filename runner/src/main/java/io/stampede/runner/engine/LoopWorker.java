@@ -29,6 +29,7 @@ final class LoopWorker {
     private final List<VirtualUser> users = new ArrayList<>();
     private final Consumer<VirtualUser> onUserFinished;
     private ScheduledFuture<?> sweep;
+    private ArrivalTimer arrivals;
 
     LoopWorker(LoopResources resources, Consumer<VirtualUser> onUserFinished) {
         this.resources = resources;
@@ -55,6 +56,29 @@ final class LoopWorker {
         user.indexInLoop = users.size();
         users.add(user);
         user.start();
+    }
+
+    /** Adds a user that the open model's arrivals will run (not started here). On the loop. */
+    void adopt(VirtualUser user) {
+        user.indexInLoop = users.size();
+        users.add(user);
+    }
+
+    /** Starts this loop's share of the open model's arrivals. On the loop. */
+    void startArrivals(ArrivalTimer timer, long startNanos) {
+        arrivals = timer;
+        timer.start(startNanos);
+    }
+
+    /**
+     * Open model: handles the arrivals due by now, starts no more, and stops every user (idle ones end at once,
+     * busy ones after their iteration). On the loop.
+     */
+    void stopArrivals() {
+        if (arrivals != null) arrivals.stop();
+        for (VirtualUser user : List.copyOf(users)) {
+            user.stop();
+        }
     }
 
     /** Called by a user when it has ended (the callback each user is given). On the loop. */

@@ -29,6 +29,12 @@ import java.util.function.Consumer;
  * {@link #LOCAL_FAILURE_PAUSE_MILLIS}: with a zero think time it would otherwise spin, piling up instant failures
  * and starving the users whose requests do reach the target.
  *
+ * <p>Open model ({@link #runIteration}): the user runs one task per arrival and then returns to its pool at once,
+ * without its wait; onStart runs on its first iteration (and again after a failed login), and the values it
+ * extracted stay for later iterations. The first request of an iteration (the login's first for a new user) is
+ * timed from the iteration's scheduled start, so time spent waiting for the generator or behind a stalled
+ * target counts; every later request of it is timed from its own send, which follows the previous response at once.
+ *
  * <p>Threading: every method runs on the user's event loop.
  */
 final class VirtualUser implements TemplateContext, ResponseListener {
@@ -64,6 +70,13 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean pauseAfterLocalFailure;
     private boolean finished;
 
+    // Open model only: null for a closed-model user.
+    private final Consumer<VirtualUser> onIterationDone;
+    private boolean loggedIn;
+    private boolean busy;
+    private long firstRequestStartNanos;
+    private boolean timeNextFromSchedule;
+
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
                 Consumer<VirtualUser> onFinished, long seed) {
         this.userId = userId;
@@ -74,6 +87,36 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.connection = new HttpConnection(loop.connections);
         this.slots = new String[userClass.plan.slotNames().size()];
         this.random = new SplittableRandom(seed);
+        this.onIterationDone = null;
+    }
+
+    /** An open-model user: runs {@link #runIteration} per arrival and hands itself to {@code onIterationDone}. */
+    VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
+                Consumer<VirtualUser> onFinished, Consumer<VirtualUser> onIterationDone, long seed) {
+        this.userId = userId;
+        this.workerIndex = workerIndex;
+        this.userClass = userClass;
+        this.loop = loop;
+        this.onFinished = onFinished;
+        this.connection = new HttpConnection(loop.connections);
+        this.slots = new String[userClass.plan.slotNames().size()];
+        this.random = new SplittableRandom(seed);
+        this.onIterationDone = onIterationDone;
+    }
+
+    /**
+     * Open model: runs one task (after onStart when not logged in yet), its first request timed from
+     * {@code scheduledNanos} ({@link System#nanoTime()} scale, not after now).
+     */
+    void runIteration(long scheduledNanos) {
+        busy = true;
+        firstRequestStartNanos = scheduledNanos;
+        timeNextFromSchedule = true;
+        if (!loggedIn && userClass.onStart.length > 0) {
+            runSteps(Mode.LOGIN, userClass.onStart, 0);
+        } else {
+            nextTask();
+        }
     }
 
     void start() {
@@ -87,7 +130,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     /** Stop after the task in flight (at once when idle). */
     void stop() {
         stopRequested = true;
-        if (!connection.inFlight() && mode != Mode.RENEWAL) {
+        if (onIterationDone != null ? !busy : !connection.inFlight() && mode != Mode.RENEWAL) {
             finish();
         }
     }
@@ -132,7 +175,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     private void send() {
         StepRuntime step = steps[stepIndex];
-        requestStartNanos = System.nanoTime();
+        if (timeNextFromSchedule) {
+            requestStartNanos = firstRequestStartNanos;
+            timeNextFromSchedule = false;
+        } else {
+            requestStartNanos = System.nanoTime();
+        }
         ByteBuf request;
         try {
             request = step.encode(loop.encoder, this, loop.allocator);
@@ -214,8 +262,14 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private void stepsDone(boolean ok) {
         switch (mode) {
             case LOGIN -> {
-                if (ok) nextTask();
-                else waitThen(this::start, 0);
+                if (ok) {
+                    loggedIn = true;
+                    nextTask();
+                } else if (onIterationDone != null) {
+                    iterationDone();
+                } else {
+                    waitThen(this::start, 0);
+                }
             }
             case RENEWAL -> {
                 if (ok && !stopRequested) {
@@ -229,8 +283,23 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     }
 
     private void taskDone() {
+        if (onIterationDone != null) {
+            iterationDone();
+            return;
+        }
         long taskMillis = (System.nanoTime() - taskStartNanos) / 1_000_000;
         waitThen(this::nextTask, taskMillis);
+    }
+
+    /** Open model: the iteration ended; back to the pool, or end when stopped meanwhile. */
+    private void iterationDone() {
+        busy = false;
+        pauseAfterLocalFailure = false;
+        if (stopRequested) {
+            finish();
+        } else {
+            onIterationDone.accept(this);
+        }
     }
 
     private void waitThen(Runnable next, long taskMillis) {

@@ -1,5 +1,6 @@
 package io.stampede.runner.model;
 
+import io.stampede.runner.model.spec.ArrivalRateSpec;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
 import io.stampede.runner.model.spec.StressSpec;
@@ -12,9 +13,9 @@ import java.util.List;
 public final class LoadBinder {
 
     private static final List<String> FIELDS =
-            List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout");
+            List.of("preset", "users", "spawnRate", "duration", "stages", "stress", "stopTimeout", "arrivalRate");
     /** The preset that stands for a stress block with its defaults. */
-    static final String STRESS_PRESET = "stress";
+    public static final String STRESS_PRESET = "stress";
     /**
      * The most users a test may ask for, in total over its workers: each holds a connection, and one address
      * has some 64,000 ports to connect from, so this is already many machines' worth.
@@ -48,17 +49,27 @@ public final class LoadBinder {
             stressNode.problem("cannot be combined with the preset '" + preset + "': remove one (preset: stress is "
                     + "this block with its defaults)");
         }
-        // Checked for the block only: with preset: stress alone, the compiler's "not available yet" comes first.
         if (stressNode.present() && (load.has("users") || load.has("duration") || stagesNode.present())) {
             Node first = load.has("users") ? load.field("users")
                     : load.has("duration") ? load.field("duration") : stagesNode;
             first.problem("cannot be combined with a stress run: it steps the users itself (load.stress.users) and "
                     + "runs until a step breaks or its last step ends");
         }
+        Node arrivalNode = load.field("arrivalRate");
+        ArrivalRateSpec arrivalRate = arrivalNode.present() ? ArrivalRateBinder.bind(arrivalNode) : null;
+        if (arrivalNode.present()) {
+            for (String closed : List.of("preset", "users", "spawnRate", "duration", "stages", "stress")) {
+                if (load.has(closed)) {
+                    load.field(closed).problem("cannot be combined with arrivalRate: either the closed model "
+                            + "(users, spawnRate, duration, stages, a preset, stress) or the open model "
+                            + "(arrivalRate with its own rate, duration and maxUsers)");
+                }
+            }
+        }
         if (stress == null && STRESS_PRESET.equals(preset)) {
             stress = StressSpec.DEFAULTS;
         }
-        return new LoadSpec(preset, users, spawnRate, duration, stages, stress, stopTimeout);
+        return new LoadSpec(preset, users, spawnRate, duration, stages, stress, stopTimeout, arrivalRate);
     }
 
     private static Integer users(Node node) {

@@ -11,7 +11,8 @@ final class StressBinder {
 
     private static final List<String> FIELDS = List.of("users", "rate", "every", "breakOn");
     private static final List<String> STEP_FIELDS = List.of("start", "step", "max");
-    static final String RATE_NOT_BUILT = "rate steps need the open model (arrivalRate), which is not built yet; "
+    static final String RATE_NOT_BUILT = "rate steps are not run yet (a stress run steps users; for a steady "
+            + "arrival rate use spec.load.arrivalRate); "
             + "step the users instead, such as users: {start: 50, step: 50, max: 500}";
 
     private StressBinder() {

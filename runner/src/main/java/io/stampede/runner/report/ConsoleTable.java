@@ -3,6 +3,7 @@ package io.stampede.runner.report;
 import io.stampede.runner.stats.FailureCount;
 import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.LiveRow;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.LiveView;
 import io.stampede.runner.stats.RowSummary;
 import io.stampede.runner.stats.RunSummary;
@@ -37,7 +38,15 @@ public final class ConsoleTable {
         view.rows().forEach(row -> text.append(liveRow(row)));
         text.append(rule());
         text.append(liveRow(view.aggregate()));
+        if (view.arrivals().any()) text.append(arrivalsLine(view.arrivals())).append('\n');
         return text.toString();
+    }
+
+    /** {@code arrivals: 3000 scheduled, 2990 started, 10 dropped (0.33%), 0 late}: the open model's. */
+    public static String arrivalsLine(ArrivalCounts arrivals) {
+        return String.format(Locale.ROOT, "arrivals: %d scheduled, %d started, %d dropped (%s), %d late",
+                arrivals.scheduled(), arrivals.started(), arrivals.dropped(),
+                HumanFormat.percent(arrivals.droppedRate()), arrivals.late());
     }
 
     public static String summary(RunSummary summary, List<ThresholdResult> thresholds) {
@@ -48,6 +57,7 @@ public final class ConsoleTable {
         summary.rows().forEach(row -> text.append(summaryRow(row)));
         text.append(rule());
         text.append(summaryRow(summary.total()));
+        if (summary.arrivals().any()) text.append(arrivalsLine(summary.arrivals())).append('\n');
         text.append(String.format("%nThresholds: %s%n", ThresholdMessage.of(thresholds)));
         thresholds.forEach(result -> text.append(thresholdLine(result)));
         if (!summary.failures().isEmpty()) {

@@ -62,7 +62,8 @@ public final class CsvReports {
     public static void writeAll(String prefix, RunSummary summary, List<HistorySecond> history,
                                 boolean fullHistory) throws IOException {
         writeStatsAndFailures(prefix, summary);
-        try (StatsHistoryCsvWriter writer = StatsHistoryCsvWriter.open(historyPath(prefix), fullHistory)) {
+        try (StatsHistoryCsvWriter writer = StatsHistoryCsvWriter.open(historyPath(prefix), fullHistory,
+                summary.arrivals().any())) {
             for (HistorySecond second : history) {
                 writer.append(second);
             }

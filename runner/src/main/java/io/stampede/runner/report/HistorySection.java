@@ -22,6 +22,7 @@ import java.util.function.ToLongFunction;
  *  "requests":       [...],            requests that ended in that second alone
  *  "failures":       [...],            failures, likewise
  *  "rps":            [...],            requests per second over the window ending there (Locust's "current RPS")
+ *  "scheduled", "dropped", "late": [...]  open model only: arrivals due in that second, dropped, started late
  *  "p50Ms", "p95Ms", "p99Ms": [...],   percentiles of that second alone; null where it had no requests
  *  "rows": [{"name": "GET /x", "requests", "failures", "p50Ms", "p95Ms", "p99Ms"}]}
  * </pre>
@@ -46,6 +47,11 @@ public final class HistorySection {
         section.put("requests", longs(history, second -> second.aggregate().intervalRequests()));
         section.put("failures", longs(history, second -> second.aggregate().intervalFailures()));
         section.put("rps", column(history, second -> round(second.aggregate().rps())));
+        if (history.stream().anyMatch(second -> second.arrivals().any())) {
+            section.put("scheduled", longs(history, second -> second.arrivals().scheduled()));
+            section.put("dropped", longs(history, second -> second.arrivals().dropped()));
+            section.put("late", longs(history, second -> second.arrivals().late()));
+        }
         putPercentiles(section, history, HistorySecond::aggregate);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String name : rowNames(history)) {

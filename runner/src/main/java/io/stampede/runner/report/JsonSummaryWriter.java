@@ -7,6 +7,7 @@ import io.stampede.runner.json.TreeWriter;
 import io.stampede.runner.stats.FailureCount;
 import io.stampede.runner.stats.RowSummary;
 import io.stampede.runner.stats.RunSummary;
+import io.stampede.runner.stats.Threshold;
 import io.stampede.runner.stats.ThresholdEvaluator;
 import io.stampede.runner.stats.ThresholdMessage;
 import io.stampede.runner.stats.ThresholdResult;
@@ -81,10 +82,11 @@ public final class JsonSummaryWriter {
             observed = null;
         } else {
             String metric = result.threshold().metric();
-            if (metric.equals("failures") || metric.equals("requests")) {
+            if (metric.equals("failures") || metric.equals("requests") || metric.equals("dropped")) {
                 observed = Math.round(result.observed());
             } else {
-                observed = round(result.observed(), metric.equals("failureRate") ? 6 : 3);
+                boolean fraction = metric.equals("failureRate") || metric.equals(Threshold.DROPPED_RATE);
+                observed = round(result.observed(), fraction ? 6 : 3);
             }
         }
         return new ReportDocument.Threshold(result.threshold().expr(), result.threshold().request(),

@@ -1,23 +1,30 @@
 package io.stampede.runner.run;
 
 import io.stampede.runner.ExitCode;
+import io.stampede.runner.analysis.story.StoryAnalyser;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterEvents;
 import io.stampede.runner.cluster.master.MasterOutcome;
 import io.stampede.runner.cluster.master.MasterRun;
 import io.stampede.runner.cluster.master.MasterSettings;
 import io.stampede.runner.cluster.master.MasterStatus;
+import io.stampede.runner.doc.CapacityDocument;
+import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.doc.StoryDocument;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.report.ConsoleAnswers;
 import io.stampede.runner.report.ConsoleTable;
 import io.stampede.runner.report.JsonSummaryWriter;
+import io.stampede.runner.report.StorySection;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.IntervalStats;
+import io.stampede.runner.stats.LiveView;
 import io.stampede.runner.stats.RunSummary;
 import io.stampede.runner.stats.StatsAggregator;
 import io.stampede.runner.stats.ThresholdEvaluator;
-import io.stampede.runner.stats.ThresholdMessage;
 import io.stampede.runner.stats.ThresholdResult;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -65,8 +73,14 @@ final class MasterSession {
      */
     static ExitCode run(TestPlan plan, MasterSettings settings, ReportOptions options, boolean announceWorkers,
                    Hooks hooks) {
-        MasterRun master = new MasterRun(plan, settings, consoleEvents(plan, options, announceWorkers),
-                hooks::onInterval);
+        StressRun stress = StressRun.of(plan, options, options.quiet());
+        AtomicReference<MasterRun> running = new AtomicReference<>();
+        MasterRun master = new MasterRun(stress.masterPlan(plan), settings,
+                consoleEvents(plan, options, announceWorkers), interval -> {
+                    stress.accept(interval, () -> running.get().status().startEpochMillis());
+                    hooks.onInterval(interval);
+                });
+        running.set(master);
         ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "stampede-console");
             thread.setDaemon(true);
@@ -89,7 +103,7 @@ final class MasterSession {
                 hooks.onFinished(null, outcome.errorExitCode(), outcome.aborted(), outcome.error());
                 return outcome.errorExitCode();
             }
-            return finish(plan, master.stats(), outcome, settings.expectedWorkers(), options, hooks);
+            return finish(plan, stress, master.stats(), outcome, settings.expectedWorkers(), options, hooks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.COULD_NOT_RUN;
@@ -106,7 +120,9 @@ final class MasterSession {
     private static void printLive(MasterRun master, ReportOptions options) {
         StatsAggregator stats = master.stats();
         if (stats == null) return;
-        options.out().println(ConsoleTable.live(stats.liveView()));
+        LiveView view = stats.liveView();
+        options.out().println(ConsoleTable.live(view));
+        RunReports.arrivalWarnings(view.arrivals()).forEach(line -> options.out().println("WARNING: " + line));
         MasterStatus status = master.status();
         boolean distributed = status.expectedWorkers() > 1;
         for (MasterStatus.WorkerView worker : status.workers()) {
@@ -121,21 +137,30 @@ final class MasterSession {
         }
     }
 
-    private static ExitCode finish(TestPlan plan, StatsAggregator stats, MasterOutcome outcome, int expectedWorkers,
-                              ReportOptions options, Hooks hooks) {
+    private static ExitCode finish(TestPlan plan, StressRun stress, StatsAggregator stats, MasterOutcome outcome,
+                                   int expectedWorkers, ReportOptions options, Hooks hooks) {
         RunSummary summary = stats.summary(plan.scenario().name(), outcome.endEpochMillis());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(plan.thresholds(), summary);
         options.out().println(ConsoleTable.summary(summary, thresholds));
+        CapacityDocument capacity = stress.finish(summary.startEpochMillis(), outcome.endEpochMillis());
+        StoryDocument story = StorySection.of(StoryAnalyser.analyse(stats.history()));
+        options.out().println(ConsoleAnswers.of(capacity, story));
         GeneratorHealth health = RunReports.combinedHealth(outcome);
         if (!health.healthy()) options.out().println("WARNING: " + health.message());
+        RunReports.arrivalWarnings(summary.arrivals()).forEach(line -> options.out().println("WARNING: " + line));
         for (LostWorker lost : outcome.lostWorkers()) {
             options.out().println("WARNING: " + RunReports.lossLine(lost));
         }
-        Map<String, Object> extras = RunReports.extraSections(outcome, expectedWorkers, stats, summary);
-        String reportJson = JsonSummaryWriter.toJsonString(summary, thresholds, extras);
-        boolean written = RunReports.write(summary, stats, reportJson, options);
-        boolean passed = ThresholdEvaluator.allPassed(thresholds);
-        options.out().println((passed ? "PASSED: " : "FAILED: ") + ThresholdMessage.of(thresholds)
+        Map<String, Object> extras = new LinkedHashMap<>();
+        if (capacity != null) extras.put(CapacityDocument.SECTION, capacity.toTree());
+        extras.put(StoryDocument.SECTION, story.toTree());
+        extras.putAll(RunReports.extraSections(outcome, expectedWorkers, stats, summary));
+        ReportDocument document = RunVerdict.withCapacity(JsonSummaryWriter.toDocument(summary, thresholds, extras),
+                capacity);
+        String reportJson = document.toJson();
+        boolean written = RunReports.write(summary, stats, stress.steps(), reportJson, options);
+        boolean passed = document.passed();
+        options.out().println((passed ? "PASSED: " : "FAILED: ") + document.message()
                 + (outcome.aborted() ? " (stopped early: " + outcome.abortReason() + ")" : ""));
         ExitCode exitCode;
         if (outcome.failed()) {
@@ -147,7 +172,7 @@ final class MasterSession {
             exitCode = passed ? ExitCode.OK : ExitCode.THRESHOLD_BREACHED;
         }
         hooks.onFinished(reportJson, exitCode, outcome.aborted(),
-                outcome.failed() ? outcome.error() : ThresholdMessage.of(thresholds));
+                outcome.failed() ? outcome.error() : document.message());
         return exitCode;
     }
 

@@ -1,12 +1,15 @@
 package io.stampede.runner.run;
 
+import io.stampede.runner.analysis.capacity.StepResult;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterOutcome;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.report.CapacityCsv;
 import io.stampede.runner.report.CsvReports;
 import io.stampede.runner.report.HistorySection;
 import io.stampede.runner.report.JsonSummaryWriter;
 import io.stampede.runner.report.html.HtmlReport;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.HumanFormat;
 import io.stampede.runner.stats.RunSummary;
 import io.stampede.runner.stats.StatsAggregator;
@@ -28,16 +31,49 @@ final class RunReports {
     private RunReports() {
     }
 
-    /** The JSON summary's extra sections, in order: {@code generator}, {@code workers}, then {@code history}. */
+    /** The JSON summary's extra sections, in order: {@code arrivals} (open model only), {@code generator}, {@code workers}, then {@code history}. */
     static Map<String, Object> extraSections(MasterOutcome outcome, int expectedWorkers, StatsAggregator stats,
                                              RunSummary summary) {
         Map<String, Object> sections = new LinkedHashMap<>();
+        if (summary.arrivals().any()) sections.put("arrivals", arrivalsSection(summary.arrivals()));
         sections.put("generator", generatorSection(combinedHealth(outcome)));
         sections.put("workers", workersSection(outcome, expectedWorkers));
         Map<String, Object> history = HistorySection.of(stats.history(), summary.startEpochMillis());
         history.put("saturatedSeconds", outcome.saturatedSeconds());
         sections.put("history", history);
         return sections;
+    }
+
+    /**
+     * The JSON summary's {@code arrivals} section, open model only: {@code scheduled = started + dropped};
+     * {@code droppedRate} = dropped / scheduled (0..1); {@code late} started more than
+     * {@value ArrivalCounts#LATE_MILLIS} ms after their scheduled time.
+     */
+    static Map<String, Object> arrivalsSection(ArrivalCounts arrivals) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("scheduled", arrivals.scheduled());
+        section.put("started", arrivals.started());
+        section.put("dropped", arrivals.dropped());
+        section.put("droppedRate", Math.round(arrivals.droppedRate() * 1e6) / 1e6);
+        section.put("late", arrivals.late());
+        return section;
+    }
+
+    /** The open model's warnings for people: arrivals dropped, starts late; empty when neither happened. */
+    static List<String> arrivalWarnings(ArrivalCounts arrivals) {
+        List<String> lines = new ArrayList<>();
+        if (arrivals.dropped() > 0) {
+            lines.add(arrivals.dropped() + " of " + arrivals.scheduled() + " arrivals ("
+                    + HumanFormat.percent(arrivals.droppedRate()) + ") were dropped: every one of maxUsers was busy. "
+                    + "The target answered too slowly for this rate with that many users; raise maxUsers to send "
+                    + "them all.");
+        }
+        if (arrivals.late() > 0) {
+            lines.add(arrivals.late() + " arrivals started more than " + ArrivalCounts.LATE_MILLIS + " ms after "
+                    + "their scheduled time: the load generator was saturated (their latency still counts from the "
+                    + "schedule). Use a lower rate per process, more CPU or more workers.");
+        }
+        return lines;
     }
 
     /** The JSON summary's {@code generator} section: whether the numbers may include the generator's queueing. */
@@ -100,21 +136,24 @@ final class RunReports {
                 + worker.reason() + "); its " + worker.users() + " users moved to the other workers";
     }
 
-    /** Writes the CSV and JSON files asked for; false when one could not be written (said on err). */
     /**
      * Writes the report files asked for; false when one could not be written (said on err).
      *
      * @param reportJson the JSON summary, as {@link JsonSummaryWriter#toJsonString} made it: the JSON file, and the
      *                   document the HTML report draws
+     * @param stressSteps the judged steps of a stress run ({@code PREFIX_capacity.csv}); null for another run
      */
-    static boolean write(RunSummary summary, StatsAggregator stats, String reportJson, ReportOptions options) {
+    static boolean write(RunSummary summary, StatsAggregator stats, List<StepResult> stressSteps, String reportJson,
+                         ReportOptions options) {
         boolean ok = true;
         if (options.csvPrefix() != null) {
             try {
                 CsvReports.writeAll(options.csvPrefix(), summary, stats.history(), false);
+                if (stressSteps != null) CapacityCsv.write(options.csvPrefix(), stressSteps);
                 options.out().println("CSV: " + CsvReports.statsPath(options.csvPrefix()) + ", "
                         + CsvReports.historyPath(options.csvPrefix()) + ", "
-                        + CsvReports.failuresPath(options.csvPrefix()));
+                        + CsvReports.failuresPath(options.csvPrefix())
+                        + (stressSteps == null ? "" : ", " + CapacityCsv.path(options.csvPrefix())));
             } catch (IOException e) {
                 options.err().println("stampede: cannot write the CSV reports: " + e.getMessage());
                 ok = false;

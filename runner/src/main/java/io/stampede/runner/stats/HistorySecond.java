@@ -11,11 +11,17 @@ import java.util.List;
  * @param users          users at its end
  * @param rows           rows that had requests so far, sorted by name then method
  * @param aggregate      the merge of all rows
+ * @param arrivals       the open model's arrivals due in this interval (see {@link ArrivalCounts})
  */
 public record HistorySecond(long intervalId, long endEpochMillis, int users, List<HistoryRow> rows,
-                            HistoryRow aggregate) {
+                            HistoryRow aggregate, ArrivalCounts arrivals) {
 
     public HistorySecond {
         rows = List.copyOf(rows);
+    }
+
+    /** A closed-model second. */
+    public HistorySecond(long intervalId, long endEpochMillis, int users, List<HistoryRow> rows, HistoryRow aggregate) {
+        this(intervalId, endEpochMillis, users, rows, aggregate, ArrivalCounts.NONE);
     }
 }

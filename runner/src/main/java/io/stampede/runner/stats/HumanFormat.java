@@ -66,8 +66,8 @@ public final class HumanFormat {
     public static String metric(String metric, double value) {
         return switch (metric) {
             case "rps" -> rate(value);
-            case "failureRate" -> percent(value);
-            case "failures", "requests" -> String.valueOf(Math.round(value));
+            case "failureRate", Threshold.DROPPED_RATE -> percent(value);
+            case "failures", "requests", "dropped" -> String.valueOf(Math.round(value));
             default -> millis(value);
         };
     }

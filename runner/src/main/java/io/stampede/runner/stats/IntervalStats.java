@@ -10,6 +10,12 @@ import java.util.Map;
  * @param rows       per-row stats; rows without requests are absent. A local recorder reuses them at its next
  *                   drain ({@link StatsRecorder#drain}): a receiver reads or copies them at once and keeps no
  *                   reference.
+ * @param arrivals   the open model's arrivals due in this interval ({@link ArrivalCounts#NONE} when closed)
  */
-public record IntervalStats(long intervalId, Map<RowKey, RowStats> rows) {
+public record IntervalStats(long intervalId, Map<RowKey, RowStats> rows, ArrivalCounts arrivals) {
+
+    /** A closed-model interval: no arrivals. */
+    public IntervalStats(long intervalId, Map<RowKey, RowStats> rows) {
+        this(intervalId, rows, ArrivalCounts.NONE);
+    }
 }

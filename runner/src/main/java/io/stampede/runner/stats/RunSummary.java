@@ -14,13 +14,22 @@ import java.util.Optional;
  * @param rows             one per stats row with requests, sorted by name then method
  * @param total            the aggregate: the merge of all rows (histograms added)
  * @param failures         by row and cause, most frequent first
+ * @param arrivals         the open model's arrivals over the run ({@link ArrivalCounts#NONE} for the closed model)
  */
 public record RunSummary(String name, long startEpochMillis, long endEpochMillis, double durationSeconds,
-                         int usersPeak, List<RowSummary> rows, RowSummary total, List<FailureCount> failures) {
+                         int usersPeak, List<RowSummary> rows, RowSummary total, List<FailureCount> failures,
+                         ArrivalCounts arrivals) {
 
     public RunSummary {
         rows = List.copyOf(rows);
         failures = List.copyOf(failures);
+    }
+
+    /** A closed-model run. */
+    public RunSummary(String name, long startEpochMillis, long endEpochMillis, double durationSeconds,
+                      int usersPeak, List<RowSummary> rows, RowSummary total, List<FailureCount> failures) {
+        this(name, startEpochMillis, endEpochMillis, durationSeconds, usersPeak, rows, total, failures,
+                ArrivalCounts.NONE);
     }
 
     /** The row with this label ({@code GET /api/products/{id}}), if it had requests. */

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  *
  * <p>History: each completed interval leaves a {@link HistorySecond}; at most {@code historyLimitSeconds} of them
  * are kept (default {@value #DEFAULT_HISTORY_SECONDS}, 3 hours), the oldest dropped first. Each is small (numbers,
- * no histograms): about 200 bytes per row. To keep all of a longer run, stream the value returned by
+ * no histograms): about 360 bytes per row (LongRunMemoryTest). To keep all of a longer run, stream the value returned by
  * {@link #completeInterval} (e.g. to the CSV history).
  *
  * <p>Threading: every method may be called from any thread; all are synchronized (called about once a second
@@ -46,9 +46,11 @@ public final class StatsAggregator {
     private int latestUsers;
     private long latestEndEpochMillis;
     private int usersPeak;
+    private ArrivalCounts arrivals = ArrivalCounts.NONE;
 
     private static final class Interval {
         final RowTable stats = new RowTable();
+        ArrivalCounts arrivals = ArrivalCounts.NONE;
         boolean complete;
     }
 
@@ -72,6 +74,7 @@ public final class StatsAggregator {
             throw new IllegalArgumentException("intervalId must be >= 0, was " + id);
         }
         cumulative.add(snapshot.rows());
+        arrivals = arrivals.plus(snapshot.arrivals());
         Interval interval = intervals.get(id);
         if (interval == null && isRetained(id)) {
             interval = new Interval();
@@ -79,6 +82,7 @@ public final class StatsAggregator {
         }
         if (interval != null) {
             interval.stats.add(snapshot.rows());
+            interval.arrivals = interval.arrivals.plus(snapshot.arrivals());
         }
         if (interval == null || interval.complete) {
             completedTotals.add(snapshot.rows());
@@ -126,7 +130,7 @@ public final class StatsAggregator {
                 .toList();
         LiveRow aggregate = LiveRow.of(null, cumulative.aggregate(), window.aggregate(), windowSeconds);
         long elapsed = latestCompleted < 0 ? 0 : latestEndEpochMillis - startEpochMillis;
-        return new LiveView(latestUsers, elapsed, rows, aggregate);
+        return new LiveView(latestUsers, elapsed, rows, aggregate, arrivals);
     }
 
     /**
@@ -160,7 +164,7 @@ public final class StatsAggregator {
                 .toList();
         RowSummary total = RowSummary.of(null, cumulative.aggregate(), durationSeconds);
         return new RunSummary(runName, startEpochMillis, endEpochMillis, durationSeconds, usersPeak, rows, total,
-                failures());
+                failures(), arrivals);
     }
 
     /** The kept history, oldest first (see the class comment for the bound). */
@@ -197,7 +201,7 @@ public final class StatsAggregator {
                 .toList();
         HistoryRow aggregate = HistoryRow.of(null, interval.stats.aggregate(), window.aggregate(), windowSeconds,
                 completedTotals.aggregate());
-        return new HistorySecond(intervalId, endEpochMillis, users, rows, aggregate);
+        return new HistorySecond(intervalId, endEpochMillis, users, rows, aggregate, interval.arrivals);
     }
 
     private List<FailureCount> failures() {

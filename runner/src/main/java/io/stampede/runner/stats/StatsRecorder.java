@@ -20,6 +20,9 @@ public final class StatsRecorder {
     private final List<RowKey> rows;
     private RowStats[] current;
     private RowStats[] previous;
+    private long scheduled;
+    private long dropped;
+    private long late;
 
     public StatsRecorder(List<RowKey> rows) {
         this.rows = List.copyOf(rows);
@@ -35,6 +38,18 @@ public final class StatsRecorder {
     /** Counts a failed request with its cause; see {@link RowStats#recordFailure}. */
     public void recordFailure(int row, long latencyMicros, long contentBytes, String cause) {
         current[row].recordFailure(latencyMicros, contentBytes, cause);
+    }
+
+    /** Counts an arrival of the open model that started an iteration; late when it started past its schedule. */
+    public void recordArrivalStarted(boolean lateStart) {
+        scheduled++;
+        if (lateStart) late++;
+    }
+
+    /** Counts an arrival of the open model that found no free user. */
+    public void recordArrivalDropped() {
+        scheduled++;
+        dropped++;
     }
 
     /**
@@ -56,7 +71,12 @@ public final class StatsRecorder {
                 byRow.put(rows.get(i), finished[i]);
             }
         }
-        return new IntervalStats(intervalId, byRow);
+        ArrivalCounts arrivals = scheduled == 0 ? ArrivalCounts.NONE
+                : new ArrivalCounts(scheduled, scheduled - dropped, dropped, late);
+        scheduled = 0;
+        dropped = 0;
+        late = 0;
+        return new IntervalStats(intervalId, byRow, arrivals);
     }
 
     private RowStats[] freshRows() {

@@ -8,14 +8,21 @@ package io.stampede.runner.stats;
  * @param metric  one of {@link #METRICS}
  * @param op      the comparison that must hold for the threshold to pass
  * @param limit   the limit in the metric's base unit: milliseconds for latency metrics (avg, min, max, pNN),
- *                a fraction 0..1 for failureRate, requests per second for rps, a count for failures and requests
+ *                a fraction 0..1 for failureRate and droppedRate, requests per second for rps, a count for
+ *                failures, requests and dropped
  */
 public record Threshold(String expr, String request, String metric, Comparison op, double limit) {
 
     /** The metrics a threshold can name, as the contract lists them. */
     public static final java.util.List<String> METRICS = java.util.List.of(
             "avg", "min", "max", "p50", "p66", "p75", "p80", "p90", "p95", "p98", "p99", "p99.9", "p99.99",
-            "rps", "failureRate", "failures", "requests");
+            "rps", "failureRate", "failures", "requests", "dropped");
+
+    /**
+     * The internal metric of {@code dropped} written with a percentage ({@code dropped < 1%}): dropped arrivals
+     * as a fraction of scheduled ones. A plain number ({@code dropped <= 0}) limits their count.
+     */
+    public static final String DROPPED_RATE = "droppedRate";
 
     public enum Comparison {
         LT("<"), LE("<="), GT(">"), GE(">=");
@@ -42,6 +49,6 @@ public record Threshold(String expr, String request, String metric, Comparison o
 
     /** Whether the metric is a latency, reported and limited in milliseconds. */
     public boolean isLatency() {
-        return metric.equals("avg") || metric.equals("min") || metric.equals("max") || metric.startsWith("p");
+        return metric.equals("avg") || metric.equals("min") || metric.equals("max") || metric.matches("p[0-9.]+");
     }
 }

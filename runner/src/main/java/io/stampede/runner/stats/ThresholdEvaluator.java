@@ -20,6 +20,12 @@ public final class ThresholdEvaluator {
     }
 
     public static ThresholdResult evaluate(Threshold threshold, RunSummary summary) {
+        if (threshold.metric().equals("dropped") || threshold.metric().equals(Threshold.DROPPED_RATE)) {
+            double observed = threshold.metric().equals("dropped") ? summary.arrivals().dropped()
+                    : summary.arrivals().droppedRate();
+            return new ThresholdResult(threshold, observed, HumanFormat.metric(threshold.metric(), observed),
+                    threshold.op().holds(observed, threshold.limit()));
+        }
         Optional<RowSummary> row = threshold.request() == null
                 ? Optional.of(summary.total())
                 : summary.row(threshold.request());

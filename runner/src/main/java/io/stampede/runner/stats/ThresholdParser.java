@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>Values: latencies (avg, min, max, pNN) need a time unit, {@code ms}, {@code s} or {@code m};
  * failureRate takes a percentage ({@code 1%}) or a fraction 0..1 ({@code 0.01}); rps, failures and requests take
- * plain numbers. Negative limits are rejected.
+ * plain numbers. dropped (the open model's arrivals that found no free user) takes a count ({@code dropped <= 0})
+ * or a percentage of the scheduled arrivals ({@code dropped < 1%}), over the whole run only. Negative limits are
+ * rejected.
  */
 public final class ThresholdParser {
 
@@ -53,7 +55,25 @@ public final class ThresholdParser {
         if (number < 0) {
             throw new IllegalArgumentException("the limit must not be negative, got " + valueMatch.group(1));
         }
-        double limit = limit(metric, number, valueMatch.group(2));
+        String unit = valueMatch.group(2);
+        if (metric.equals("dropped")) {
+            if (request != null) {
+                throw new IllegalArgumentException("dropped counts the arrivals of the whole run, not of one request;"
+                        + " remove request");
+            }
+            if (unit.equals("%")) {
+                if (number > 100) {
+                    throw new IllegalArgumentException("a share of arrivals is at most 100%, got " + number + "%");
+                }
+                return new Threshold(expr.strip(), null, Threshold.DROPPED_RATE, op, number / 100);
+            }
+            if (!unit.isEmpty()) {
+                throw new IllegalArgumentException("dropped takes a count such as 0 or a percentage such as 1%, got "
+                        + "the unit '" + unit + "'");
+            }
+            return new Threshold(expr.strip(), null, metric, op, number);
+        }
+        double limit = limit(metric, number, unit);
         return new Threshold(expr.strip(), request, metric, op, limit);
     }
 
@@ -116,6 +136,7 @@ public final class ThresholdParser {
             case "failureRate" -> "1%";
             case "rps" -> "50";
             case "failures", "requests" -> "10";
+            case "dropped" -> "1%";
             default -> "500ms";
         };
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.stampede.runner.cli.Cli.file;
 import static io.stampede.runner.cli.Cli.stampede;
@@ -83,7 +84,15 @@ class BadInputTest {
             zero spawn rate         | spawnRate: 2,                     | spawnRate: 0,                    | spec.load.spawnRate
             bad duration            | duration: 1s}                     | duration: 10 minutes}            | spec.load.duration
             unknown preset          | load: {                           | load: {preset: huge,             | spec.load.preset
-            stress not built yet    | load: {                           | load: {preset: stress,           | spec.load.preset
+            stress rate steps       | load: {                           | load: {stress: {rate: {start: 1, step: 1, max: 9}}, | spec.load.stress.rate
+            arrivalRate with users  | load: {                           | load: {arrivalRate: {rate: 5, duration: 1s, maxUsers: 2}, | spec.load.users
+            arrival rate zero       | load: {users: 2, spawnRate: 2, duration: 1s} | load: {arrivalRate: {rate: 0, duration: 1s, maxUsers: 2}} | spec.load.arrivalRate.rate
+            arrival rate negative   | load: {users: 2, spawnRate: 2, duration: 1s} | load: {arrivalRate: {rate: -5, duration: 1s, maxUsers: 2}} | spec.load.arrivalRate.rate
+            missing maxUsers        | load: {users: 2, spawnRate: 2, duration: 1s} | load: {arrivalRate: {rate: 5, duration: 1s}} | spec.load.arrivalRate.maxUsers
+            unknown per             | load: {users: 2, spawnRate: 2, duration: 1s} | load: {arrivalRate: {rate: 5, per: fortnight, duration: 1s, maxUsers: 2}} | spec.load.arrivalRate.per
+            rate without duration   | load: {users: 2, spawnRate: 2, duration: 1s} | load: {arrivalRate: {rate: 5, maxUsers: 2}} | spec.load.arrivalRate.duration
+            negative stage rate     | load: {users: 2, spawnRate: 2, duration: 1s} | load: {arrivalRate: {stages: [{duration: 1s, rate: -1}], maxUsers: 2}} | spec.load.arrivalRate.stages[0].rate
+            dropped on a request    | - expr: p95 < 2s                  | - {expr: dropped < 1%, request: GET /products} | spec.thresholds[0].expr
             bad default timeout     | timeout: 5s                       | timeout: soon                    | spec.defaults.timeout
             zero class weight       | weight: 2                         | weight: 0                        | spec.userClasses[0].weight
             between reversed        | between: [10ms, 20ms]             | between: [20ms, 10ms]            | spec.userClasses[0].wait.between
@@ -138,6 +147,32 @@ class BadInputTest {
         assertThat(stampede("run", valid.toString(), "--users", "ten").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(stampede("run", valid.toString(), "--no-such-flag").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(stampede("run").exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(stampede("run", valid.toString(), "--rate", "50/s").err())
+                .contains("--rate: applies only to spec.load.arrivalRate");
+        assertThat(stampede("run", valid.toString(), "--rate", "50/s").exitCode())
+                .isEqualTo(ExitCode.BAD_INPUT.code());
+    }
+
+    @Test
+    void rejectsBadOpenModelFlagsWithTheFlagName() {
+        Path open = file(dir, "open-flags.yaml", VALID.replace("load: {users: 2, spawnRate: 2, duration: 1s}",
+                "load: {arrivalRate: {rate: 5, duration: 1s, maxUsers: 2}}"), server.baseUrl());
+
+        Cli.Outcome valid = stampede("validate", open.toString());
+        Cli.Outcome rate = stampede("run", open.toString(), "--rate", "fast");
+        Cli.Outcome zero = stampede("run", open.toString(), "--rate", "0/m");
+        Cli.Outcome maxUsers = stampede("run", open.toString(), "--max-users", "0");
+        Cli.Outcome users = stampede("run", open.toString(), "--users", "5");
+
+        assertThat(valid.exitCode()).as(valid.all()).isZero();
+        assertThat(rate.err()).contains("--rate: expected arrivals such as 200, 200/s or 30/m, got 'fast'");
+        assertThat(zero.err()).contains("--rate: must be greater than 0");
+        assertThat(maxUsers.err()).contains("--max-users: must be at least 1, got 0");
+        assertThat(users.err()).contains("--users: does not apply to spec.load.arrivalRate");
+        for (Cli.Outcome outcome : List.of(rate, zero, maxUsers, users)) {
+            assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+            assertThat(outcome.all()).doesNotContain("Exception");
+        }
     }
 
     @Test
@@ -148,6 +183,8 @@ class BadInputTest {
         Cli.Outcome csv = stampede("run", valid.toString(), "-q", "--csv", "/proc/nope/x");
         Cli.Outcome json = stampede("run", valid.toString(), "-q", "--json", dir.toString());
         Cli.Outcome below = stampede("run", valid.toString(), "-q", "--json", aFile + "/sub/summary.json");
+        Cli.Outcome html = stampede("run", valid.toString(), "-q", "--html", aFile + "/report.html");
+        Cli.Outcome htmlDir = stampede("run", valid.toString(), "-q", "--html", dir.toString());
 
         assertThat(csv.exitCode()).as(csv.all()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(csv.err()).isEqualTo("stampede: --csv /proc/nope/x: cannot create the directory /proc/nope: "
@@ -157,7 +194,11 @@ class BadInputTest {
         assertThat(below.exitCode()).as(below.all()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(below.err()).contains("--json " + aFile + "/sub/summary.json: cannot create the directory "
                 + aFile + "/sub");
-        assertThat(csv.out() + json.out() + below.out()).doesNotContain("Running");
+        assertThat(html.exitCode()).as(html.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(html.err()).contains("--html " + aFile + "/report.html: cannot create the directory " + aFile);
+        assertThat(htmlDir.exitCode()).as(htmlDir.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(htmlDir.err()).contains("--html " + dir + ": " + dir + " is a directory");
+        assertThat(csv.out() + json.out() + below.out() + html.out() + htmlDir.out()).doesNotContain("Running");
         assertThat(Files.readString(aFile)).isEqualTo("in the way");
     }
 
@@ -171,6 +212,21 @@ class BadInputTest {
 
         assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(outcome.err()).contains("--json /proc/nope/summary.json: cannot create the directory /proc/nope");
+        assertThat(outcome.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void theMasterRefusesTheOpenModelOnMoreThanOneWorker() throws Exception {
+        Path open = file(dir, "master-open.yaml", VALID.replace("load: {users: 2, spawnRate: 2, duration: 1s}",
+                "load: {arrivalRate: {rate: 5, duration: 1s, maxUsers: 2}}"), server.baseUrl());
+        Path token = Files.writeString(dir.resolve("open-token"), "a-token-of-sixteen-chars");
+
+        Cli.Outcome outcome = stampede("master", open.toString(), "--expect-workers", "2", "--bind", "127.0.0.1:0",
+                "--token-file", token.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(outcome.err()).contains("spec.load.arrivalRate: the open model is not available yet on more than "
+                + "one worker (--expect-workers 2)");
         assertThat(outcome.out()).doesNotContain("listening");
     }
 

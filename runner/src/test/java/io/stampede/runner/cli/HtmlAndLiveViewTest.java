@@ -54,7 +54,7 @@ class HtmlAndLiveViewTest {
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/api/products/*", Behaviour.json(200, "{\"id\":1}").withLatency(Latency.fixed(Duration.ofMillis(5))));
             server.respond("POST", "/api/cart", Behaviour.status(503));
-            Path test = file(dir, "shop.yaml", SHOP.replace("DURATION", "5s"), server.baseUrl());
+            Path test = file(dir, "shop.yaml", SHOP.replace("DURATION", "20s"), server.baseUrl());
             Path html = dir.resolve("out/report.html");
             Path json = dir.resolve("out/summary.json");
 

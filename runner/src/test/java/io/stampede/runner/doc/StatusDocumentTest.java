@@ -62,4 +62,27 @@ class StatusDocumentTest {
         assertThatThrownBy(() -> StatusDocument.parse("<html>503</html>"))
                 .isInstanceOf(DocumentException.class).hasMessageStartingWith("the document is not JSON");
     }
+
+    @Test
+    void aFinishedStressRunsStatusCarriesTheReportsCapacityAndStory() {
+        CapacityDocument capacity = new CapacityDocument(new CapacityDocument.Held(2, 30, 473, 69),
+                new CapacityDocument.Broke(3, 45, 480, List.of("p95 < 75ms: 105ms")),
+                "holds 30 users / 473 RPS with p95 < 75ms; broke at 45 users (p95 105ms)", List.of());
+        StoryDocument story = new StoryDocument(List.of(new StoryDocument.Entry("stable", null, null,
+                "p95 steady (6-8.4 ms) over 22s at 10 users, 1700/s, no failures")), "graceful", null);
+        ReportDocument.Row total = new ReportDocument.Row(null, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        ReportDocument report = new ReportDocument("stress", Instant.parse("2026-12-05T08:00:00Z"),
+                Instant.parse("2026-12-05T08:01:00Z"), 60, false, "capacity: ...",
+                new ReportDocument.Summary(total, List.of()), List.of(), List.of(),
+                java.util.Map.of(CapacityDocument.SECTION, capacity.toTree(), StoryDocument.SECTION, story.toTree()));
+
+        StatusDocument done = StatusJson.document(RUNNING, LIVE,
+                new FinalResult("Failed", report.toJson(), 1, "capacity: ..."), ReportDocument.parse(report.toJson()));
+
+        StatusDocument read = StatusDocument.parse(done.toJson());
+        assertThat(read).isEqualTo(done);
+        assertThat(read.capacity()).isEqualTo(capacity);
+        assertThat(read.story()).isEqualTo(story);
+        assertThat(StatusDocument.parse(StatusJson.document(RUNNING, LIVE, null).toJson()).capacity()).isNull();
+    }
 }

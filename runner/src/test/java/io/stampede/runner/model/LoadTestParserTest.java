@@ -223,6 +223,6 @@ class LoadTestParserTest {
                 .isInstanceOfSatisfying(InvalidLoadTestException.class, e -> assertThat(e.problems())
                         .containsExactly(new Problem("spec.load.usres", "unknown field 'usres' (did you mean "
                                 + "'users'?); allowed fields: preset, users, spawnRate, duration, stages, "
-                                + "stress, stopTimeout")));
+                                + "stress, stopTimeout, arrivalRate")));
     }
 }

@@ -61,9 +61,10 @@ class StressLoadParsingTest {
     }
 
     @Test
-    void rateStepsAreReadButRefusedUntilTheOpenModelExists() {
+    void rateStepsAreReadButRefusedForNow() {
         rejects("{stress: {rate: {start: 100, step: 100, max: 5000}}}", "spec.load.stress.rate",
-                "rate steps need the open model (arrivalRate), which is not built yet; step the users instead, "
+                "rate steps are not run yet (a stress run steps users; for a steady arrival rate use "
+                        + "spec.load.arrivalRate); step the users instead, "
                         + "such as users: {start: 50, step: 50, max: 500}");
         assertThatThrownBy(() -> load("{stress: {rate: {start: 100, step: 0, max: 5000}}}"))
                 .isInstanceOfSatisfying(InvalidLoadTestException.class, e -> assertThat(e.problems())

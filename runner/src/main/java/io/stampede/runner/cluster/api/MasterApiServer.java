@@ -4,6 +4,7 @@ import io.stampede.runner.cluster.link.SharedToken;
 import io.stampede.runner.cluster.link.WebSocketWorkerConnection;
 import io.stampede.runner.cluster.master.MasterRun;
 import io.stampede.runner.cluster.protocol.Protocol;
+import io.stampede.runner.doc.ReportDocument;
 import io.stampede.runner.stats.LatencyDistribution;
 import io.stampede.runner.stats.LiveView;
 import io.stampede.runner.stats.StatsAggregator;
@@ -42,6 +43,8 @@ public final class MasterApiServer {
     private final MasterMetrics metrics;
     private final Consumer<String> refusals;
     private final AtomicReference<FinalResult> result = new AtomicReference<>();
+    /** The final report, parsed once for the status's capacity and story; null before the end. */
+    private volatile ReportDocument report;
     private volatile MasterRun master;
     private volatile boolean localStop;
     private HttpServer server;
@@ -78,6 +81,10 @@ public final class MasterApiServer {
 
     /** From now on {@code /api/v1/report} serves this, and the status shows its phase. */
     public void publish(FinalResult finalResult) {
+        if (finalResult.reportJson() != null) {
+            report = ReportDocument.parse(finalResult.reportJson());
+            metrics.capacity(report.capacity());
+        }
         result.set(finalResult);
     }
 
@@ -123,7 +130,7 @@ public final class MasterApiServer {
             }
             case "/api/v1/status" -> {
                 if (!allow(request, HttpMethod.GET)) return;
-                json(request, 200, StatusJson.document(master.status(), live(master), result.get()).toJson());
+                json(request, 200, StatusJson.document(master.status(), live(master), result.get(), report).toJson());
             }
             case "/api/v1/report" -> {
                 if (!allow(request, HttpMethod.GET)) return;

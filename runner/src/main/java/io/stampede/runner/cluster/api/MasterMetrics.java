@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stampede.runner.cluster.master.MasterStatus;
+import io.stampede.runner.doc.CapacityDocument;
 import io.stampede.runner.stats.IntervalStats;
 import io.stampede.runner.stats.LatencyDistribution;
 import io.stampede.runner.stats.LiveView;
@@ -27,7 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>latency: see {@link LatencyCollector} ({@code stampede_request_duration_seconds},
  *       {@code stampede_latency_seconds}, {@code stampede_latency_recent_seconds});</li>
  *   <li>{@code stampede_rps} over the last 10 s, {@code stampede_users}, and {@code stampede_workers{state}} for
- *       expected, connected and lost.</li>
+ *       expected, connected and lost;</li>
+ *   <li>a stress run, once over: {@code stampede_capacity_users{result}} and {@code stampede_capacity_rps{result}}
+ *       for the highest step that held ({@code result="held"}) and the first that broke ({@code "broke"}), each
+ *       present only when there is such a step.</li>
  * </ul>
  * Threading: {@link #countInterval} runs on the master's thread, {@link #scrape} on the HTTP server's; Micrometer's
  * registry is thread safe and the gauges read an atomically replaced picture.
@@ -59,6 +63,20 @@ public final class MasterMetrics {
             case "connected" -> status.connectedWorkers();
             default -> status.lostWorkers().size();
         };
+    }
+
+    /** A stress run's capacity, once its reports are written: the held and broke gauges. Call at most once. */
+    public void capacity(CapacityDocument capacity) {
+        if (capacity == null) return;
+        if (capacity.held() != null) capacityGauges("held", capacity.held().users(), capacity.held().rps());
+        if (capacity.broke() != null) capacityGauges("broke", capacity.broke().users(), capacity.broke().rps());
+    }
+
+    private void capacityGauges(String result, int users, double rps) {
+        Gauge.builder("stampede.capacity.users", () -> users).tag("result", result)
+                .description("users of the highest step that held, and of the first that broke").register(registry);
+        Gauge.builder("stampede.capacity.rps", () -> rps).tag("result", result)
+                .description("requests per second of those steps, over their judged seconds").register(registry);
     }
 
     /** Advances the counters by one merged interval or late snapshot. */

@@ -2,6 +2,7 @@ package io.stampede.runner.cluster.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stampede.runner.cluster.master.MasterStatus;
+import io.stampede.runner.doc.ReportDocument;
 import io.stampede.runner.doc.StatusDocument;
 import io.stampede.runner.stats.LiveRow;
 import io.stampede.runner.stats.LiveView;
@@ -25,6 +26,14 @@ public final class StatusJson {
      * @param result null until the reports are written
      */
     public static StatusDocument document(MasterStatus status, LiveView live, FinalResult result) {
+        return document(status, live, result, null);
+    }
+
+    /**
+     * @param report the final report, parsed (its capacity and story go into the status); null before the end
+     */
+    public static StatusDocument document(MasterStatus status, LiveView live, FinalResult result,
+                                          ReportDocument report) {
         StatusDocument.Workers workers = new StatusDocument.Workers(status.expectedWorkers(),
                 status.connectedWorkers(),
                 status.lostWorkers().stream().map(lost -> new StatusDocument.LostWorker(lost.worker(),
@@ -37,10 +46,13 @@ public final class StatusJson {
                 round(status.elapsedMillis() / 1000.0),
                 total == null ? 0 : total.requests(), total == null ? 0 : total.failures(),
                 total == null ? 0 : round(total.currentRps()), total == null ? 0 : round(total.p50Ms()),
-                total == null ? 0 : round(total.p95Ms()), total == null ? 0 : round(total.p99Ms()));
+                total == null ? 0 : round(total.p95Ms()), total == null ? 0 : round(total.p99Ms()),
+                live != null && live.arrivals().any() ? live.arrivals().dropped() : null,
+                live != null && live.arrivals().any() ? live.arrivals().late() : null);
         return new StatusDocument(result != null ? result.phase() : status.phase().statusName(),
                 status.startEpochMillis() > 0 ? Instant.ofEpochMilli(status.startEpochMillis()) : null,
-                result != null ? result.message() : "", workers, progress);
+                result != null ? result.message() : "", workers, progress,
+                report == null ? null : report.capacity(), report == null ? null : report.story());
     }
 
     /** The document as a JSON tree. */

@@ -2,6 +2,7 @@ package io.stampede.runner.cluster.link;
 
 import io.stampede.runner.cluster.protocol.ProtocolException;
 import io.stampede.runner.cluster.protocol.WorkerMessage;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
 
@@ -16,7 +17,8 @@ import java.util.zip.DataFormatException;
 /**
  * A {@link WorkerMessage.Snapshot} as a binary frame. Big-endian; strings are a u16 byte length and UTF-8:
  * <pre>
- * magic "SN" | version u8 = 1 | workerId i32 | intervalId i64 | users i32 | endEpochMillis i64 | rows i32
+ * magic "SN" | version u8 = 2 | workerId i32 | intervalId i64 | users i32 | endEpochMillis i64
+ * | arrivals scheduled i64, dropped i64, late i64 (the open model's; 0 when closed) | rows i32
  * each row: method str | name str | the row's counters, causes and histogram ({@link RowStats#encodeInto})
  * </pre>
  * Histograms travel whole, in HdrHistogram's own compressed form, so the master adds them: percentiles are never
@@ -27,8 +29,8 @@ import java.util.zip.DataFormatException;
 public final class SnapshotCodec {
 
     static final byte[] MAGIC = {'S', 'N'};
-    static final byte VERSION = 1;
-    private static final int HEADER_BYTES = 3 + 4 + 8 + 4 + 8 + 4;
+    static final byte VERSION = 2;
+    private static final int HEADER_BYTES = 3 + 4 + 8 + 4 + 8 + 3 * 8 + 4;
     private static final int MAX_ROWS = 100_000;
 
     private SnapshotCodec() {
@@ -43,7 +45,9 @@ public final class SnapshotCodec {
         }
         ByteBuffer out = ByteBuffer.allocate(capacity);
         out.put(MAGIC).put(VERSION).putInt(snapshot.workerId()).putLong(snapshot.intervalId())
-                .putInt(snapshot.users()).putLong(snapshot.endEpochMillis()).putInt(snapshot.rows().size());
+                .putInt(snapshot.users()).putLong(snapshot.endEpochMillis())
+                .putLong(snapshot.arrivals().scheduled()).putLong(snapshot.arrivals().dropped())
+                .putLong(snapshot.arrivals().late()).putInt(snapshot.rows().size());
         snapshot.rows().forEach((key, stats) -> {
             putString(out, key.method());
             putString(out, key.name());
@@ -62,6 +66,14 @@ public final class SnapshotCodec {
             long intervalId = in.getLong();
             int users = in.getInt();
             long endEpochMillis = in.getLong();
+            long scheduled = in.getLong();
+            long dropped = in.getLong();
+            long late = in.getLong();
+            if (scheduled < 0 || dropped < 0 || late < 0 || dropped > scheduled || late > scheduled - dropped) {
+                throw new ProtocolException("impossible arrival counts " + scheduled + "/" + dropped + "/" + late);
+            }
+            ArrivalCounts arrivals = scheduled == 0 ? ArrivalCounts.NONE
+                    : new ArrivalCounts(scheduled, scheduled - dropped, dropped, late);
             int rowCount = in.getInt();
             if (rowCount < 0 || rowCount > MAX_ROWS) throw new ProtocolException("a snapshot with " + rowCount + " rows");
             Map<RowKey, RowStats> rows = new LinkedHashMap<>(rowCount * 2);
@@ -71,7 +83,7 @@ public final class SnapshotCodec {
             }
             if (in.hasRemaining()) throw new ProtocolException(in.remaining() + " bytes after the last row");
             if (intervalId < 0) throw new ProtocolException("negative interval id " + intervalId);
-            return new WorkerMessage.Snapshot(workerId, intervalId, users, endEpochMillis, rows);
+            return new WorkerMessage.Snapshot(workerId, intervalId, users, endEpochMillis, rows, arrivals);
         } catch (BufferUnderflowException e) {
             throw new ProtocolException("a truncated snapshot", e);
         } catch (DataFormatException e) {

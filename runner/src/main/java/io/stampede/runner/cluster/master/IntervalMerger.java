@@ -1,6 +1,7 @@
 package io.stampede.runner.cluster.master;
 
 import io.stampede.runner.cluster.protocol.WorkerMessage;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.IntervalStats;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
@@ -51,6 +52,7 @@ final class IntervalMerger {
         final long firstNanos;
         int users;
         long endEpochMillis;
+        ArrivalCounts arrivals = ArrivalCounts.NONE;
 
         Pending(long firstNanos) {
             this.firstNanos = firstNanos;
@@ -95,7 +97,7 @@ final class IntervalMerger {
         if (id <= completedThrough) {
             workerSeen.set((int) id);
             lateSnapshots++;
-            IntervalStats late = new IntervalStats(id, snapshot.rows());
+            IntervalStats late = new IntervalStats(id, snapshot.rows(), snapshot.arrivals());
             aggregator.accept(late);
             mergedListener.accept(late);
             return true;
@@ -105,6 +107,7 @@ final class IntervalMerger {
         snapshot.rows().forEach((key, row) -> interval.rows.merge(key, row, IntervalMerger::addInto));
         interval.reporters.add(workerId);
         interval.users += snapshot.users();
+        interval.arrivals = interval.arrivals.plus(snapshot.arrivals());
         interval.endEpochMillis = Math.max(interval.endEpochMillis, snapshot.endEpochMillis());
         return true;
     }
@@ -139,7 +142,7 @@ final class IntervalMerger {
     }
 
     private void complete(long id, Pending interval) {
-        IntervalStats merged = new IntervalStats(id, interval.rows);
+        IntervalStats merged = new IntervalStats(id, interval.rows, interval.arrivals);
         aggregator.accept(merged);
         int users = Math.min(interval.users, usersCap.mostUsersAround(id));
         aggregator.completeInterval(id, users, interval.endEpochMillis);

@@ -2,6 +2,7 @@ package io.stampede.runner.cluster.master;
 
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.engine.PlannedTargets;
+import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.scenario.TestPlan;
 
 import java.util.Arrays;
@@ -18,10 +19,13 @@ final class UserDealer {
     private int[] dealtTotals = new int[0];
     private boolean workersChanged;
     private final DealtUsers dealt = new DealtUsers();
+    /** Open model: the workers create users as arrivals need them, so no users are dealt and none capped. */
+    private final boolean openModel;
 
     UserDealer(TestPlan plan) {
         this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
         this.classTotals = new int[plan.scenario().userClasses().size()];
+        this.openModel = plan.load() instanceof ArrivalRatePlan;
     }
 
     /**
@@ -38,6 +42,7 @@ final class UserDealer {
 
     /** The most users dealt out in all around an interval's second: see {@link DealtUsers#mostAround}. */
     int mostDealtAround(long intervalId) {
+        if (openModel) return Integer.MAX_VALUE;
         return dealt.mostAround(intervalId);
     }
 

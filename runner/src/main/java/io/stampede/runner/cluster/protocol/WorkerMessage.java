@@ -3,6 +3,7 @@ package io.stampede.runner.cluster.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
 
@@ -59,12 +60,18 @@ public sealed interface WorkerMessage {
      * @param endEpochMillis wall-clock end of the interval on the worker
      * @param rows           rows with requests, in their order; they belong to the receiver once sent (the sender
      *                       keeps no reference and changes none of them)
+     * @param arrivals       the open model's arrivals due on this worker in the interval (none when closed)
      */
-    record Snapshot(int workerId, long intervalId, int users, long endEpochMillis, Map<RowKey, RowStats> rows)
-            implements WorkerMessage {
+    record Snapshot(int workerId, long intervalId, int users, long endEpochMillis, Map<RowKey, RowStats> rows,
+                    ArrivalCounts arrivals) implements WorkerMessage {
 
         public Snapshot {
             rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        }
+
+        /** A closed-model snapshot: no arrivals. */
+        public Snapshot(int workerId, long intervalId, int users, long endEpochMillis, Map<RowKey, RowStats> rows) {
+            this(workerId, intervalId, users, endEpochMillis, rows, ArrivalCounts.NONE);
         }
     }
 

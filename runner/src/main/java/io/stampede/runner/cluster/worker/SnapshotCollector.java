@@ -1,6 +1,7 @@
 package io.stampede.runner.cluster.worker;
 
 import io.stampede.runner.engine.StatsSink;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.IntervalStats;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
@@ -20,11 +21,13 @@ import java.util.Map;
 final class SnapshotCollector implements StatsSink {
 
     /** One completed interval of this worker. */
-    record Interval(long intervalId, int users, long endEpochMillis, Map<RowKey, RowStats> rows) {
+    record Interval(long intervalId, int users, long endEpochMillis, Map<RowKey, RowStats> rows,
+                    ArrivalCounts arrivals) {
     }
 
     private final java.util.function.Consumer<Interval> onInterval;
     private final Map<Long, Map<RowKey, RowStats>> open = new HashMap<>();
+    private final Map<Long, ArrivalCounts> arrivals = new HashMap<>();
 
     SnapshotCollector(java.util.function.Consumer<Interval> onInterval) {
         this.onInterval = onInterval;
@@ -35,15 +38,19 @@ final class SnapshotCollector implements StatsSink {
         synchronized (this) {
             Map<RowKey, RowStats> rows = open.computeIfAbsent(stats.intervalId(), id -> new LinkedHashMap<>());
             stats.rows().forEach((row, part) -> rows.computeIfAbsent(row, key -> new RowStats()).add(part));
+            if (stats.arrivals().any()) arrivals.merge(stats.intervalId(), stats.arrivals(), ArrivalCounts::plus);
         }
     }
 
     @Override
     public void completeInterval(long intervalId, int users, long endEpochMillis) {
         Map<RowKey, RowStats> rows;
+        ArrivalCounts due;
         synchronized (this) {
             rows = open.remove(intervalId);
+            due = arrivals.remove(intervalId);
         }
-        onInterval.accept(new Interval(intervalId, users, endEpochMillis, rows == null ? Map.of() : rows));
+        onInterval.accept(new Interval(intervalId, users, endEpochMillis, rows == null ? Map.of() : rows,
+                due == null ? ArrivalCounts.NONE : due));
     }
 }

@@ -188,7 +188,7 @@ public final class WorkerAgent {
     private void sendSnapshot(SnapshotCollector.Interval interval) {
         if (state == State.DONE || state == State.MASTER_LOST) return;
         link.send(new WorkerMessage.Snapshot(workerId, interval.intervalId(), interval.users(),
-                interval.endEpochMillis(), interval.rows()));
+                interval.endEpochMillis(), interval.rows(), interval.arrivals()));
     }
 
     private void onEngineEnded(RunResult result, Throwable error) {

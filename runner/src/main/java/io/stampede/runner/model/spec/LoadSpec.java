@@ -15,11 +15,12 @@ import java.util.List;
  * @param stress      stress to the breaking point, or null; never with users, duration or stages. The binder sets it
  *                    to {@link StressSpec#DEFAULTS} for {@code preset: stress} without a stress block.
  * @param stopTimeout >= 0, or null
+ * @param arrivalRate the open model, or null; never with preset, users, spawnRate, duration, stages or stress
  */
 public record LoadSpec(String preset, Integer users, Double spawnRate, Duration duration, List<StageSpec> stages,
-                       StressSpec stress, Duration stopTimeout) {
+                       StressSpec stress, Duration stopTimeout, ArrivalRateSpec arrivalRate) {
 
-    public static final LoadSpec NONE = new LoadSpec(null, null, null, null, List.of(), null, null);
+    public static final LoadSpec NONE = new LoadSpec(null, null, null, null, List.of(), null, null, null);
 
     public LoadSpec {
         stages = Immutables.list(stages);

@@ -9,6 +9,7 @@ import io.stampede.runner.model.LoadBinder;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.LoadSpec;
 import io.stampede.runner.model.spec.StageSpec;
+import io.stampede.runner.model.spec.StressSpec;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,25 +31,60 @@ final class LoadPlanResolver {
     /** @return the load, or null when something was reported */
     static ResolvedLoad resolve(LoadSpec load, Overrides overrides, Problems problems) {
         int before = problems.count();
-        if (load.stress() != null && load.preset() == null) {
-            // Parsed and validated, but not run yet: a stress run must stop at its breaking point and report capacity.
-            problems.add(LOAD + ".stress", "stress runs are not available yet; use stages to step the load");
+        if (load.arrivalRate() != null) {
+            return openModel(load, overrides, problems);
         }
-        Preset preset = preset(load.preset(), problems);
+        if (overrides.rate() != null || overrides.maxUsers() != null) {
+            problems.add(overrides.rate() != null ? Overrides.RATE : Overrides.MAX_USERS, "applies only to "
+                    + LOAD + ".arrivalRate (the open model); this file runs a number of users: use "
+                    + Overrides.USERS);
+        }
+        Preset preset = load.stress() != null ? null : preset(load.preset(), problems);
         Integer flagUsers = flagUsers(overrides.users(), problems);
         Double flagSpawnRate = flagSpawnRate(overrides.spawnRate(), problems);
         Duration flagDuration = flagDuration(overrides.duration(), problems);
         if (problems.count() > before) {
             return null;
         }
+        long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
+        if (load.stress() != null) {
+            LoadPlan stress = stress(load.stress(), firstOf(flagSpawnRate, load.spawnRate()), flagUsers, flagDuration,
+                    problems);
+            return stress == null ? null : new ResolvedLoad(stress, null, stopTimeout);
+        }
         double spawnRate = firstOf(flagSpawnRate, load.spawnRate(),
                 preset == null ? null : preset.spawnRatePerSecond(), Double.POSITIVE_INFINITY);
         LoadPlan plan = load.stages().isEmpty()
                 ? constant(load, preset, flagUsers, flagDuration, spawnRate, problems)
                 : staged(load.stages(), flagUsers, flagDuration, spawnRate);
-        long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
         return plan == null ? null
                 : new ResolvedLoad(plan, preset == null ? null : preset.waitOverride(), stopTimeout);
+    }
+
+    /**
+     * A stress run ({@code load.stress}, or {@code preset: stress}): the users step up until a step breaks. The
+     * flags that set a constant load have no meaning for it and are refused; {@code --spawn-rate} paces each step.
+     */
+    private static LoadPlan stress(StressSpec stress, Double spawnRate, Integer flagUsers, Duration flagDuration,
+                                   Problems problems) {
+        String why = "cannot be combined with a stress run (spec.load.stress): it steps the users itself and runs "
+                + "until a step breaks or its last step ends";
+        if (flagUsers != null) problems.add(Overrides.USERS, why);
+        if (flagDuration != null) problems.add(Overrides.DURATION, why);
+        if (flagUsers != null || flagDuration != null) return null;
+        StressSpec.Steps users = stress.users();
+        return Preset.stressPlan(users.start(), users.step(), users.max(), stress.every().toMillis(), spawnRate);
+    }
+
+    private static ResolvedLoad openModel(LoadSpec load, Overrides overrides, Problems problems) {
+        int before = problems.count();
+        Duration flagDuration = flagDuration(overrides.duration(), problems);
+        if (problems.count() > before) {
+            return null;
+        }
+        LoadPlan plan = ArrivalPlanResolver.resolve(load.arrivalRate(), overrides, flagDuration, problems);
+        long stopTimeout = load.stopTimeout() == null ? DEFAULT_STOP_TIMEOUT_MILLIS : load.stopTimeout().toMillis();
+        return plan == null ? null : new ResolvedLoad(plan, null, stopTimeout);
     }
 
     private static LoadPlan staged(List<StageSpec> stageSpecs, Integer flagUsers, Duration flagDuration,
@@ -88,12 +124,9 @@ final class LoadPlanResolver {
             return null;
         }
         Preset preset = Preset.byName(name).orElse(null);
-        if (preset == null && Preset.PLANNED.contains(name)) {
-            problems.add(LOAD + ".preset", "the preset '" + name + "' is not available yet; use stages to ramp "
-                    + "the load, or one of " + String.join(", ", Preset.names()));
-        } else if (preset == null) {
+        if (preset == null) {
             problems.add(LOAD + ".preset", "unknown preset '" + name + "'; expected one of "
-                    + String.join(", ", Preset.names()));
+                    + String.join(", ", Preset.names()) + ", " + Preset.STRESS);
         }
         return preset;
     }

@@ -1,5 +1,6 @@
 package io.stampede.runner.scenario.compile;
 
+import io.stampede.runner.load.StressLoadPlan;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.TargetUrl;
@@ -86,6 +87,10 @@ public final class LoadTestCompiler {
         }
         List<Threshold> thresholds =
                 ThresholdCompiler.compile(spec.thresholds(), keptRows.rows(), droppedRows.rows(), problems);
+        if (load != null && load.plan() instanceof StressLoadPlan && spec.thresholds().isEmpty()) {
+            problems.add("spec.thresholds", "a stress run needs at least one: each step is judged by the file's "
+                    + "thresholds (load.stress.breakOn: thresholds), such as - expr: p95 < 500ms");
+        }
         problems.throwIfAny();
         Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows());
         int workers = spec.workers() == null ? DEFAULT_WORKERS : spec.workers();

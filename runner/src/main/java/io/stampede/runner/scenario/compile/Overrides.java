@@ -17,9 +17,12 @@ import java.util.List;
  * @param duration    a duration as files write it, such as 2m ({@value #DURATION})
  * @param includeTags run only tasks with one of these tags; empty means all ({@value #TAGS})
  * @param excludeTags skip tasks with one of these tags ({@value #EXCLUDE_TAGS})
+ * @param rate        arrivals as {@code R}, {@code R/s} or {@code R/m}, replacing the open model's rate
+ *                    ({@value #RATE}); on stages it replaces them with that constant rate
+ * @param maxUsers    >= 1, replacing the open model's maxUsers ({@value #MAX_USERS})
  */
 public record Overrides(String host, Integer users, Double spawnRate, String duration, List<String> includeTags,
-                        List<String> excludeTags) {
+                        List<String> excludeTags, String rate, Integer maxUsers) {
 
     public static final String HOST = "--host";
     public static final String USERS = "--users";
@@ -27,6 +30,14 @@ public record Overrides(String host, Integer users, Double spawnRate, String dur
     public static final String DURATION = "--duration";
     public static final String TAGS = "--tags";
     public static final String EXCLUDE_TAGS = "--exclude-tags";
+    public static final String RATE = "--rate";
+    public static final String MAX_USERS = "--max-users";
+
+    /** Overrides of the closed model only. */
+    public Overrides(String host, Integer users, Double spawnRate, String duration, List<String> includeTags,
+                     List<String> excludeTags) {
+        this(host, users, spawnRate, duration, includeTags, excludeTags, null, null);
+    }
 
     public Overrides {
         includeTags = includeTags == null ? null : List.copyOf(includeTags);

@@ -1,6 +1,7 @@
 package io.stampede.runner.scenario.compile;
 
 import io.stampede.runner.load.StressLoadPlan;
+import io.stampede.runner.model.LoadBinder;
 import io.stampede.runner.scenario.WaitPlan;
 
 import java.util.Arrays;
@@ -10,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Named load shapes that fill {@code spec.load}; fields written in the file, and command-line flags, override
- * the preset's. Only presets that are built are listed here: {@link #PLANNED} names the ones announced but not
- * available yet, which must be rejected, never approximated. A preset sets both the load ({@code load/}) and every
+ * the preset's. {@value #STRESS} is not one of the constants: it stands for a {@code load.stress} block with its
+ * defaults, which the binder fills in, and becomes a {@link StressLoadPlan} ({@link #stressPlan}). A preset sets both the load ({@code load/}) and every
  * class's think time ({@link WaitPlan}), so it lives with the compiler that resolves it, above both.
  */
 public enum Preset {
@@ -25,12 +26,8 @@ public enum Preset {
     /** A long steady load to expose leaks and drift: 20 users for 10 min. */
     ENDURANCE(20, Double.POSITIVE_INFINITY, 600_000, null);
 
-    /**
-     * Presets of the contract that are not built yet. {@code stress} is parsed and validated (it stands for
-     * {@code load.stress} with its defaults, see {@link #stressPlan}), but refused when compiled until the run
-     * stops at the first broken step and reports capacity.
-     */
-    public static final List<String> PLANNED = List.of("stress");
+    /** {@code preset: stress}: +50 users every minute from 50 up to 500, until a step breaks. */
+    public static final String STRESS = LoadBinder.STRESS_PRESET;
 
     /** Users started per second at each step of a stress run when the file sets no spawnRate: 50 users in 5 s. */
     public static final double STRESS_SPAWN_RATE = 10;

@@ -125,7 +125,7 @@ class WireCodecTest {
         var loadTest = new ObjectMapper().readTree("{\"kind\":\"LoadTest\"}");
         List<MasterMessage> fromMaster = List.of(
                 new MasterMessage.Welcome(3, 2, 4, loadTest, new WireOverrides("http://h:1", 5, 2.5, "10s",
-                        List.of("a"), null), true, 1000, 10_000),
+                        List.of("a"), null, "30/m", 7), true, 1000, 10_000),
                 new MasterMessage.Start(), new MasterMessage.Targets(List.of(4, 0, 1)),
                 new MasterMessage.Stop("the plan ended"), new MasterMessage.Heartbeat(),
                 new MasterMessage.Refused("the run has all its 3 workers"));

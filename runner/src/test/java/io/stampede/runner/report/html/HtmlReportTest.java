@@ -10,12 +10,15 @@ import io.stampede.runner.stats.StatsAggregator;
 import io.stampede.runner.stats.Threshold;
 import io.stampede.runner.stats.Threshold.Comparison;
 import io.stampede.runner.stats.ThresholdEvaluator;
+import io.stampede.runner.stats.LongRuns;
+import io.stampede.runner.testing.ChromiumPage;
 import io.stampede.runner.testing.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,5 +96,43 @@ class HtmlReportTest {
                 .contains(">Aggregated</td><td>" + total + "</td>")
                 .contains("p95 &lt; 500ms").contains("breached")
                 .contains(">HTTP 503</td>");
+    }
+
+    @Test
+    void anHourOfTwentyRowsIsDrawnAndTheRowSwitchRedrawsIt(@TempDir Path dir) throws Exception {
+        HeadlessChromium.assumeInstalled();
+        StatsAggregator hour = LongRuns.anHourOfTwentyRows();
+        RunSummary summary = hour.summary("an hour", START + 3_600_000);
+        String json = JsonSummaryWriter.toJsonString(summary, List.of(),
+                Map.of("history", HistorySection.of(hour.history(), START)));
+        Path file = dir.resolve("hour.html");
+        Files.writeString(file, HtmlReport.render(json, "an hour", null));
+
+        try (ChromiumPage page = ChromiumPage.open(file.toUri().toString())) {
+            page.await("document.querySelectorAll('canvas').length", n -> n.asInt() == 3, Duration.ofSeconds(30));
+            // the page draws from an inline script: the load event ends after the tables and charts are built
+            double loadedMs = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd").asDouble();
+            assertThat(page.evaluate("document.querySelectorAll('#rows tbody tr').length").asInt())
+                    .isEqualTo(LongRuns.ROWS + 1);
+            assertThat(page.evaluate("document.getElementById('row-select').options.length").asInt())
+                    .isEqualTo(LongRuns.ROWS + 1);
+
+            // switching the charts to one row rebuilds all three from that row's 3,600 seconds, synchronously
+            JsonNode switched = page.evaluate("""
+                    (function () {
+                      var canvases = Array.prototype.slice.call(document.querySelectorAll('canvas'));
+                      var select = document.getElementById('row-select');
+                      select.value = 'GET /api/7';
+                      var t = performance.now();
+                      select.dispatchEvent(new Event('change'));
+                      var ms = performance.now() - t;
+                      var now = Array.prototype.slice.call(document.querySelectorAll('canvas'));
+                      return {ms: ms, count: now.length, fresh: now.every(function (c) { return canvases.indexOf(c) < 0; })};
+                    })()""");
+            assertThat(switched.get("count").asInt()).isEqualTo(3);
+            assertThat(switched.get("fresh").asBoolean()).as("every chart was redrawn").isTrue();
+            System.out.printf("1 h x %d rows: document %.1f MB, tables and charts built %.0f ms after navigation start, row switch %.0f ms%n",
+                    LongRuns.ROWS, json.length() / 1e6, loadedMs, switched.get("ms").asDouble());
+        }
     }
 }

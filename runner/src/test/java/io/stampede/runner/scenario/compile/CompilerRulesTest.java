@@ -185,7 +185,7 @@ class CompilerRulesTest {
     @Test
     void reportsEveryCompileProblemOfAFileAtOnce() {
         assertThatThrownBy(() -> compile("""
-                  load: {preset: stress}
+                  load: {preset: heavy}
                   variables: {password: {fromEnv: NOT_SET_ANYWHERE}}
                   userClasses:
                     - name: u

@@ -25,10 +25,10 @@ class PresetTest {
     }
 
     @Test
-    void findsPresetsByTheirFileNameAndDoesNotPretendStressExists() {
+    void findsPresetsByTheirFileNameAndStressIsAStressBlockNotAConstantLoad() {
         assertThat(Preset.byName("spike")).contains(Preset.SPIKE);
         assertThat(Preset.byName("stress")).isEmpty();
-        assertThat(Preset.PLANNED).containsExactly("stress");
+        assertThat(Preset.STRESS).isEqualTo("stress");
         assertThat(Preset.names()).containsExactly("smoke", "basic", "spike", "endurance");
     }
 }

@@ -1,0 +1,135 @@
+package io.stampede.runner.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.testing.DegradingTarget;
+import io.stampede.runner.testing.DegradingTarget.Answer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static io.stampede.runner.cli.Cli.file;
+import static io.stampede.runner.cli.Cli.stampede;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code stampede run} of a stress file against a target whose capacity is known: a pool of 10 threads, each
+ * request holding one for 20 ms, so 500 requests per second at most, and with N users sending without pause a
+ * request takes about N / 500 s (N x 2 ms) once N exceeds 10. (The issue's 20 slots x 10 ms, 2,000 requests per
+ * second, saturates the load generator on a shared 2-core machine: its own queueing then decides the step.)
+ */
+class StressRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EVERY_SECONDS = 4;
+    /** Judged part of each step: the plan leaves out min(ramp + 5 s, every / 2) = 2 s of each 4 s step. */
+    private static final int JUDGED_FROM_SECONDS = 2;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheCapacityOfAPoolWithinOneStepAndStopsAtTheFirstStepThatBreaks() throws Exception {
+        try (DegradingTarget pool = DegradingTarget.start(10, (path, inFlight, elapsed, served) -> Answer.ok(20))) {
+            // p95 < 75ms: 30 users take about 60 ms (the truth: the last step that holds), 45 about 90 ms (the
+            // first that breaks), 60 about 120 ms.
+            Path test = file(dir, "stress.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: pool}
+                    spec:
+                      target: TARGET
+                      load:
+                        spawnRate: 500
+                        stress: {users: {start: 15, step: 15, max: 300}, every: 4s}
+                      userClasses:
+                        - name: u
+                          tasks: [{name: work, request: {method: GET, path: /work}}]
+                      thresholds:
+                        - expr: p95 < 75ms
+                    """, pool.baseUrl());
+            String prefix = dir.resolve("out/pool").toString();
+
+            Cli.Outcome outcome = stampede("run", test.toString(), "--csv", prefix, "--json",
+                    dir.resolve("out/pool.json").toString());
+
+            assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
+            JsonNode summary = JSON.readTree(dir.resolve("out/pool.json").toFile());
+            JsonNode capacity = summary.get("capacity");
+            int brokeAt = capacity.at("/broke/users").asInt();
+            assertThat(brokeAt).as(outcome.out()).isBetween(30, 60);
+            assertThat(capacity.at("/held/users").asInt()).isEqualTo(brokeAt - 15);
+            assertThat(capacity.at("/broke/breached/0").asText()).startsWith("p95 < 75ms: ");
+            assertThat(capacity.get("text").asText()).isEqualTo("holds " + (brokeAt - 15) + " users / "
+                    + Math.round(capacity.at("/held/rps").asDouble()) + " RPS with p95 < 75ms; broke at " + brokeAt
+                    + " users (p95 " + capacity.at("/broke/breached/0").asText().substring("p95 < 75ms: ".length())
+                    + ")");
+            assertThat(outcome.out()).contains("Capacity: " + capacity.get("text").asText());
+            // The run stopped at the broken step: it did not go on to 300 users.
+            int brokeStep = capacity.at("/broke/step").asInt();
+            assertThat(summary.get("durationSeconds").asDouble()).isLessThan((brokeStep + 2) * EVERY_SECONDS);
+            assertThat(summary.at("/summary/total/requests").asLong()).isEqualTo(pool.served());
+
+            // The held step's rate, against what the server answered over the same seconds.
+            int heldStep = capacity.at("/held/step").asInt();
+            long start = Instant.parse(summary.get("startTime").asText()).toEpochMilli();
+            long from = start + ((heldStep - 1) * EVERY_SECONDS + JUDGED_FROM_SECONDS) * 1000L;
+            long to = start + heldStep * EVERY_SECONDS * 1000L;
+            double serverRps = (double) pool.answeredBetween(from, to) / pool.countedSeconds(from, to);
+            assertThat(capacity.at("/held/rps").asDouble()).isCloseTo(serverRps, within(serverRps * 0.10));
+
+            List<String> csv = Files.readAllLines(Path.of(prefix + "_capacity.csv"));
+            // The figures, for the record of a run (the surefire report keeps them).
+            System.out.println(capacity.get("text").asText() + "; server " + Math.round(serverRps) + "/s\n"
+                    + String.join("\n", csv) + "\n" + summary.get("story"));
+            assertThat(csv.get(0)).isEqualTo("Step,Users,Request Count,Failure Count,Requests/s,50%,95%,99%,"
+                    + "Failure Rate,Result,Breached");
+            assertThat(csv).hasSize(brokeStep + 1);
+            assertThat(csv.get(brokeStep)).startsWith(brokeStep + "," + brokeAt + ",").contains(",broke,p95 < 75ms: ");
+            assertThat(csv.get(heldStep)).contains(",held,");
+            assertThat(outcome.out()).contains("CSV: ").contains(prefix + "_capacity.csv");
+        }
+    }
+
+    @Test
+    void validateDescribesTheStepsAndBadStressInputIsRefusedWithItsPathBeforeAnyRequest() throws Exception {
+        try (DegradingTarget target = DegradingTarget.start(2, (path, inFlight, elapsed, served) -> Answer.ok(0))) {
+            String file = """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: stress}
+                    spec:
+                      target: TARGET
+                      load: {preset: stress}
+                      userClasses:
+                        - name: u
+                          tasks: [{name: work, request: {method: GET, path: /work}}]
+                      thresholds: [{expr: p95 < 500ms}]
+                    """;
+            Path preset = file(dir, "preset.yaml", file, target.baseUrl());
+
+            Cli.Outcome valid = stampede("validate", preset.toString());
+            Cli.Outcome withUsers = stampede("run", preset.toString(), "--users", "5");
+            Cli.Outcome rate = stampede("run", file(dir, "rate.yaml", file.replace("{preset: stress}",
+                    "{stress: {rate: {start: 100, step: 100, max: 500}}}"), target.baseUrl()).toString());
+            Cli.Outcome noThresholds = stampede("run", file(dir, "none.yaml",
+                    file.replace("  thresholds: [{expr: p95 < 500ms}]\n", ""), target.baseUrl()).toString());
+
+            assertThat(valid.exitCode()).as(valid.all()).isZero();
+            assertThat(valid.out()).contains("stress: 50 users, +50 every 1m up to 500 (10 steps, spawn rate 10/s), "
+                    + "until a step breaks a threshold");
+            assertThat(withUsers.exitCode()).isEqualTo(2);
+            assertThat(withUsers.err()).contains("--users: cannot be combined with a stress run").doesNotContain("\tat ");
+            assertThat(rate.exitCode()).isEqualTo(2);
+            assertThat(rate.err()).contains("spec.load.stress.rate: rate steps are not run yet");
+            assertThat(noThresholds.exitCode()).isEqualTo(2);
+            assertThat(noThresholds.err()).contains("spec.thresholds: a stress run needs at least one");
+            assertThat(target.served()).as("requests sent for refused files").isZero();
+        }
+    }
+}
