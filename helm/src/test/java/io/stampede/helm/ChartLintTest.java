@@ -19,6 +19,14 @@ class ChartLintTest {
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
     }
 
+    @Test
+    void refusesClustersOlderThanTheWorkerJobNeeds() {
+        // backoffLimitPerIndex, which keeps a failed worker from being restarted, is on by default from 1.29
+        assertThatThrownBy(() -> ChartRendering.renderFor("v1.28.9"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(">=1.29.0-0");
+        assertThat(ChartRendering.renderFor("v1.29.0")).contains("kind: Deployment");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             maxConcurrentPerNamespace: many                | maxConcurrentPerNamespace

@@ -16,8 +16,15 @@ final class ChartRendering {
     /** Release name and namespace of the plain manifests in k8s/install/ and of the tests' default install. */
     static final String RELEASE = "stampede";
     static final String NAMESPACE = "stampede-system";
+    /** The oldest Kubernetes the chart accepts (Chart.yaml kubeVersion): helm template pretends v1.20 otherwise. */
+    static final String KUBE_VERSION = "v1.29.0";
 
     private ChartRendering() {
+    }
+
+    /** Renders for {@code kubeVersion}, like {@code helm template --kube-version}. */
+    static String renderFor(String kubeVersion) {
+        return chart().template().withKubeVersion(kubeVersion).withName(RELEASE).withNamespace(NAMESPACE).call();
     }
 
     static Helm chart() {
@@ -26,7 +33,7 @@ final class ChartRendering {
 
     /** The default install: no values beyond the chart's own. */
     static RenderedChart renderDefaults() {
-        return new RenderedChart(chart().template().withName(RELEASE).withNamespace(NAMESPACE).call());
+        return new RenderedChart(chart().template().withKubeVersion(KUBE_VERSION).withName(RELEASE).withNamespace(NAMESPACE).call());
     }
 
     /**
@@ -43,7 +50,7 @@ final class ChartRendering {
             Path values = Files.createTempFile("stampede-values", ".yaml");
             try {
                 Files.writeString(values, valuesYaml);
-                return chart().template().withName(RELEASE).withNamespace(NAMESPACE).withValuesFile(values).call();
+                return chart().template().withKubeVersion(KUBE_VERSION).withName(RELEASE).withNamespace(NAMESPACE).withValuesFile(values).call();
             } finally {
                 Files.deleteIfExists(values);
             }

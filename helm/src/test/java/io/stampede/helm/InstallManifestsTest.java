@@ -33,7 +33,7 @@ class InstallManifestsTest {
             """;
 
     private static String expected() {
-        String rendering = ChartRendering.chart().template()
+        String rendering = ChartRendering.chart().template().withKubeVersion(ChartRendering.KUBE_VERSION)
                 .withName(ChartRendering.RELEASE).withNamespace(ChartRendering.NAMESPACE).call();
         return HEADER + rendering.strip() + "\n";
     }

@@ -35,6 +35,15 @@ class MonitorsTest {
     }
 
     @Test
+    void serviceMonitorHonorsTheLoadTestsNamespaceAndNameLabels() {
+        // kube-prometheus-stack would otherwise rename the operator's namespace label to exported_namespace,
+        // and every dashboard panel filters on namespace="$namespace"
+        assertThat(CHART.one("ServiceMonitor").at("/spec/endpoints/0/honorLabels").isBoolean()).isTrue();
+        assertThat(CHART.one("ServiceMonitor").at("/spec/endpoints/0/honorLabels").asBoolean()).isTrue();
+        assertThat(CHART.one("PodMonitor").at("/spec/podMetricsEndpoints/0/honorLabels").asBoolean()).isTrue();
+    }
+
+    @Test
     void podMonitorSelectsMasterPodsByTheOperatorsLabels() {
         JsonNode monitor = CHART.one("PodMonitor");
 

@@ -1,5 +1,6 @@
 package io.stampede.operator;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -55,6 +56,7 @@ import io.stampede.operator.run.RunEventFilter;
 import io.stampede.operator.run.StartRun;
 import io.stampede.operator.run.StopRun;
 import io.stampede.operator.status.Conditions;
+import io.stampede.operator.status.PhaseEvents;
 import io.stampede.operator.status.ReconcileErrors;
 import io.stampede.operator.status.Statuses;
 
@@ -63,6 +65,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import org.jboss.logging.Logger;
 
 /**
  * Turns a LoadTest into a run and follows it: Pending (admission: valid spec, allowed target, a free slot) →
@@ -93,6 +97,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     /** How soon a LoadTest waiting for a slot under the namespace's cap looks again. */
     private static final Duration SLOT_RETRY = Duration.ofSeconds(10);
+    private static final Logger LOG = Logger.getLogger(LoadTestReconciler.class);
 
     private final OperatorSettings settings;
     private final LoadTestMetrics metrics;
@@ -145,6 +150,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         Conditions.specChanged(status, loadTest.getMetadata().getGeneration(), now);
         Conditions.derive(status, status.getObservedGeneration(), now);
         metrics.record(loadTest, status);
+        PhaseEvents.of(loadTest, before, status, now).ifPresent(event -> record(context, event));
         UpdateControl<LoadTest> control = before != null && Statuses.same(before, status)
                 ? UpdateControl.noUpdate() : UpdateControl.patchStatus(loadTest);
         return next == null ? control : control.rescheduleAfter(next);
@@ -164,6 +170,20 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         ReconcileErrors.failed(status, error, lastTry, loadTest.getMetadata().getGeneration(), clock.instant());
         loadTest.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(loadTest);
+    }
+
+    /**
+     * Creates an Event; one that exists already (the same change computed again) is skipped, one that cannot be
+     * written is logged: neither fails the reconcile.
+     */
+    private static void record(Context<LoadTest> context, Event event) {
+        try {
+            context.getClient().v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) return;
+            LOG.warnf("could not record the Event %s for %s/%s: %s", event.getReason(),
+                    event.getInvolvedObject().getNamespace(), event.getInvolvedObject().getName(), e.getMessage());
+        }
     }
 
     /** Pending: provision the run when it is admitted; report why when it is not. */

@@ -1,9 +1,16 @@
 package io.stampede.operator;
 
+import java.util.List;
+
+import java.util.Comparator;
+
+import io.fabric8.kubernetes.api.model.Event;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,6 +27,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,7 +84,7 @@ class LoadTestLifecycleTest {
             assertThat(condition(status, "Running").getStatus()).isEqualTo("True");
         });
         await().untilAsserted(() -> assertThat(scrape())
-                .contains("stampede_loadtest_requests{name=\"shop\",namespace=\"follow\"} 1234.0")
+                .contains("stampede_loadtest_requests_total{name=\"shop\",namespace=\"follow\"} 1234.0")
                 .contains("stampede_loadtest_latency_seconds{name=\"shop\",namespace=\"follow\",quantile=\"0.95\"} 0.08025")
                 .contains("stampede_loadtest_phase{name=\"shop\",namespace=\"follow\",phase=\"Running\"} 1.0"));
 
@@ -105,6 +114,23 @@ class LoadTestLifecycleTest {
                 .contains("stampede_loadtest_phase{name=\"shop\",namespace=\"follow\",phase=\"Running\"} 0.0")
                 .contains("stampede_loadtest_threshold_passed{expr=\"p95 < 500ms\",name=\"shop\",namespace=\"follow\",request=\"\"} 0.0")
                 .contains("stampede_loadtest_threshold_passed{expr=\"rps > 5\",name=\"shop\",namespace=\"follow\",request=\"\"} 1.0"));
+
+        // kubectl describe loadtest shop: one Event per phase change, the verdict's as a Warning with its reason
+        await().untilAsserted(() -> {
+            List<Event> events = client.v1().events().inNamespace(ns).list().getItems().stream()
+                    .filter(e -> "shop".equals(e.getInvolvedObject().getName())
+                            && "LoadTest".equals(e.getInvolvedObject().getKind()))
+                    .sorted(Comparator.comparing((Event e) -> Instant.parse(e.getFirstTimestamp()))).toList();
+            // admitted at once: from no status straight to Provisioning (Pending only when it waits for a slot)
+            assertThat(events).extracting(Event::getReason).containsExactly("Provisioning", "Running", "Failed");
+            Event failed = events.get(2);
+            assertThat(failed.getType()).isEqualTo("Warning");
+            assertThat(failed.getMessage()).isEqualTo("3 of 4 thresholds passed; p95 was 828ms (limit 500ms)");
+            assertThat(failed.getSource().getComponent()).isEqualTo("stampede-operator");
+            assertThat(failed.getInvolvedObject().getUid()).isEqualTo(client.resources(LoadTest.class).inNamespace(ns)
+                    .withName("shop").get().getMetadata().getUid());
+            assertThat(events.get(1).getType()).isEqualTo("Normal");
+        });
     }
 
     @Test

@@ -12,9 +12,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.stampede.operator.api.LoadTest;
+import io.stampede.operator.api.RunnerPodSpec;
+import io.stampede.operator.api.RunnerSecurityContext;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.build.WorkerTokenBuilder;
 import io.stampede.operator.testing.FakeMaster;
+import io.stampede.operator.testing.CrdPrinterColumns;
 import io.stampede.operator.testing.FakeMasterResource;
 import io.stampede.operator.testing.SampleLoadTests;
 import io.stampede.runner.model.LoadTestParser;
@@ -44,13 +47,43 @@ class RunObjectsTest {
     @Inject
     KubernetesClient client;
 
+    /** Rewrite crds/ with {@code -DupdateCrd=true} after changing the API classes. */
     @Test
-    void theGeneratedCrdIsTheOneCommittedInCrds() throws Exception {
+    void theGeneratedCrdIsTheOneCommittedInCrdsWithColumnsInReadingOrder() throws Exception {
         Path generated = Path.of("target/kubernetes/loadtests.stampede.io-v1.yml");
         Path committed = Path.of("../crds/loadtests.stampede.io-v1.yml");
+        String expected = CrdPrinterColumns.inReadingOrder(Files.readString(generated));
+        if (Boolean.getBoolean("updateCrd")) Files.writeString(committed, expected);
         assertThat(Files.readString(committed))
-                .as("crds/ differs from what the build generates: copy %s to crds/", generated.toAbsolutePath())
-                .isEqualTo(Files.readString(generated));
+                .as("crds/ differs from what the build generates: rerun with -DupdateCrd=true")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void podShapingReachesTheMasterPodAndTheWorkerTemplate() throws Exception {
+        String ns = "shaped";
+        LoadTest loadTest = SampleLoadTests.shop("mesh");
+        RunnerPodSpec master = new RunnerPodSpec();
+        master.setAnnotations(Map.of("sidecar.istio.io/inject", "false"));
+        master.setPriorityClassName("load-generators");
+        RunnerPodSpec workers = new RunnerPodSpec();
+        workers.setLabels(Map.of("team", "checkout"));
+        workers.setSecurityContext(new RunnerSecurityContext());
+        loadTest.getSpec().setMaster(master);
+        loadTest.getSpec().setWorkerPods(workers);
+        client.resource(loadTest).inNamespace(ns).create();
+        await().untilAsserted(() -> assertThat(status(ns, "mesh").getPhase()).isEqualTo("Provisioning"));
+
+        Pod pod = client.pods().inNamespace(ns).withName("mesh-1-master").get();
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry("sidecar.istio.io/inject", "false");
+        assertThat(pod.getSpec().getPriorityClassName()).isEqualTo("load-generators");
+        assertThat(pod.getSpec().getContainers().get(0).getResources().getRequests()).containsKeys("cpu", "memory");
+        var template = client.batch().v1().jobs().inNamespace(ns).withName("mesh-1-workers").get().getSpec().getTemplate();
+        assertThat(template.getMetadata().getLabels()).containsEntry("team", "checkout")
+                .containsEntry("app.kubernetes.io/component", "worker");
+        assertThat(template.getSpec().getSecurityContext().getRunAsUser()).isNull();
+        assertThat(template.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(template.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     }
 
     @Test

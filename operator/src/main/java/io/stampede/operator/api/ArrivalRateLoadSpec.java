@@ -1,5 +1,6 @@
 package io.stampede.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -14,21 +15,21 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ArrivalRateLoadSpec {
 
-    /** Arrivals per {@code per} (> 0); with duration, instead of stages. */
+    @JsonPropertyDescription("Arrivals per per (> 0); with duration, instead of stages.")
     private Double rate;
 
-    /** The unit of every rate (default 1s): rate 30 per 1m is one arrival every 2 s. */
+    @JsonPropertyDescription("The unit of every rate (default 1s): rate 30 per 1m is one arrival every 2 s.")
     @Pattern(SpecPatterns.DURATION)
     private String per;
 
-    /** How long the constant rate runs. */
+    @JsonPropertyDescription("How long the constant rate runs.")
     @Pattern(SpecPatterns.DURATION)
     private String duration;
 
-    /** Ramps: each stage moves the rate in a straight line from the previous stage's (0 for the first). */
+    @JsonPropertyDescription("Ramps: each stage moves the rate in a straight line from the previous stage's (0 for the first).")
     private List<RateStage> stages;
 
-    /** The most virtual users the arrivals may occupy at once (>= 1). */
+    @JsonPropertyDescription("The most virtual users the arrivals may occupy at once (>= 1).")
     @Required
     @Min(1)
     private Integer maxUsers;
@@ -73,16 +74,16 @@ public class ArrivalRateLoadSpec {
         this.maxUsers = maxUsers;
     }
 
-    /** One ramp of the rate. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** One ramp of the rate. */
     public static class RateStage {
 
-        /** How long the ramp takes. */
+        @JsonPropertyDescription("How long the ramp takes.")
         @Required
         @Pattern(SpecPatterns.DURATION)
         private String duration;
 
-        /** The rate at its end (>= 0). */
+        @JsonPropertyDescription("The rate at its end (>= 0).")
         @Required
         private Double rate;
 

@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import java.util.Map;
 
@@ -10,9 +11,10 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DefaultsSpec {
 
+    @JsonPropertyDescription("Headers sent with every request, such as Accept: application/json.")
     private Map<String, String> headers;
 
-    /** Per request; a timeout is a failure of its own kind. */
+    @JsonPropertyDescription("Per request; a timeout is a failure of its own kind.")
     @Pattern(SpecPatterns.DURATION)
     private String timeout;
 

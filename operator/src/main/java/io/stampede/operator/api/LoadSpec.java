@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -14,29 +15,29 @@ import java.util.List;
 @ValidationRule(value = "!has(self.stages) || (!has(self.users) && !has(self.duration))", message = "stages cannot be combined with users or duration")
 public class LoadSpec {
 
-    /** smoke, basic, spike, endurance or stress; explicit fields override it. */
+    @JsonPropertyDescription("smoke, basic, spike, endurance or stress; explicit fields override it.")
     @ValidationRule(value = "self in ['smoke', 'basic', 'spike', 'endurance', 'stress']", message = "preset must be one of smoke, basic, spike, endurance, stress")
     private String preset;
 
-    /** Concurrent virtual users. */
+    @JsonPropertyDescription("Concurrent virtual users.")
     @Min(1)
     private Integer users;
 
-    /** Users started or stopped per second (default: all at once). */
+    @JsonPropertyDescription("Users started or stopped per second (default: all at once).")
     @ValidationRule(value = "self > 0.0", message = "spawnRate must be greater than 0")
     private Double spawnRate;
 
-    /** How long the load lasts: 500ms, 30s, 2m, 1h30m. */
+    @JsonPropertyDescription("How long the load lasts: 500ms, 30s, 2m, 1h30m.")
     @Pattern(SpecPatterns.DURATION)
     private String duration;
 
-    /** Instead of users/duration: each stage moves to its users over its duration. */
+    @JsonPropertyDescription("Instead of users/duration: each stage moves to its users over its duration.")
     private List<StageSpec> stages;
 
-    /** Instead of users, duration and stages: step the users up until a step breaks the thresholds. */
+    @JsonPropertyDescription("Instead of users, duration and stages: step the users up until a step breaks the thresholds.")
     private StressLoadSpec stress;
 
-    /** The open model instead of users: iterations start at a rate; arrivals without a free user are dropped. */
+    @JsonPropertyDescription("The open model instead of users: iterations start at a rate; arrivals without a free user are dropped.")
     private ArrivalRateLoadSpec arrivalRate;
 
     public StressLoadSpec getStress() {
@@ -55,7 +56,7 @@ public class LoadSpec {
         this.arrivalRate = arrivalRate;
     }
 
-    /** At the end, in-flight tasks get this long to finish. */
+    @JsonPropertyDescription("At the end, in-flight tasks get this long to finish.")
     @Pattern(SpecPatterns.DURATION)
     private String stopTimeout;
 

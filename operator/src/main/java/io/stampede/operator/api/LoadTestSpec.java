@@ -1,7 +1,10 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -23,62 +26,74 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LoadTestSpec {
 
-    /** Base URL of the system under test, such as http://shop.staging.svc:8080. */
+    @JsonPropertyDescription("Base URL of the system under test, such as http://shop.staging.svc:8080.")
     @Required
     @Pattern(SpecPatterns.TARGET)
     private String target;
 
-    /** How many users, how fast and how long. */
+    @JsonPropertyDescription("How many users, how fast and how long.")
     private LoadSpec load;
 
-    /** Worker pods (default 1); the master splits the users among them. */
+    @JsonPropertyDescription("Worker pods (default 1); the master splits the users among them.")
     @Min(1)
     @Max(1000)
     private Integer workers;
 
-    /** Run only tasks with these tags, or all but these. */
+    @JsonPropertyDescription("Run only tasks with these tags, or all but these.")
     private TagsSpec tags;
 
-    /** Named values for templates: text, or {fromEnv: NAME} (in a cluster the env comes from env). */
+    @JsonPropertyDescription("Named values for templates: text, or {fromEnv: NAME} (in a cluster the env comes from env).")
     private Map<String, JsonNode> variables;
 
-    /** Headers and timeout for every request. */
+    @JsonPropertyDescription("Headers and timeout for every request.")
     private DefaultsSpec defaults;
 
-    /** The kinds of virtual users, in proportion to their weights. */
+    @JsonPropertyDescription("The kinds of virtual users, in proportion to their weights.")
     @Required
     @Size(min = 1)
     private List<UserClassSpec> userClasses;
 
-    /** Pass/fail rules such as p95 < 2s; any breach gives phase Failed. */
+    @JsonPropertyDescription("Pass/fail rules such as p95 < 2s; any breach gives phase Failed.")
     private List<ThresholdSpec> thresholds;
 
-    /** Environment of the runner pods, for fromEnv variables: values come from Secrets or ConfigMaps (valueFrom), never inline. */
+    @JsonPropertyDescription("Environment of the runner pods, for fromEnv variables: values come from Secrets or ConfigMaps (valueFrom), never inline.")
     @ValidationRule(value = "self.all(e, !has(e.value))", message = "env takes values from Secrets or ConfigMaps (valueFrom.secretKeyRef), not inline values")
+    @SchemaFrom(type = KubernetesSchemas.EnvVar[].class)
     private List<EnvVar> env;
 
-    /** Runner image for master and workers (default: the operator's setting). */
+    @JsonPropertyDescription("Runner image for master and workers (default: the operator's setting).")
     private String image;
 
-    /** CPU and memory of each runner container (master and workers). */
+    @JsonPropertyDescription("CPU and memory of each runner container (master and workers).")
+    @SchemaFrom(type = KubernetesSchemas.ResourceRequirements.class)
     private ResourceRequirements resources;
 
-    /** Node labels the runner pods must match. */
+    @JsonPropertyDescription("Node labels the runner pods must match.")
     private Map<String, String> nodeSelector;
 
-    /** Taints the runner pods tolerate. */
+    @JsonPropertyDescription("Taints the runner pods tolerate.")
+    @SchemaFrom(type = KubernetesSchemas.Toleration[].class)
     private List<Toleration> tolerations;
 
-    /** Scheduling constraints of the runner pods. */
+    @JsonPropertyDescription("Scheduling constraints of the runner pods: a Kubernetes Affinity (kubectl explain pod.spec.affinity), checked by the API server when the pods are created.")
+    @SchemaFrom(type = KubernetesSchemas.Opaque.class)
+    @PreserveUnknownFields
     private Affinity affinity;
 
-    /** Secrets for pulling a private runner image. */
+    @JsonPropertyDescription("Secrets for pulling a private runner image.")
+    @SchemaFrom(type = KubernetesSchemas.LocalObjectReference[].class)
     private List<LocalObjectReference> imagePullSecrets;
 
-    /** Service account of the runner pods (default: the namespace's default). */
+    @JsonPropertyDescription("Service account of the runner pods (default: the namespace's default).")
     private String serviceAccountName;
 
-    /** Seconds after the end when pods, Jobs and the other objects of the run are removed; the LoadTest and its status stay. */
+    @JsonPropertyDescription("The master pod's labels, annotations, resources, user and priority class.")
+    private RunnerPodSpec master;
+
+    @JsonPropertyDescription("The worker pods' labels, annotations, resources, user and priority class (spec.workers is their number).")
+    private RunnerPodSpec workerPods;
+
+    @JsonPropertyDescription("Seconds after the end when pods, Jobs and the other objects of the run are removed; the LoadTest and its status stay.")
     @Min(0)
     private Integer ttlSecondsAfterFinished;
 
@@ -216,5 +231,21 @@ public class LoadTestSpec {
 
     public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
         this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+    }
+
+    public RunnerPodSpec getMaster() {
+        return master;
+    }
+
+    public void setMaster(RunnerPodSpec master) {
+        this.master = master;
+    }
+
+    public RunnerPodSpec getWorkerPods() {
+        return workerPods;
+    }
+
+    public void setWorkerPods(RunnerPodSpec workerPods) {
+        this.workerPods = workerPods;
     }
 }

@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -11,10 +12,12 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StageSpec {
 
+    @JsonPropertyDescription("How long this stage lasts, such as 30s or 2m.")
     @Required
     @Pattern(SpecPatterns.DURATION)
     private String duration;
 
+    @JsonPropertyDescription("Users reached at the end of the stage.")
     @Required
     @Min(0)
     private Integer users;

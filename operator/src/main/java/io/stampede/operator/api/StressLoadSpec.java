@@ -1,5 +1,6 @@
 package io.stampede.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 
@@ -10,17 +11,17 @@ import io.fabric8.generator.annotation.Pattern;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StressLoadSpec {
 
-    /** User steps: the first step's users, users added at each step, the last step's users. */
+    @JsonPropertyDescription("User steps: the first step's users, users added at each step, the last step's users.")
     private StressSteps users;
 
-    /** Arrival-rate steps (the open model); not run yet: the runner's validator refuses them with a message. */
+    @JsonPropertyDescription("Arrival-rate steps (the open model); not run yet: the runner's validator refuses them with a message.")
     private StressSteps rate;
 
-    /** How long each step holds (>= 1s; default 1m). */
+    @JsonPropertyDescription("How long each step holds (>= 1s; default 1m).")
     @Pattern(SpecPatterns.DURATION)
     private String every;
 
-    /** What breaks a step: thresholds (the file's thresholds, judged over each step alone). */
+    @JsonPropertyDescription("What breaks a step: thresholds (the file's thresholds, judged over each step alone).")
     private String breakOn;
 
     public StressSteps getUsers() {

@@ -1,5 +1,6 @@
 package io.stampede.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -8,17 +9,17 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StressSteps {
 
-    /** The first step (>= 1). */
+    @JsonPropertyDescription("The first step (>= 1).")
     @Required
     @Min(1)
     private Integer start;
 
-    /** Added at each step (>= 1). */
+    @JsonPropertyDescription("Added at each step (>= 1).")
     @Required
     @Min(1)
     private Integer step;
 
-    /** The last step (>= start). */
+    @JsonPropertyDescription("The last step (>= start).")
     @Required
     @Min(1)
     private Integer max;

@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 /**
@@ -9,8 +10,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TagsSpec {
 
+    @JsonPropertyDescription("Run only the tasks that have one of these tags.")
     private List<String> include;
 
+    @JsonPropertyDescription("Skip the tasks that have one of these tags.")
     private List<String> exclude;
 
     public List<String> getInclude() {

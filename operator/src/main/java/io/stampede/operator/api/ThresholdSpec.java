@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
 /**
@@ -9,11 +10,11 @@ import io.fabric8.generator.annotation.Required;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ThresholdSpec {
 
-    /** Such as p95 < 2s, failureRate < 1%, rps > 50. */
+    @JsonPropertyDescription("Such as p95 < 2s, failureRate < 1%, rps > 50.")
     @Required
     private String expr;
 
-    /** The stats row, such as GET /api/products/{id}; default: the aggregate. */
+    @JsonPropertyDescription("The stats row, such as GET /api/products/{id}; default: the aggregate.")
     private String request;
 
     public String getExpr() {

@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -15,29 +16,30 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class UserClassSpec {
 
+    @JsonPropertyDescription("Name of the class, shown in reports.")
     @Required
     private String name;
 
-    /** Ratio of users of this class (default 1). */
+    @JsonPropertyDescription("Ratio of users of this class (default 1).")
     @Min(1)
     private Integer weight;
 
-    /** Think time between tasks. */
+    @JsonPropertyDescription("Think time between tasks.")
     private WaitSpec wait;
 
-    /** Steps run once per user before its tasks, such as a login. */
+    @JsonPropertyDescription("Steps run once per user before its tasks, such as a login.")
     private List<JsonNode> onStart;
 
-    /** Steps run once when a user is stopped (end of run, ramp-down, stop), such as a logout. */
+    @JsonPropertyDescription("Steps run once when a user is stopped (end of run, ramp-down, stop), such as a logout.")
     private List<JsonNode> onStop;
 
-    /** Statuses that run onStart again and retry the request once, such as 401. */
+    @JsonPropertyDescription("Statuses that run onStart again and retry the request once, such as 401.")
     private List<Integer> reauthOn;
 
-    /** Headers of every request of this class. */
+    @JsonPropertyDescription("Headers of every request of this class.")
     private Map<String, String> headers;
 
-    /** What the user does, picked by weight. */
+    @JsonPropertyDescription("What the user does, picked by weight.")
     @Required
     @Size(min = 1)
     private List<JsonNode> tasks;

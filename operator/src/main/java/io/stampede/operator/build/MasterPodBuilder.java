@@ -25,7 +25,7 @@ public final class MasterPodBuilder {
 
     public static Pod build(LoadTest loadTest, int run, RunnerDefaults defaults) {
         RunNames names = RunNames.of(loadTest, run);
-        Container container = RunnerPods.container("master", loadTest, defaults, args(loadTest, defaults), List.of())
+        Container container = RunnerPods.container(PodShape.Role.MASTER, loadTest, defaults, args(loadTest, defaults), List.of())
                 .addNewPort().withName(RunnerPods.PORT_NAME).withContainerPort(RunnerPods.MASTER_PORT)
                 .withProtocol("TCP").endPort()
                 .withNewReadinessProbe().withNewHttpGet().withPath("/api/v1/status")
@@ -36,9 +36,10 @@ public final class MasterPodBuilder {
                 .withNewMetadata()
                 .withName(names.masterPod())
                 .withNamespace(loadTest.getMetadata().getNamespace())
-                .withLabels(RunLabels.of(loadTest, run, "master"))
+                .withLabels(PodShape.labels(loadTest, PodShape.Role.MASTER, RunLabels.of(loadTest, run, "master")))
+                .withAnnotations(PodShape.annotations(loadTest, PodShape.Role.MASTER))
                 .endMetadata()
-                .withSpec(RunnerPods.podSpec(loadTest, names, container)
+                .withSpec(RunnerPods.podSpec(PodShape.Role.MASTER, loadTest, names, container)
                         .addToVolumes(new VolumeBuilder().withName(TEST_VOLUME)
                                 .withNewConfigMap().withName(names.testConfigMap()).endConfigMap().build())
                         .build())

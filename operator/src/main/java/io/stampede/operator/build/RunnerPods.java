@@ -3,8 +3,6 @@ package io.stampede.operator.build;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -49,23 +47,26 @@ public final class RunnerPods {
     }
 
     /** A runner container with the spec's env and resources, the token and /tmp mounted; the caller adds the rest. */
-    public static ContainerBuilder container(String name, LoadTest loadTest, RunnerDefaults defaults,
+    public static ContainerBuilder container(PodShape.Role role, LoadTest loadTest, RunnerDefaults defaults,
                                              List<String> args, List<EnvVar> extraEnv) {
         LoadTestSpec spec = loadTest.getSpec();
         List<EnvVar> env = new ArrayList<>(extraEnv);
         if (spec.getEnv() != null) env.addAll(spec.getEnv());
         return new ContainerBuilder()
-                .withName(name)
+                .withName(role.containerName())
                 .withImage(image(loadTest, defaults))
                 .withArgs(args)
                 .withEnv(env)
-                .withResources(spec.getResources())
+                .withResources(PodShape.resources(loadTest, role))
                 .withSecurityContext(containerSecurity())
                 .addToVolumeMounts(mount(TOKEN_VOLUME, TOKEN_DIR), mount(TMP_VOLUME, "/tmp"));
     }
 
-    /** The pod around runner containers: scheduling settings from the spec, the restricted security profile. */
-    public static PodSpecBuilder podSpec(LoadTest loadTest, RunNames names, Container container) {
+    /**
+     * The pod around runner containers: scheduling settings from the spec, the role's priority class, the
+     * restricted security profile (with the role's ids when given).
+     */
+    public static PodSpecBuilder podSpec(PodShape.Role role, LoadTest loadTest, RunNames names, Container container) {
         LoadTestSpec spec = loadTest.getSpec();
         return new PodSpecBuilder()
                 .withContainers(container)
@@ -76,7 +77,8 @@ public final class RunnerPods {
                 .withTolerations(spec.getTolerations())
                 .withAffinity(spec.getAffinity())
                 .withImagePullSecrets(spec.getImagePullSecrets())
-                .withSecurityContext(podSecurity())
+                .withPriorityClassName(PodShape.priorityClassName(loadTest, role))
+                .withSecurityContext(PodShape.podSecurity(loadTest, role))
                 .addToVolumes(tokenVolume(names), tmpVolume());
     }
 
@@ -86,16 +88,6 @@ public final class RunnerPods {
                 .withAllowPrivilegeEscalation(false)
                 .withReadOnlyRootFilesystem(true)
                 .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .build();
-    }
-
-    public static PodSecurityContext podSecurity() {
-        return new PodSecurityContextBuilder()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(RUNNER_UID)
-                .withRunAsGroup(RUNNER_UID)
-                .withFsGroup(RUNNER_UID)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .build();
     }
 

@@ -22,7 +22,7 @@ public final class WorkerJobBuilder {
     public static Job build(LoadTest loadTest, int run, RunnerDefaults defaults) {
         RunNames names = RunNames.of(loadTest, run);
         int workers = MasterPodBuilder.workers(loadTest);
-        Container container = RunnerPods.container("worker", loadTest, defaults, args(names, defaults),
+        Container container = RunnerPods.container(PodShape.Role.WORKER, loadTest, defaults, args(names, defaults),
                 List.of(podName())).build();
         return new JobBuilder()
                 .withNewMetadata()
@@ -36,8 +36,11 @@ public final class WorkerJobBuilder {
                 .withParallelism(workers)
                 .withBackoffLimitPerIndex(0)
                 .withNewTemplate()
-                .withNewMetadata().withLabels(RunLabels.of(loadTest, run, "worker")).endMetadata()
-                .withSpec(RunnerPods.podSpec(loadTest, names, container).build())
+                .withNewMetadata()
+                .withLabels(PodShape.labels(loadTest, PodShape.Role.WORKER, RunLabels.of(loadTest, run, "worker")))
+                .withAnnotations(PodShape.annotations(loadTest, PodShape.Role.WORKER))
+                .endMetadata()
+                .withSpec(RunnerPods.podSpec(PodShape.Role.WORKER, loadTest, names, container).build())
                 .endTemplate()
                 .endSpec()
                 .build();

@@ -1,5 +1,6 @@
 package io.stampede.operator.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,25 +28,32 @@ import java.util.function.Function;
  * stampede_loadtest_users                     users running (0 after the run)
  * stampede_loadtest_workers_connected         workers connected to the master
  * stampede_loadtest_rps                       requests per second (last 10 s while running; the run's after)
- * stampede_loadtest_requests                  requests so far (current or last run)
- * stampede_loadtest_failures                  failures so far
- * stampede_loadtest_latency_seconds{quantile} p50, p95, p99 (0.5, 0.95, 0.99) over the run so far
+ * stampede_loadtest_requests_total            counter: requests of the current (or last) run; a new run starts
+ *                                             again from 0, which Prometheus's rate() reads as a counter reset
+ * stampede_loadtest_failures_total            counter: failures, likewise
+ * stampede_loadtest_latency_seconds{quantile} summary: p50, p95, p99 over the run so far ({@link LatencySummaryCollector})
  * stampede_loadtest_threshold_passed{expr, request}  1 held, 0 breached (after the verdict)
  * </pre>
+ * In Prometheus's conventions (base units, {@code _total} counters, quantiles only on a summary): checked by
+ * {@code promtool check metrics} in the tests.
  * Threading: {@link #record} and {@link #forget} are called from reconciles (several threads); the gauges read an
  * atomically replaced status.
  */
 @ApplicationScoped
 public class LoadTestMetrics {
 
-    private static final Map<String, Double> QUANTILES = Map.of("0.5", 0.5, "0.95", 0.95, "0.99", 0.99);
-
     private final MeterRegistry registry;
     private final Map<String, AtomicReference<LoadTestStatus>> statuses = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> thresholdGauges = new ConcurrentHashMap<>();
 
-    public LoadTestMetrics(MeterRegistry registry) {
+    /**
+     * @param prometheus the registry {@code /q/metrics} serves: Quarkus's is Micrometer's simpleclient-based one,
+     *                   whose collector registry takes the latency summary
+     */
+    @SuppressWarnings("deprecation") // the simpleclient-based registry is the one Quarkus 3.30 produces
+    public LoadTestMetrics(MeterRegistry registry, io.micrometer.prometheus.PrometheusMeterRegistry prometheus) {
         this.registry = registry;
+        prometheus.getPrometheusRegistry().register(new LatencySummaryCollector(statuses));
     }
 
     /** Makes the gauges of a LoadTest show its status. */
@@ -95,16 +103,12 @@ public class LoadTestMetrics {
         }
         gauge("stampede.loadtest.users", holder, tags, ProgressStatus::getUsers, "users running");
         gauge("stampede.loadtest.rps", holder, tags, ProgressStatus::getRps, "requests per second");
-        gauge("stampede.loadtest.requests", holder, tags, ProgressStatus::getRequests, "requests of the run so far");
-        gauge("stampede.loadtest.failures", holder, tags, ProgressStatus::getFailures, "failed requests of the run so far");
+        counter("stampede.loadtest.requests", holder, tags, ProgressStatus::getRequests, "requests of the run so far");
+        counter("stampede.loadtest.failures", holder, tags, ProgressStatus::getFailures, "failed requests of the run so far");
         Gauge.builder("stampede.loadtest.workers.connected", holder, h -> {
                     WorkersStatus workers = h.get().getWorkers();
                     return workers == null || workers.getConnected() == null ? 0 : workers.getConnected();
                 }).tags(tags).description("workers connected to the master").register(registry);
-        QUANTILES.forEach((label, quantile) -> Gauge.builder("stampede.loadtest.latency", holder,
-                        h -> latencySeconds(h.get().getProgress(), quantile))
-                .tags(tags).tag("quantile", label).baseUnit("seconds")
-                .description("latency percentile over the run so far").register(registry));
     }
 
     private void gauge(String name, AtomicReference<LoadTestStatus> holder, Tags tags,
@@ -116,10 +120,14 @@ public class LoadTestMetrics {
         }).tags(tags).description(description).register(registry);
     }
 
-    private static double latencySeconds(ProgressStatus progress, double quantile) {
-        if (progress == null) return 0;
-        Double ms = quantile == 0.5 ? progress.getP50Ms() : quantile == 0.95 ? progress.getP95Ms() : progress.getP99Ms();
-        return ms == null ? 0 : ms / 1000.0;
+    /** A run's total as a counter: it only grows during a run and starts again from 0 with the next. */
+    private void counter(String name, AtomicReference<LoadTestStatus> holder, Tags tags,
+                         Function<ProgressStatus, Number> value, String description) {
+        FunctionCounter.builder(name, holder, h -> {
+            ProgressStatus progress = h.get().getProgress();
+            Number number = progress == null ? null : value.apply(progress);
+            return number == null ? 0 : number.doubleValue();
+        }).tags(tags).description(description).register(registry);
     }
 
     private static double passed(LoadTestStatus status, String expr, String request) {

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.NodeAffinityBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.stampede.operator.api.RunnerSecurityContext;
+import io.stampede.operator.api.RunnerPodSpec;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.stampede.operator.testing.KubeYaml;
@@ -62,6 +64,9 @@ class MasterPodBuilderTest {
                   readinessProbe:
                     httpGet: {path: /api/v1/status, port: http}
                     periodSeconds: 5
+                  resources: # the default: never BestEffort
+                    requests: {cpu: 250m, memory: 512Mi}
+                    limits: {memory: 1Gi}
                   securityContext:
                     runAsNonRoot: true
                     allowPrivilegeEscalation: false
@@ -101,6 +106,31 @@ class MasterPodBuilderTest {
                         BuildInput.DEFAULT_IMAGE, Duration.ofSeconds(90)), pod -> setArg(pod, "--wait-for-workers", "90s")),
                 new Case("resources", input -> input.loadTest.getSpec().setResources(resources()),
                         pod -> container(pod).setResources(resources())),
+                new Case("spec.master resources win over spec.resources", input -> {
+                    input.loadTest.getSpec().setResources(resources());
+                    RunnerPodSpec small = new RunnerPodSpec();
+                    small.setResources(shape().getResources());
+                    input.loadTest.getSpec().setMaster(small);
+                }, pod -> container(pod).setResources(shape().getResources())),
+                new Case("spec.master: labels, annotations, priority class (the operator's labels win)",
+                        input -> input.loadTest.getSpec().setMaster(shape()), pod -> {
+                    pod.getMetadata().getLabels().put("team", "checkout");
+                    pod.getMetadata().setAnnotations(Map.of("sidecar.istio.io/inject", "false"));
+                    pod.getSpec().setPriorityClassName("load-generators");
+                    container(pod).setResources(shape().getResources());
+                }),
+                new Case("spec.master securityContext {} leaves the ids to the cluster (OpenShift), still restricted",
+                        input -> {
+                            RunnerPodSpec openShift = new RunnerPodSpec();
+                            openShift.setSecurityContext(new RunnerSecurityContext());
+                            input.loadTest.getSpec().setMaster(openShift);
+                        }, pod -> {
+                    pod.getSpec().getSecurityContext().setRunAsUser(null);
+                    pod.getSpec().getSecurityContext().setRunAsGroup(null);
+                    pod.getSpec().getSecurityContext().setFsGroup(null);
+                }),
+                new Case("spec.workerPods does not change the master", input -> input.loadTest.getSpec().setWorkerPods(shape()),
+                        pod -> { }),
                 new Case("scheduling and pull settings", MasterPodBuilderTest::schedule, pod -> {
                     BuildInput scheduled = new BuildInput();
                     schedule(scheduled);
@@ -164,6 +194,16 @@ class MasterPodBuilderTest {
             if (volume.getSecret() != null) volume.getSecret().setSecretName(base + "-token");
             if (volume.getConfigMap() != null) volume.getConfigMap().setName(base + "-test");
         });
+    }
+
+    /** Pod settings as a mesh user writes them: a label, the Istio annotation, a priority class, small resources. */
+    static RunnerPodSpec shape() {
+        RunnerPodSpec shape = new RunnerPodSpec();
+        shape.setLabels(Map.of("team", "checkout", "app.kubernetes.io/component", "mine"));
+        shape.setAnnotations(Map.of("sidecar.istio.io/inject", "false"));
+        shape.setPriorityClassName("load-generators");
+        shape.setResources(new ResourceRequirementsBuilder().addToRequests("cpu", new Quantity("100m")).build());
+        return shape;
     }
 
     static ResourceRequirements resources() {

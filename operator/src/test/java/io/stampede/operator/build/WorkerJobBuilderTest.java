@@ -1,5 +1,8 @@
 package io.stampede.operator.build;
 
+import io.stampede.operator.api.RunnerPodSpec;
+import io.stampede.operator.api.RunnerSecurityContext;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -67,6 +70,9 @@ class WorkerJobBuilderTest {
                           valueFrom: {fieldRef: {fieldPath: metadata.name}}
                         - name: SHOP_PASSWORD
                           valueFrom: {secretKeyRef: {name: shop-credentials, key: password}}
+                      resources: # the default: never BestEffort
+                        requests: {cpu: "1", memory: 512Mi}
+                        limits: {memory: 1Gi}
                       securityContext:
                         runAsNonRoot: true
                         allowPrivilegeEscalation: false
@@ -106,6 +112,25 @@ class WorkerJobBuilderTest {
                         Duration.ofSeconds(90)), job -> setArg(job, "--connect-timeout", "90s")),
                 new Case("resources", input -> input.loadTest.getSpec().setResources(MasterPodBuilderTest.resources()),
                         job -> container(job).setResources(MasterPodBuilderTest.resources())),
+                new Case("spec.workerPods: labels, annotations, resources, priority class, ids",
+                        input -> {
+                            RunnerPodSpec shape = MasterPodBuilderTest.shape();
+                            RunnerSecurityContext ids = new RunnerSecurityContext();
+                            ids.setRunAsUser(1000700000L);
+                            shape.setSecurityContext(ids);
+                            input.loadTest.getSpec().setWorkerPods(shape);
+                        }, job -> {
+                    var template = job.getSpec().getTemplate();
+                    template.getMetadata().getLabels().put("team", "checkout");
+                    template.getMetadata().setAnnotations(java.util.Map.of("sidecar.istio.io/inject", "false"));
+                    template.getSpec().setPriorityClassName("load-generators");
+                    template.getSpec().getSecurityContext().setRunAsUser(1000700000L);
+                    template.getSpec().getSecurityContext().setRunAsGroup(null);
+                    template.getSpec().getSecurityContext().setFsGroup(null);
+                    container(job).setResources(MasterPodBuilderTest.shape().getResources());
+                }),
+                new Case("spec.master does not change the workers", input -> input.loadTest.getSpec().setMaster(
+                        MasterPodBuilderTest.shape()), job -> { }),
                 new Case("scheduling and pull settings", MasterPodBuilderTest::schedule, job -> {
                     BuildInput scheduled = new BuildInput();
                     MasterPodBuilderTest.schedule(scheduled);

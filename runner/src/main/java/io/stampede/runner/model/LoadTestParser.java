@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * <p>Fields that configure pods in a cluster are accepted and ignored here, their contents unchecked: under
  * {@code spec}: {@code env, image, resources, nodeSelector, tolerations, affinity, imagePullSecrets,
- * serviceAccountName, ttlSecondsAfterFinished}. At the top level {@code status} (written by the operator) is
+ * serviceAccountName, ttlSecondsAfterFinished, master, workerPods}. At the top level {@code status} (written by the operator) is
  * ignored, and {@code metadata} may hold the usual Kubernetes object metadata, of which only {@code name} is read.
  * Any other unknown field is a problem. A YAML null counts as absent. Duplicate keys are a problem.
  *

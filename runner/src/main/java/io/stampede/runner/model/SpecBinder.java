@@ -21,7 +21,7 @@ final class SpecBinder {
             "userClasses", "thresholds");
     /** Pod settings for a cluster: the operator's to check (see LoadTestParser). */
     static final List<String> CLUSTER_FIELDS = List.of("env", "image", "resources", "nodeSelector", "tolerations",
-            "affinity", "imagePullSecrets", "serviceAccountName", "ttlSecondsAfterFinished");
+            "affinity", "imagePullSecrets", "serviceAccountName", "ttlSecondsAfterFinished", "master", "workerPods");
 
     private SpecBinder() {
     }

@@ -134,6 +134,24 @@ public final class StatsAggregator {
     }
 
     /**
+     * Each row's latencies (sorted as everywhere), then the aggregate's, for Prometheus: the run's totals so far
+     * and the percentiles of the rate window.
+     *
+     * @param bucketBoundsSeconds histogram bucket upper bounds, ascending, in seconds
+     */
+    public synchronized List<LatencyDistribution> latencyDistributions(double[] bucketBoundsSeconds) {
+        RowTable window = latestCompleted < 0 ? new RowTable() : window(latestCompleted);
+        List<LatencyDistribution> distributions = new ArrayList<>();
+        for (RowKey row : cumulative.sortedRows()) {
+            distributions.add(LatencyDistribution.of(row.label(), cumulative.row(row), window.row(row),
+                    bucketBoundsSeconds));
+        }
+        distributions.add(LatencyDistribution.of(RowSummary.AGGREGATED, cumulative.aggregate(), window.aggregate(),
+                bucketBoundsSeconds));
+        return distributions;
+    }
+
+    /**
      * The run's final figures over everything accepted, completed or not.
      *
      * @param runName        the LoadTest's name

@@ -84,6 +84,8 @@ class LoadTestParserTest {
                   imagePullSecrets: [{name: reg}]
                   serviceAccountName: runner
                   ttlSecondsAfterFinished: 600
+                  master: {annotations: {sidecar.istio.io/inject: "false"}}
+                  workerPods: {labels: {team: shop}, securityContext: {}}
                   userClasses: [{name: u, tasks: [{request: {method: get, path: /}}]}]
                 status: {phase: Running}
                 """);

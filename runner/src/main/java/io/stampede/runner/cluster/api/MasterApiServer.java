@@ -5,6 +5,7 @@ import io.stampede.runner.cluster.link.WebSocketWorkerConnection;
 import io.stampede.runner.cluster.master.MasterRun;
 import io.stampede.runner.cluster.protocol.Protocol;
 import io.stampede.runner.doc.ReportDocument;
+import io.stampede.runner.stats.LatencyDistribution;
 import io.stampede.runner.stats.LiveView;
 import io.stampede.runner.stats.StatsAggregator;
 import io.vertx.core.Future;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -142,7 +144,7 @@ public final class MasterApiServer {
             case "/metrics" -> {
                 if (!allow(request, HttpMethod.GET)) return;
                 request.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                        .end(metrics.scrape(master.status(), live(master)));
+                        .end(metrics.scrape(master.status(), live(master), latencies(master)));
             }
             case "/api/v1/stop" -> {
                 if (!allow(request, HttpMethod.POST) || !(localStop || authorized(request))) return;
@@ -164,6 +166,11 @@ public final class MasterApiServer {
     private static LiveView live(MasterRun master) {
         StatsAggregator stats = master.stats();
         return stats == null ? null : stats.liveView();
+    }
+
+    private static List<LatencyDistribution> latencies(MasterRun master) {
+        StatsAggregator stats = master.stats();
+        return stats == null ? List.of() : stats.latencyDistributions(MasterMetrics.bucketBoundsSeconds());
     }
 
     private boolean allow(HttpServerRequest request, HttpMethod method) {

@@ -7,23 +7,26 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.stampede.runner.cluster.master.MasterStatus;
 import io.stampede.runner.doc.CapacityDocument;
 import io.stampede.runner.stats.IntervalStats;
-import io.stampede.runner.stats.LiveRow;
+import io.stampede.runner.stats.LatencyDistribution;
 import io.stampede.runner.stats.LiveView;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
+import io.stampede.runner.stats.StatsAggregator;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code GET /metrics}: the run in Prometheus's text format, through Micrometer.
+ * {@code GET /metrics}: the run in Prometheus's text format, through Micrometer, in Prometheus's conventions
+ * (base units, {@code _total} counters, latency as a histogram and summaries; checked by {@code promtool check
+ * metrics} in the tests).
  * <ul>
- *   <li>{@code stampede_requests_total{request}} and {@code stampede_failures_total{request,cause}}: counters,
- *       advanced as merged intervals (and late snapshots) arrive;</li>
- *   <li>{@code stampede_latency_milliseconds{request,quantile}}: p50, p95, p99 over the run so far, from the merged
- *       histograms ({@code request="Aggregated"} for all rows);</li>
+ *   <li>{@code stampede_requests_total{request}}, {@code stampede_failures_total{request,cause}} and
+ *       {@code stampede_response_bytes_total{request}}: counters, advanced as merged intervals (and late snapshots)
+ *       arrive;</li>
+ *   <li>latency: see {@link LatencyCollector} ({@code stampede_request_duration_seconds},
+ *       {@code stampede_latency_seconds}, {@code stampede_latency_recent_seconds});</li>
  *   <li>{@code stampede_rps} over the last 10 s, {@code stampede_users}, and {@code stampede_workers{state}} for
  *       expected, connected and lost;</li>
  *   <li>a stress run, once over: {@code stampede_capacity_users{result}} and {@code stampede_capacity_rps{result}}
@@ -35,16 +38,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MasterMetrics {
 
-    private static final double[] QUANTILES = {0.5, 0.95, 0.99};
-
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final AtomicReference<Picture> picture = new AtomicReference<>(new Picture(null, null));
-    private final Map<String, Boolean> latencyGauges = new ConcurrentHashMap<>();
+    private final AtomicReference<Picture> picture = new AtomicReference<>(new Picture(null, null, List.of()));
 
-    private record Picture(MasterStatus status, LiveView live) {
+    private record Picture(MasterStatus status, LiveView live, List<LatencyDistribution> latencies) {
     }
 
     public MasterMetrics() {
+        registry.getPrometheusRegistry().register(new LatencyCollector(() -> picture.get().latencies()));
         Gauge.builder("stampede.users", picture, p -> p.get().status() == null ? 0 : p.get().status().users())
                 .description("users running now").register(registry);
         Gauge.builder("stampede.rps", picture, p -> p.get().live() == null ? 0 : p.get().live().aggregate().currentRps())
@@ -84,37 +85,26 @@ public final class MasterMetrics {
             String request = row.getKey().label();
             Counter.builder("stampede.requests").tag("request", request).description("requests sent")
                     .register(registry).increment(row.getValue().requests());
+            Counter.builder("stampede.response").baseUnit("bytes").tag("request", request)
+                    .description("bytes of response content received").register(registry)
+                    .increment(row.getValue().contentBytes());
             row.getValue().failuresByCause().forEach((cause, n) -> Counter.builder("stampede.failures")
                     .tag("request", request).tag("cause", cause).description("failed requests by cause")
                     .register(registry).increment(n));
         }
     }
 
-    /** The text Prometheus scrapes, its gauges as of {@code status} and {@code live} (null before the start). */
-    public String scrape(MasterStatus status, LiveView live) {
-        picture.set(new Picture(status, live));
-        if (live != null) {
-            live.rows().forEach(this::registerLatency);
-            registerLatency(live.aggregate());
-        }
+    /**
+     * The text Prometheus scrapes, as of {@code status}, {@code live} and {@code latencies} (null, null and empty
+     * before the start).
+     */
+    public String scrape(MasterStatus status, LiveView live, List<LatencyDistribution> latencies) {
+        picture.set(new Picture(status, live, latencies));
         return registry.scrape();
     }
 
-    private void registerLatency(LiveRow row) {
-        String request = row.name();
-        if (latencyGauges.putIfAbsent(request, Boolean.TRUE) != null) return;
-        for (double quantile : QUANTILES) {
-            Gauge.builder("stampede.latency", picture, p -> latencyMs(p.get().live(), request, quantile))
-                    .tag("request", request).tag("quantile", Double.toString(quantile)).baseUnit("milliseconds")
-                    .description("latency percentiles over the run so far").register(registry);
-        }
-    }
-
-    private static double latencyMs(LiveView live, String request, double quantile) {
-        if (live == null) return 0;
-        LiveRow row = live.aggregate().name().equals(request) ? live.aggregate()
-                : live.rows().stream().filter(r -> r.name().equals(request)).findFirst().orElse(null);
-        if (row == null) return 0;
-        return quantile == 0.5 ? row.p50Ms() : quantile == 0.95 ? row.p95Ms() : row.p99Ms();
+    /** The histogram bounds {@code latencies} must be taken with (see {@link StatsAggregator#latencyDistributions}). */
+    public static double[] bucketBoundsSeconds() {
+        return LatencyCollector.BUCKET_BOUNDS_SECONDS.clone();
     }
 }
