@@ -23,8 +23,6 @@ final class LocustFlags {
         HINTS.put("--run-time", "use --duration (-t), such as --duration 10m");
         HINTS.put("-H", "use --host URL");
         HINTS.put("--hatch-rate", "use --spawn-rate (-r)");
-        HINTS.put("--csv-full-history", "not available yet: --csv PREFIX writes the Aggregated line of every "
-                + "second to PREFIX_stats_history.csv; --json FILE has every row's history");
         HINTS.put("--only-summary", "use -q (--quiet): no live table, only the final results");
         HINTS.put("--stop-timeout", "set spec.load.stopTimeout in the file, such as stopTimeout: 10s (default 30s)");
         HINTS.put("--exit-code-on-error", "use " + ReportOptions.FAIL_ON_ERRORS_FLAG

@@ -28,7 +28,9 @@ final class ReportFlags {
                 .flag("-q, --quiet", "no live table; only the final results")
                 .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)")
                 .flag(ReportOptions.FAIL_ON_ERRORS_FLAG, "exit code 1 when any request failed, as Locust does "
-                        + "(default: only a breached threshold fails the run)");
+                        + "(default: only a breached threshold fails the run)")
+                .flag(ReportOptions.CSV_FULL_HISTORY_FLAG, "with --csv: a line per request row and second in "
+                        + "PREFIX_stats_history.csv, besides the Aggregated one (as Locust's flag)");
     }
 
     /**
@@ -47,6 +49,7 @@ final class ReportFlags {
         return ReportOptions.files(arguments.text(ReportOptions.CSV_FLAG),
                 arguments.value(ReportOptions.JSON_FLAG, Converter.PATH),
                 arguments.value(ReportOptions.HTML_FLAG, Converter.PATH), arguments.flag("--quiet"),
-                arguments.flag(INSECURE), out, err).withFailOnErrors(arguments.flag(ReportOptions.FAIL_ON_ERRORS_FLAG));
+                arguments.flag(INSECURE), out, err).withFailOnErrors(arguments.flag(ReportOptions.FAIL_ON_ERRORS_FLAG))
+                .withCsvFullHistory(arguments.flag(ReportOptions.CSV_FULL_HISTORY_FLAG));
     }
 }

@@ -20,10 +20,12 @@ import java.util.List;
  * @param webLinger   how long the live view stays up after the run; null: until Ctrl-C
  * @param failOnErrors exit code 1 when any request failed, thresholds or not ({@value #FAIL_ON_ERRORS_FLAG}, as
  *                     Locust exits 1 on any failure)
+ * @param csvFullHistory the CSV history has a line per row and second besides the Aggregated one
+ *                       ({@value #CSV_FULL_HISTORY_FLAG}, Locust's flag)
  */
 public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet, boolean insecureTls,
                             HostPort web, Duration webLinger, PrintWriter out, PrintWriter err,
-                            boolean failOnErrors) {
+                            boolean failOnErrors, boolean csvFullHistory) {
 
     /** The flag that asks for the CSV reports. */
     public static final String CSV_FLAG = "--csv";
@@ -33,22 +35,32 @@ public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, bool
     public static final String HTML_FLAG = "--html";
     /** The flag that makes any failed request fail the run. */
     public static final String FAIL_ON_ERRORS_FLAG = "--fail-on-errors";
+    /** The flag that adds every row's lines to the CSV history. */
+    public static final String CSV_FULL_HISTORY_FLAG = "--csv-full-history";
 
     /** Report files only: no live view. */
     public static ReportOptions files(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet,
                                       boolean insecureTls, PrintWriter out, PrintWriter err) {
-        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, null, null, out, err, false);
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, null, null, out, err, false,
+                false);
     }
 
     /** The same, with a live view served at {@code web}. */
     public ReportOptions withWeb(HostPort web, Duration webLinger) {
         return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err,
-                failOnErrors);
+                failOnErrors, csvFullHistory);
     }
 
     /** The same, failing the run (exit 1) when any request failed. */
     public ReportOptions withFailOnErrors(boolean fail) {
-        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err, fail);
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err, fail,
+                csvFullHistory);
+    }
+
+    /** The same, with (or without) a line per row and second in the CSV history. */
+    public ReportOptions withCsvFullHistory(boolean full) {
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err,
+                failOnErrors, full);
     }
 
     /**

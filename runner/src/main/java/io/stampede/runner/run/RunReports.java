@@ -148,7 +148,7 @@ final class RunReports {
         boolean ok = true;
         if (options.csvPrefix() != null) {
             try {
-                CsvReports.writeAll(options.csvPrefix(), summary, stats.history(), false);
+                CsvReports.writeAll(options.csvPrefix(), summary, stats.history(), options.csvFullHistory());
                 if (stressSteps != null) CapacityCsv.write(options.csvPrefix(), stressSteps);
                 options.out().println("CSV: " + CsvReports.statsPath(options.csvPrefix()) + ", "
                         + CsvReports.historyPath(options.csvPrefix()) + ", "

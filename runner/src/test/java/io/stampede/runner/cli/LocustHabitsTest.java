@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static io.stampede.runner.cli.Cli.file;
@@ -89,13 +91,42 @@ class LocustHabitsTest {
     }
 
     @Test
-    void theStressPresetOnTheCommandLineIsRefusedLikeInAFileUntilStressRunsExist() {
-        Path test = file(dir, "habits.yaml", TWO_USERS_FOR_AN_HOUR, "http://127.0.0.1:1");
+    void theStressPresetOnTheCommandLineStepsTheFilesUsersAndNeedsAThresholdToBreak() {
+        Path withoutThresholds = file(dir, "habits.yaml", TWO_USERS_FOR_AN_HOUR, "http://127.0.0.1:1");
+        Path withThreshold = file(dir, "judged.yaml", TWO_USERS_FOR_AN_HOUR + """
+                  thresholds:
+                    - expr: p95 < 500ms
+                """, "http://127.0.0.1:1");
 
-        Cli.Outcome outcome = stampede("validate", test.toString(), "--preset", "stress");
+        Cli.Outcome refused = stampede("validate", withoutThresholds.toString(), "--preset", "stress");
+        Cli.Outcome valid = stampede("validate", withThreshold.toString(), "--preset", "stress");
 
-        assertThat(outcome.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
-        assertThat(outcome.err()).contains("--preset: the preset 'stress' is not available yet");
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(refused.err()).contains("spec.thresholds: a stress run needs at least one");
+        assertThat(valid.exitCode()).as(valid.all()).isZero();
+        assertThat(valid.out()).contains("stress: 50 users, +50 every 1m up to 500");
+    }
+
+    @Test
+    void csvFullHistoryAddsALinePerRowAndSecondAsLocustsFlagDoes() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            server.respond("GET", "/home", Behaviour.ok());
+            Path test = file(dir, "habits.yaml", TWO_USERS_FOR_AN_HOUR.replace("constant: 5s", "constant: 100ms"),
+                    server.baseUrl());
+
+            Cli.Outcome aggregated = stampede("run", test.toString(), "-q", "-t", "2s", "--csv",
+                    dir.resolve("agg").toString());
+            Cli.Outcome full = stampede("run", test.toString(), "-q", "-t", "2s", "--csv",
+                    dir.resolve("full").toString(), "--csv-full-history");
+
+            assertThat(aggregated.exitCode()).as(aggregated.all()).isZero();
+            assertThat(full.exitCode()).as(full.all()).isZero();
+            List<String> aggregatedLines = Files.readAllLines(dir.resolve("agg_stats_history.csv"));
+            List<String> fullLines = Files.readAllLines(dir.resolve("full_stats_history.csv"));
+            assertThat(aggregatedLines.stream().skip(1)).isNotEmpty().allMatch(line -> line.contains(",,Aggregated,"));
+            assertThat(fullLines.stream().filter(line -> line.contains(",GET,/home,"))).isNotEmpty();
+            assertThat(fullLines.stream().filter(line -> line.contains(",,Aggregated,"))).isNotEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +136,6 @@ class LocustHabitsTest {
             run --headless             | '--headless': Stampede is headless unless --web; drop --headless
             run -H http://127.0.0.1:1  | '-H': use --host URL
             run -f locustfile.py       | '-f': give the LoadTest file as an argument: stampede run FILE
-            run --csv-full-history     | '--csv-full-history': not available yet
             run --only-summary         | '--only-summary': use -q (--quiet)
             run --stop-timeout 10      | '--stop-timeout': set spec.load.stopTimeout in the file
             run --expect-workers 2     | '--expect-workers': a distributed run is stampede master FILE --expect-workers N
