@@ -91,25 +91,20 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private long firstRequestStartNanos;
     private boolean timeNextFromSchedule;
 
-    /** @param stopTimeoutMillis how long onStop steps may take once begun, >= 0 */
+    /**
+     * A closed-model user: {@link #start} runs its tasks until it is stopped.
+     *
+     * @param stopTimeoutMillis how long onStop steps may take once begun, >= 0
+     */
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
                 Consumer<VirtualUser> onFinished, long seed, long stopTimeoutMillis) {
-        this.userId = userId;
-        this.workerIndex = workerIndex;
-        this.userClass = userClass;
-        this.loop = loop;
-        this.onFinished = onFinished;
-        this.connection = new HttpConnection(loop.connections);
-        this.slots = new String[userClass.plan.slotNames().size()];
-        this.random = new SplittableRandom(seed);
-        this.onIterationDone = null;
-        this.stopTimeoutMillis = stopTimeoutMillis;
-        this.started = userClass.onStart.length == 0;
+        this(userId, workerIndex, userClass, loop, onFinished, null, seed, stopTimeoutMillis);
     }
 
     /**
      * An open-model user: runs {@link #runIteration} per arrival and hands itself to {@code onIterationDone}.
      *
+     * @param onIterationDone null for a closed-model user
      * @param stopTimeoutMillis how long onStop steps may take once begun, >= 0
      */
     VirtualUser(long userId, int workerIndex, UserClassRuntime userClass, LoopResources loop,
