@@ -97,6 +97,11 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
 
     /** How soon a LoadTest waiting for a slot under the namespace's cap looks again. */
     private static final Duration SLOT_RETRY = Duration.ofSeconds(10);
+    /**
+     * How soon a run that finished while its spec or rerun annotation already asked for another starts the next:
+     * no event would come for it otherwise (the operator's own status patch does not trigger a reconcile).
+     */
+    private static final Duration NEXT_RUN_AFTER = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(LoadTestReconciler.class);
 
     private final OperatorSettings settings;
@@ -146,6 +151,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         } else if (stop != StopRun.Action.NONE) {
             forgetStopAnnotation(loadTest, context);
         }
+        if (Phase.of(loadTest.getStatus()).isFinished() && StartRun.needed(loadTest)) next = NEXT_RUN_AFTER;
         LoadTestStatus status = loadTest.getStatus();
         Conditions.specChanged(status, loadTest.getMetadata().getGeneration(), now);
         Conditions.derive(status, status.getObservedGeneration(), now);
