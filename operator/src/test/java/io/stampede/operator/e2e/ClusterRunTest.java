@@ -186,6 +186,36 @@ class ClusterRunTest {
         }
     }
 
+    @Test
+    void aSpecEditedMidRunStartsTheNextRunAfterThisOneEnds() throws Exception {
+        try (CountingTarget target = new CountingTarget(10)) {
+            start("e2e-edit", LOAD_TEST.replace("NAME", "edited").replace("TARGET", target.url())
+                    .replace("DURATION", "6s").replace("THRESHOLD", "p95 < 2s"));
+            awaitRequests("edited");
+
+            client.resources(LoadTest.class).inNamespace(namespace).withName("edited")
+                    .edit(lt -> { lt.getSpec().getLoad().setUsers(2); return lt; });
+
+            await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(kubelet.failure()).as("the harness").isNull();
+                LoadTestStatus status = status("edited");
+                assertThat(status.getRun()).as(kubelet.logs()).isEqualTo(2);
+                assertThat(status.getCompletionTime()).as(kubelet.logs()).isNotNull();
+            });
+            LoadTestStatus status = status("edited");
+            assertThat(status.getPhase()).as(explain(status)).isEqualTo("Succeeded");
+            assertThat(status.getHistory()).as("run 1 ran to its end as it started").first().satisfies(first -> {
+                assertThat(first.getRun()).isEqualTo(1);
+                assertThat(first.getPhase()).isEqualTo("Succeeded");
+                assertThat(first.getTotal().getRequests()).isPositive();
+            });
+            assertThat(client.configMaps().inNamespace(namespace).withName("edited-2-test").get().getData()
+                    .get("loadtest.yaml")).as("run 2 runs the edited spec").contains("users: 2");
+            assertThat(status.getHistory().get(0).getTotal().getRequests() + status.getSummary().getTotal().getRequests())
+                    .as("both runs' requests vs received by the target").isEqualTo(target.requests());
+        }
+    }
+
     private void awaitRequests(String name) {
         await().atMost(RUN_TIMEOUT).untilAsserted(() -> {
             LoadTestStatus status = status(name);
