@@ -148,13 +148,14 @@ class DistributedOpenModelTest {
             assertThat(report.at("/workers/lost")).hasSize(1);
             assertThat(arrivals.get("scheduled").asLong()).as("the planned total: what the lost worker left unsent "
                     + "counts as dropped").isEqualTo(1200);
-            assertThat(dropped).as("its last second and the re-split's lead, at its 50/s").isBetween(1L, 150L);
+            // Its unreported last second or two and the re-split's 0.5 s lead, at its 50/s (seen: 31 to 75).
+            assertThat(dropped).as("what the killed worker left unsent or unreported").isBetween(1L, 200L);
             assertThat(server.totalRequests() - counted).as("sent by the killed worker but never reported")
                     .isBetween(0L, dropped);
             // From two seconds after the loss to the last whole second, the survivor alone runs the full 100/s.
             int from = (int) Math.ceil(lostAt) + 2;
             List<Long> after = perSecond.subList(from, Math.min(perSecond.size(), 12) - 1);
-            assertThat(after).hasSizeGreaterThanOrEqualTo(3).allSatisfy(second -> assertThat(second).isBetween(90L, 110L));
+            assertThat(after).hasSizeGreaterThanOrEqualTo(3).allSatisfy(second -> assertThat(second).isBetween(85L, 115L));
             // The killed worker sent its 50/s for ~4 s; the survivor 50/s, then 100/s for ~8 s.
             assertThat(Math.max(sentBy("0"), sentBy("1"))).as("the survivor took over")
                     .isGreaterThan(Math.min(sentBy("0"), sentBy("1")) + 400);
