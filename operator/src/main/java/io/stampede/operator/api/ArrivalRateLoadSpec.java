@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The open model: iterations start at a rate, whether or not the target keeps up; an arrival that finds no free
- * user is dropped and counted. {@code rate} with {@code duration}, or {@code stages} of rate ramps.
+ * user is dropped and counted. {@code rate} with {@code duration}, or {@code stages} of rate ramps. With several
+ * workers the master splits the rate and maxUsers among them, and moves a lost worker's share to the others.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ArrivalRateLoadSpec {
@@ -29,7 +30,7 @@ public class ArrivalRateLoadSpec {
     @JsonPropertyDescription("Ramps: each stage moves the rate in a straight line from the previous stage's (0 for the first).")
     private List<RateStage> stages;
 
-    @JsonPropertyDescription("The most virtual users the arrivals may occupy at once (>= 1).")
+    @JsonPropertyDescription("The most virtual users the arrivals may occupy at once (>= 1), over all workers.")
     @Required
     @Min(1)
     private Integer maxUsers;

@@ -34,7 +34,7 @@ public class LoadTestSpec {
     @JsonPropertyDescription("How many users, how fast and how long.")
     private LoadSpec load;
 
-    @JsonPropertyDescription("Worker pods (default 1); the master splits the users among them.")
+    @JsonPropertyDescription("Worker pods (default 1); the master splits the users, or the arrival rate, among them.")
     @Min(1)
     @Max(1000)
     private Integer workers;

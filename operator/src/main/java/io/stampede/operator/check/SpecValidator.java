@@ -2,7 +2,6 @@ package io.stampede.operator.check;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.stampede.operator.api.LoadTest;
-import io.stampede.operator.build.MasterPodBuilder;
 import io.stampede.operator.build.TestDocument;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
@@ -37,7 +36,6 @@ public final class SpecValidator {
             return e.problems();
         }
         List<Problem> problems = new ArrayList<>(missingEnv(loadTest, document));
-        problems.addAll(openModelOnSeveralWorkers(loadTest));
         if (!problems.isEmpty()) return problems;
         try {
             LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment());
@@ -72,16 +70,6 @@ public final class SpecValidator {
             }
         });
         return problems;
-    }
-
-    /** The master refuses an arrival rate over more than one worker (not split yet): said here, before any pod. */
-    private static List<Problem> openModelOnSeveralWorkers(LoadTest loadTest) {
-        if (loadTest.getSpec().getLoad() == null || loadTest.getSpec().getLoad().getArrivalRate() == null
-                || MasterPodBuilder.workers(loadTest) <= 1) {
-            return List.of();
-        }
-        return List.of(new Problem("spec.load.arrivalRate", "the open model runs on one worker for now (spec.workers: "
-                + MasterPodBuilder.workers(loadTest) + "); set spec.workers: 1"));
     }
 
     /** Every variable reads as set: values come from the pods' env, which the operator never sees. */

@@ -45,21 +45,18 @@ class SpecValidatorTest {
                         "spec.variables.password.fromEnv", "SHOP_PASSWORD"),
                 new Case("stress steps reversed", "load: {users: 10, spawnRate: 2, duration: 1m}",
                         "load: {stress: {users: {start: 50, step: 10, max: 20}, every: 30s}}",
-                        "spec.load.stress.users.max", "20"),
-                new Case("an arrival rate on two workers", "load: {users: 10, spawnRate: 2, duration: 1m}",
-                        "load: {arrivalRate: {rate: 20, duration: 1m, maxUsers: 50}}", "spec.load.arrivalRate",
-                        "one worker"));
+                        "spec.load.stress.users.max", "20"));
     }
 
     @Test
-    void stressStepsAndAnArrivalRateOnOneWorkerReachTheRunnerIntact() {
+    void stressStepsAndAnArrivalRateOnSeveralWorkersReachTheRunnerIntact() {
         LoadTest stress = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop").replace(
                 "load: {users: 10, spawnRate: 2, duration: 1m}",
                 "load: {stress: {users: {start: 5, step: 5, max: 20}, every: 30s}}"));
         LoadTest open = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop").replace(
                 "load: {users: 10, spawnRate: 2, duration: 1m}",
-                "load: {arrivalRate: {stages: [{duration: 1m, rate: 50}], per: 1s, maxUsers: 100}}")
-                .replace("workers: 2", "workers: 1"));
+                "load: {arrivalRate: {stages: [{duration: 1m, rate: 50}], per: 1s, maxUsers: 100}}"));
+        assertThat(open.getSpec().getWorkers()).as("the master splits the rate over them").isEqualTo(2);
 
         assertThat(SpecValidator.problems(stress)).isEmpty();
         assertThat(SpecValidator.problems(open)).isEmpty();

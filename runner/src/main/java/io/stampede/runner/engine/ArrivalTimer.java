@@ -1,6 +1,7 @@
 package io.stampede.runner.engine;
 
 import io.stampede.runner.load.ArrivalRatePlan;
+import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.stats.ArrivalCounts;
 
 import java.util.ArrayDeque;
@@ -10,8 +11,10 @@ import java.util.function.Function;
 
 /**
  * One event loop's share of the open model: a single timer that fires at each of its arrivals' scheduled times
- * (arrivals {@code first, first + stride, ...} of the {@link ArrivalRatePlan}) and starts a task iteration on a
- * free user of this loop's pool, creating users up to the loop's share of maxUsers. An arrival that finds none
+ * (the arrivals of the {@link ArrivalRatePlan} its {@link ArrivalShare} takes) and starts a task iteration on a
+ * free user of this loop's pool, creating users up to the share's maxUsers. A new share ({@link #reshare}, after
+ * the master re-split the arrivals) takes over once this loop's next arrival reaches the new share's fromArrival;
+ * if it comes after that arrival is due, the new share's arrivals already due are started at once, counted late. An arrival that finds none
  * free is dropped and counted; one started more than {@link ArrivalCounts#LATE_MILLIS} ms after its time (the loop
  * was busy) is counted late. Every arrival due is handled, late or not: when the timer fires late it catches up
  * with all arrivals due by then, each timed from its own schedule.
@@ -26,37 +29,49 @@ final class ArrivalTimer {
 
     private final ArrivalRatePlan plan;
     private final LoopResources loop;
-    private final int stride;
-    private final int maxUsers;
     private final Function<ArrivalTimer, VirtualUser> newUser;
     private final ArrayDeque<VirtualUser> idle = new ArrayDeque<>();
+    /** Shares received but not in force yet, by fromArrival. */
+    private final ArrayDeque<ArrivalShare> pending = new ArrayDeque<>();
+    private long stride;
+    private int maxUsers;
     private long next;
     private long startNanos;
     private int created;
     private ScheduledFuture<?> timer;
+    private boolean started;
     private boolean stopped;
 
     /**
-     * @param first    this loop's first arrival index, 0 .. stride - 1
-     * @param stride   how many loops share the arrivals, >= 1
-     * @param maxUsers this loop's share of maxUsers, >= 0 (0: every arrival here is dropped)
-     * @param newUser  creates an open-model user on this loop that it hands back to this timer when free (called
-     *                 at most maxUsers times)
+     * @param share   this loop's arrivals and users from the start (its fromArrival 0); maxUsers 0 drops every one
+     * @param newUser creates an open-model user on this loop that it hands back to this timer when free (called
+     *                at most the largest maxUsers of its shares times)
      */
-    ArrivalTimer(ArrivalRatePlan plan, LoopResources loop, int first, int stride, int maxUsers,
+    ArrivalTimer(ArrivalRatePlan plan, LoopResources loop, ArrivalShare share,
                  Function<ArrivalTimer, VirtualUser> newUser) {
         this.plan = plan;
         this.loop = loop;
-        this.next = first;
-        this.stride = stride;
-        this.maxUsers = maxUsers;
         this.newUser = newUser;
+        take(share);
     }
 
     /** Starts the schedule; arrival times count from {@code startNanos} ({@link System#nanoTime()} scale). */
     void start(long startNanos) {
         this.startNanos = startNanos;
+        started = true;
         scheduleNext();
+    }
+
+    /**
+     * A new share of this loop, in force from its fromArrival on (shares come in increasing fromArrival). Users
+     * already created stay in the pool if its maxUsers is smaller.
+     */
+    void reshare(ArrivalShare share) {
+        if (stopped) return;
+        pending.addLast(share);
+        if (!started) return;
+        if (timer != null) timer.cancel(false);
+        fire();
     }
 
     /** A user finished its iteration and is free again. */
@@ -73,8 +88,20 @@ final class ArrivalTimer {
         idle.clear();
     }
 
+    private void take(ArrivalShare share) {
+        next = share.first();
+        stride = share.stride();
+        maxUsers = share.maxUsers();
+    }
+
+    /** Switches to the pending shares whose first arrival this loop has reached. */
+    private void advanceShare() {
+        while (!pending.isEmpty() && next >= pending.peekFirst().fromArrival()) take(pending.pollFirst());
+    }
+
     private void scheduleNext() {
-        long due = plan.scheduledNanos(next);
+        advanceShare();
+        long due = next == Long.MAX_VALUE ? Long.MAX_VALUE : plan.scheduledNanos(next);
         if (due == Long.MAX_VALUE) {
             timer = null;
             return;
@@ -87,7 +114,12 @@ final class ArrivalTimer {
         if (stopped) return;
         long now = System.nanoTime();
         long due;
-        while ((due = plan.scheduledNanos(next)) != Long.MAX_VALUE && startNanos + due <= now) {
+        // Bounded: each round moves next on by >= 1 or ends; shares only move it back once each.
+        while (true) {
+            advanceShare();
+            if (next == Long.MAX_VALUE || (due = plan.scheduledNanos(next)) == Long.MAX_VALUE || startNanos + due > now) {
+                break;
+            }
             arrive(startNanos + due, now);
             next += stride;
         }

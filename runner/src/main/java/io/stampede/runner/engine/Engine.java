@@ -11,6 +11,7 @@ import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.load.ArrivalRatePlan;
+import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
@@ -45,9 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * drained only after every user has ended, so the reports count every request.
  *
  * <p>Open model (an {@link ArrivalRatePlan}): no users are planned; each loop runs an {@link ArrivalTimer} over its
- * share of the arrivals (arrival k goes to loop k mod n, n = min(loops, maxUsers)) and of maxUsers, creating users
- * on first need. The control thread only ends the run, when the targets say so (at the plan's end, or the
- * master's word). The users figure is the users created so far (the pool's size).
+ * part of this worker's {@link ArrivalShare} (the n loops take its arrivals in turn, n = min(loops, maxUsers)) and
+ * of maxUsers, creating users on first need. The control thread ends the run when the targets say so (at the
+ * plan's end, or the master's word) and hands the loops any new share the master sent (checked every control
+ * tick). The users figure is the users created so far (the pool's size).
  */
 public final class Engine {
 
@@ -68,6 +70,8 @@ public final class Engine {
     private final ArrivalRatePlan arrivalPlan;
     private final AtomicInteger usersCreated = new AtomicInteger();
     private final AtomicLong openUsers = new AtomicLong();
+    /** The open model's timers, one per arrival loop (loop i has timer i); set on the control thread at the start. */
+    private final List<ArrivalTimer> arrivalTimers = new ArrayList<>();
 
     // Control state: touched only on the control thread.
     private final Deque<VirtualUser>[] runningByClass;
@@ -85,6 +89,7 @@ public final class Engine {
     private boolean aborted;
     private boolean ended;
     private boolean arrivalsStopped;
+    private int sharesApplied;
     private ScheduledFuture<?> tick;
     private ScheduledFuture<?> intervalTick;
     private ScheduledFuture<?> stopDeadline;
@@ -179,28 +184,43 @@ public final class Engine {
     }
 
     /**
-     * Deals the arrivals: worker w of W (the user-id stride is W) takes arrivals w, w + W, ...; within it, loop i
-     * of n takes every n-th of those. maxUsers is split the same way, so n is at most this worker's share of it.
+     * Deals this worker's arrivals to its loops: its share (the master's, or worker w of W taking arrivals w, w + W,
+     * ... with its part of maxUsers) is split again over n = min(loops, plan maxUsers) loops ({@link ArrivalShare#part}).
      */
     private void startArrivals() {
-        int workers = (int) options.userIdStride();
-        int worker = options.workerIndex();
-        int workerUsers = share(arrivalPlan.maxUsers(), workers, worker);
-        int arrivalLoops = Math.max(1, Math.min(loops.size(), workerUsers));
+        List<ArrivalShare> given = targets.arrivalShares();
+        ArrivalShare share = given.isEmpty() ? defaultShare() : given.get(given.size() - 1);
+        sharesApplied = given.size();
+        int arrivalLoops = Math.max(1, Math.min(loops.size(), arrivalPlan.maxUsers()));
         int[] weights = plan.scenario().userClasses().stream().mapToInt(UserClassPlan::weight).toArray();
         for (int i = 0; i < arrivalLoops; i++) {
             LoopWorker loop = loops.get(i);
-            int share = share(workerUsers, arrivalLoops, i);
             WeightedPicker classes = new WeightedPicker(weights);
-            ArrivalTimer timer = new ArrivalTimer(arrivalPlan, loop.resources, worker + workers * i,
-                    workers * arrivalLoops, share, self -> newOpenUser(loop, classes.nextInTurn(), self));
+            ArrivalTimer timer = new ArrivalTimer(arrivalPlan, loop.resources, share.part(i, arrivalLoops),
+                    self -> newOpenUser(loop, classes.nextInTurn(), self));
+            arrivalTimers.add(timer);
             loop.eventLoop.execute(() -> loop.startArrivals(timer, startNanos));
         }
     }
 
-    /** Part {@code index} of {@code total} split into {@code parts} as evenly as whole numbers allow. */
-    private static int share(int total, int parts, int index) {
-        return total / parts + (index < total % parts ? 1 : 0);
+    /** Without a master's share: worker w of W (the user-id stride) takes arrivals w, w + W, ... */
+    private ArrivalShare defaultShare() {
+        int workers = (int) options.userIdStride();
+        int worker = options.workerIndex();
+        return new ArrivalShare(0, worker, workers, ArrivalShare.evenPart(arrivalPlan.maxUsers(), workers, worker));
+    }
+
+    /** Hands the shares the master sent since the last look to the loops' timers. On the control thread. */
+    private void applyNewShares() {
+        List<ArrivalShare> given = targets.arrivalShares();
+        for (; sharesApplied < given.size(); sharesApplied++) {
+            ArrivalShare share = given.get(sharesApplied);
+            for (int i = 0; i < arrivalTimers.size(); i++) {
+                ArrivalTimer timer = arrivalTimers.get(i);
+                ArrivalShare part = share.part(i, arrivalTimers.size());
+                loops.get(i).eventLoop.execute(() -> timer.reshare(part));
+            }
+        }
     }
 
     /** Creates an open-model user on {@code loop}'s thread, adopted by the loop and counted as running. */
@@ -221,8 +241,12 @@ public final class Engine {
         long elapsedMillis = (now - startNanos) / 1_000_000;
         if (arrivalPlan != null) {
             // The targets only say when the run ends (at the plan's end, or when the master says so).
-            if (!targets.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, wanted)) beginStop();
+            if (!targets.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, wanted)) {
+                beginStop();
+                return;
+            }
             lastTickNanos = now;
+            applyNewShares();
             return;
         }
         if (!targets.wantedUsers(elapsedMillis, (now - lastTickNanos) / 1_000_000, wanted)) {

@@ -1,5 +1,9 @@
 package io.stampede.runner.engine;
 
+import io.stampede.runner.load.ArrivalShare;
+
+import java.util.List;
+
 /**
  * What the engine's control thread follows: how many users of each user class should run now. Locally a
  * {@link PlannedTargets} follows the LoadPlan; on a worker the master pushes the targets.
@@ -19,4 +23,12 @@ public interface UserTargets {
      * @return false when the run should end now: users stop and the final interval is drained
      */
     boolean wantedUsers(long elapsedMillis, long sinceLastCallMillis, int[] wanted);
+
+    /**
+     * Open model: the shares of the arrivals this generator was given so far, oldest first, each in force from its
+     * fromArrival on; the list only grows. Empty: the engine derives its share from its {@link EngineOptions}.
+     */
+    default List<ArrivalShare> arrivalShares() {
+        return List.of();
+    }
 }

@@ -105,6 +105,24 @@ public record ArrivalRatePlan(List<Segment> segments, int maxUsers) implements L
         return Math.round(startSeconds * 1e9); // rounding at the very end: due at the end
     }
 
+    /**
+     * The first arrival due at or after a time: the index from which a new split of the arrivals can take effect.
+     *
+     * @param elapsedNanos ns after the start, >= 0
+     * @return 0 .. totalArrivals() (totalArrivals() when none is due that late)
+     */
+    public long firstArrivalAtOrAfter(long elapsedNanos) {
+        long low = 0;
+        long high = totalArrivals();
+        // Binary search: scheduledNanos is non-decreasing in k.
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (scheduledNanos(mid) >= elapsedNanos) high = mid;
+            else low = mid + 1;
+        }
+        return low;
+    }
+
     /** The planned rate at a time, arrivals per second (for messages and reports). */
     public double ratePerSecondAt(long elapsedMillis) {
         long start = 0;

@@ -3,7 +3,6 @@ package io.stampede.runner.run;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.link.SharedToken;
 import io.stampede.runner.cluster.master.MasterSettings;
-import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.HumanFormat;
 
@@ -30,13 +29,6 @@ public final class MasterProcess {
      */
     public static ExitCode run(TestPlan plan, MasterSettings settings, SharedToken token, HostPort bind,
                                Duration keepServing, ReportOptions reports) throws Exception {
-        if (plan.load() instanceof ArrivalRatePlan && settings.expectedWorkers() > 1) {
-            // Each worker would take its fixed share of the arrivals; a lost worker's share would silently vanish.
-            reports.err().println("stampede: spec.load.arrivalRate: the open model is not available yet on more "
-                    + "than one worker (--expect-workers " + settings.expectedWorkers() + "); run it with "
-                    + "--expect-workers 1, or with stampede run");
-            return ExitCode.BAD_INPUT;
-        }
         Optional<ServedApi> served = ServedApi.listen(token, bind, reports);
         if (served.isEmpty()) return ExitCode.COULD_NOT_RUN;
         try (ServedApi api = served.get()) {

@@ -216,21 +216,6 @@ class BadInputTest {
     }
 
     @Test
-    void theMasterRefusesTheOpenModelOnMoreThanOneWorker() throws Exception {
-        Path open = file(dir, "master-open.yaml", VALID.replace("load: {users: 2, spawnRate: 2, duration: 1s}",
-                "load: {arrivalRate: {rate: 5, duration: 1s, maxUsers: 2}}"), server.baseUrl());
-        Path token = Files.writeString(dir.resolve("open-token"), "a-token-of-sixteen-chars");
-
-        Cli.Outcome outcome = stampede("master", open.toString(), "--expect-workers", "2", "--bind", "127.0.0.1:0",
-                "--token-file", token.toString());
-
-        assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.BAD_INPUT.code());
-        assertThat(outcome.err()).contains("spec.load.arrivalRate: the open model is not available yet on more than "
-                + "one worker (--expect-workers 2)");
-        assertThat(outcome.out()).doesNotContain("listening");
-    }
-
-    @Test
     void aWritableReportPathIsLeftAsItWas() throws Exception {
         Path valid = file(dir, "checked.yaml", VALID, server.baseUrl().replace("127.0.0.1", "nxdomain.invalid"));
         Path existing = Files.writeString(dir.resolve("existing.json"), "{\"kept\": true}");

@@ -26,6 +26,17 @@ class ArrivalRatePlanTest {
     }
 
     @Test
+    void findsTheFirstArrivalDueAtOrAfterATimeForAReSplit() {
+        ArrivalRatePlan plan = ArrivalRatePlan.constant(200, 15_000, 500);
+
+        assertThat(plan.firstArrivalAtOrAfter(0)).isZero();
+        assertThat(plan.firstArrivalAtOrAfter(5_000_000)).isEqualTo(1);
+        assertThat(plan.firstArrivalAtOrAfter(5_000_001)).isEqualTo(2);
+        assertThat(plan.firstArrivalAtOrAfter(7_500_000_000L)).isEqualTo(1500);
+        assertThat(plan.firstArrivalAtOrAfter(20_000_000_000L)).as("past the end: none").isEqualTo(3000);
+    }
+
+    @Test
     void aRateThatDoesNotDivideTheDurationRoundsTheLastPartialArrivalUp() {
         ArrivalRatePlan plan = ArrivalRatePlan.constant(3, 1_500, 1);
 

@@ -113,6 +113,25 @@ final class IntervalMerger {
     }
 
     /**
+     * Open model: counts arrivals that were due on a departed worker and never reported as scheduled and dropped,
+     * in interval {@code intervalId} (the second the master dealt them to others); as a late snapshot if that
+     * interval is already complete.
+     *
+     * @param unsent > 0
+     */
+    void addUnsentArrivals(long intervalId, long unsent, long nowNanos) {
+        ArrivalCounts counts = new ArrivalCounts(unsent, 0, unsent, 0);
+        if (intervalId <= completedThrough) {
+            IntervalStats late = new IntervalStats(intervalId, Map.of(), counts);
+            aggregator.accept(late);
+            mergedListener.accept(late);
+            return;
+        }
+        Pending interval = pending.computeIfAbsent(intervalId, key -> new Pending(nowNanos));
+        interval.arrivals = interval.arrivals.plus(counts);
+    }
+
+    /**
      * Completes, in id order, the intervals that every expected worker has reported or that waited long enough.
      *
      * @param expectedFor the workers whose snapshots an interval waits for (lost workers are not among them)

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * <p>Phases: PENDING until the expected workers are ready (or the wait times out: the run cannot happen),
  * RUNNING while the load plan goes on, STOPPING until every worker sent its last snapshot, DONE.
  * Users follow the plan on the master and are dealt to the workers ({@link UserDealer}); a lost worker's users
- * are dealt to the others at once.
+ * are dealt to the others at once. In the open model the arrivals are dealt instead, and a lost worker's share
+ * moves to the others from an arrival not yet due ({@link ArrivalDealer}); what it was given up to then and never
+ * reported is counted as dropped.
  *
  * <p>Threading: confined to one thread (every method), except {@link #status()} and {@link #stats()}.
  */
@@ -247,7 +249,7 @@ public final class MasterCoordinator {
 
     private void onSnapshot(WorkerRecord worker, WorkerMessage.Snapshot snapshot) {
         if (merger == null || snapshot.workerId() != worker.id) return;
-        merger.accept(worker.id, snapshot, clock.nanos());
+        if (merger.accept(worker.id, snapshot, clock.nanos())) worker.arrivalsReported += snapshot.arrivals().scheduled();
         merger.completeReady(workers::expectedFor, clock.nanos());
     }
 
@@ -260,7 +262,7 @@ public final class MasterCoordinator {
         if (phase == MasterPhase.RUNNING) {
             // It stopped on its own (Ctrl-C on the worker): its users move to the others.
             worker.connection.close("finished before the run");
-            dealer.workersChanged(workers.running());
+            workersChanged();
         }
         merger.completeReady(workers::expectedFor, clock.nanos());
         finishIfStopped();
@@ -293,11 +295,19 @@ public final class MasterCoordinator {
                 stopWithError("only " + remaining + " of " + settings.expectedWorkers() + " workers remain, fewer "
                         + "than --min-workers " + settings.minWorkers());
             } else {
-                dealer.workersChanged(workers.running());
+                workersChanged();
             }
         }
         if (merger != null) merger.completeReady(workers::expectedFor, clock.nanos());
         finishIfStopped();
+    }
+
+    /** Deals again over the running workers; open model: counts what a departed worker left unsent as dropped. */
+    private void workersChanged() {
+        long now = clock.nanos();
+        long elapsedMillis = (now - startNanos) / 1_000_000;
+        long unsent = dealer.workersChanged(elapsedMillis, workers.running());
+        if (unsent > 0) merger.addUnsentArrivals(elapsedMillis / 1000, unsent, now);
     }
 
     private void stopWithError(String reason) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Follows the load plan on the master and deals its users to the running workers ({@link UserAssignment}),
- * sending {@code targets} only to workers whose share changed. Threading: the master's thread.
+ * sending {@code targets} only to workers whose share changed; in the open model it deals the arrivals instead
+ * ({@link ArrivalDealer}). Threading: the master's thread.
  */
 final class UserDealer {
 
@@ -21,11 +22,14 @@ final class UserDealer {
     private final DealtUsers dealt = new DealtUsers();
     /** Open model: the workers create users as arrivals need them, so no users are dealt and none capped. */
     private final boolean openModel;
+    /** Open model: deals the arrivals; null in the closed model. */
+    private final ArrivalDealer arrivals;
 
     UserDealer(TestPlan plan) {
         this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
         this.classTotals = new int[plan.scenario().userClasses().size()];
         this.openModel = plan.load() instanceof ArrivalRatePlan;
+        this.arrivals = plan.load() instanceof ArrivalRatePlan arrivalPlan ? new ArrivalDealer(arrivalPlan) : null;
     }
 
     /**
@@ -35,7 +39,7 @@ final class UserDealer {
      */
     boolean follow(long elapsedMillis, long sinceLastMillis, List<WorkerRecord> running) {
         if (!planned.wantedUsers(elapsedMillis, sinceLastMillis, classTotals)) return false;
-        if (!Arrays.equals(classTotals, dealtTotals) || workersChanged) deal(running);
+        if (!Arrays.equals(classTotals, dealtTotals) || workersChanged) deal(elapsedMillis, running);
         dealt.dealt(elapsedMillis, Arrays.stream(dealtTotals).sum());
         return true;
     }
@@ -51,14 +55,24 @@ final class UserDealer {
         dealt.forgetBefore(intervalId);
     }
 
-    /** The running workers changed (one lost or finished): deal again now. */
-    void workersChanged(List<WorkerRecord> running) {
+    /**
+     * The running workers changed (one lost or finished): deal again now.
+     *
+     * @return open model: the arrivals the departed worker was given and never reported, to count as dropped
+     *         ({@link ArrivalDealer}); 0 in the closed model
+     */
+    long workersChanged(long elapsedMillis, List<WorkerRecord> running) {
         workersChanged = true;
-        deal(running);
+        return deal(elapsedMillis, running);
     }
 
-    private void deal(List<WorkerRecord> running) {
-        if (running.isEmpty()) return;
+    private long deal(long elapsedMillis, List<WorkerRecord> running) {
+        if (running.isEmpty()) return 0;
+        if (arrivals != null) {
+            dealtTotals = classTotals.clone();
+            workersChanged = false;
+            return arrivals.deal(elapsedMillis, running);
+        }
         int[][] split = UserAssignment.split(classTotals, running.size());
         for (int i = 0; i < running.size(); i++) {
             WorkerRecord worker = running.get(i);
@@ -69,5 +83,6 @@ final class UserDealer {
         }
         dealtTotals = classTotals.clone();
         workersChanged = false;
+        return 0;
     }
 }

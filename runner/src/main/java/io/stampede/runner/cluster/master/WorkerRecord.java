@@ -1,6 +1,10 @@
 package io.stampede.runner.cluster.master;
 
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.load.ArrivalShare;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the master knows about one worker. Threading: confined to the master's thread. */
 final class WorkerRecord {
@@ -28,6 +32,10 @@ final class WorkerRecord {
     int users;
     String warning = "";
     int[] targets = new int[0];
+    /** Open model: the shares of the arrivals it was sent, oldest first. */
+    final List<ArrivalShare> arrivalShares = new ArrayList<>();
+    /** Open model: the arrivals its accepted snapshots counted as scheduled (started or dropped). */
+    long arrivalsReported;
     long intervals;
     GeneratorHealth generator;
 

@@ -12,6 +12,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = MasterMessage.Welcome.class, name = "welcome"),
         @JsonSubTypes.Type(value = MasterMessage.Start.class, name = "start"),
         @JsonSubTypes.Type(value = MasterMessage.Targets.class, name = "targets"),
+        @JsonSubTypes.Type(value = MasterMessage.Arrivals.class, name = "arrivals"),
         @JsonSubTypes.Type(value = MasterMessage.Stop.class, name = "stop"),
         @JsonSubTypes.Type(value = MasterMessage.Heartbeat.class, name = "heartbeat"),
         @JsonSubTypes.Type(value = MasterMessage.Refused.class, name = "refused")})
@@ -44,6 +45,14 @@ public sealed interface MasterMessage {
         public Targets {
             users = List.copyOf(users);
         }
+    }
+
+    /**
+     * Open model: the arrivals this worker takes from arrival {@code fromArrival} on, and its share of maxUsers
+     * (an {@link io.stampede.runner.load.ArrivalShare}). The first comes before {@link Start} with fromArrival 0;
+     * after a worker is lost, the others get a new one that takes effect at an arrival not yet due.
+     */
+    record Arrivals(long fromArrival, int slot, int slots, int maxUsers) implements MasterMessage {
     }
 
     /** End the run: stop the users, let in-flight tasks finish within the stop timeout, send the last snapshot. */

@@ -4,7 +4,7 @@ package io.stampede.runner.cluster.protocol;
 public final class Protocol {
 
     /** Bumped on any change a peer of the previous version would misread; the master refuses other versions. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** The worker channel: a WebSocket on the master's port. */
     public static final String WORKER_PATH = "/api/v1/workers";
     /** How a caller presents the shared token: {@code Authorization: Bearer TOKEN}. */

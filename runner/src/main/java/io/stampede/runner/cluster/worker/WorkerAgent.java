@@ -10,6 +10,7 @@ import io.stampede.runner.engine.EngineOptions;
 import io.stampede.runner.engine.EngineStartException;
 import io.stampede.runner.engine.RunResult;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.scenario.TestPlan;
@@ -133,6 +134,10 @@ public final class WorkerAgent {
             onStart();
         } else if (message instanceof MasterMessage.Targets assigned) {
             if (targets != null) targets.assign(assigned.users());
+        } else if (message instanceof MasterMessage.Arrivals share) {
+            if (targets != null) {
+                targets.assignArrivals(new ArrivalShare(share.fromArrival(), share.slot(), share.slots(), share.maxUsers()));
+            }
         } else if (message instanceof MasterMessage.Stop stop) {
             onStop(stop.reason());
         } else if (message instanceof MasterMessage.Refused refused) {

@@ -9,6 +9,7 @@ import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
+import io.stampede.runner.stats.ArrivalCounts;
 import io.stampede.runner.stats.RowKey;
 import io.stampede.runner.stats.RowStats;
 import io.stampede.runner.stats.RunSummary;
@@ -40,7 +41,8 @@ class MasterCoordinatorTest {
                   userClasses:
                     - {name: shopper, weight: 3, tasks: [{name: items, request: {method: GET, path: /items}}]}
                     - {name: admin, weight: 1, tasks: [{name: items, request: {method: GET, path: /items}}]}
-                """.formatted(load.replace("}", ", stopTimeout: 1s}"))), Overrides.none(), Map.of());
+                """.formatted(load.substring(0, load.lastIndexOf('}')) + ", stopTimeout: 1s}")), Overrides.none(),
+                Map.of());
     }
 
     private MasterCoordinator master(TestPlan plan, int workers, int minWorkers) {
@@ -132,6 +134,44 @@ class MasterCoordinatorTest {
             assertThat(lost.elapsedMillis()).isEqualTo(2000);
         });
         assertThat(master.status().connectedWorkers()).isEqualTo(2);
+    }
+
+    private static WorkerMessage.Snapshot arrivals(FakeWorker worker, long interval, long started) {
+        int id = worker.last(MasterMessage.Welcome.class).workerId();
+        return new WorkerMessage.Snapshot(id, interval, 3, 0, Map.of(), new ArrivalCounts(started, started, 0, 0));
+    }
+
+    @Test
+    void splitsTheArrivalsInTurnBeforeTheStartAndMovesALostWorkersShareToTheOthersFromAnArrivalNotYetDue()
+            throws Exception {
+        MasterCoordinator master = master(plan("{arrivalRate: {rate: 100, duration: 10s, maxUsers: 9}}"), 3, 1);
+        List<FakeWorker> workers = join(master, 3);
+
+        for (int i = 0; i < 3; i++) {
+            List<MasterMessage> sent = workers.get(i).sent;
+            assertThat(sent.indexOf(workers.get(i).last(MasterMessage.Arrivals.class)))
+                    .as("the share comes before the start").isLessThan(sent.indexOf(workers.get(i).last(MasterMessage.Start.class)));
+            assertThat(workers.get(i).sent(MasterMessage.Arrivals.class)).containsExactly(new MasterMessage.Arrivals(0, i, 3, 3));
+        }
+        // Seconds 0 and 1: 100 arrivals each, 34/33/33 and 33/34/33 per worker.
+        long[][] started = {{34, 33, 33}, {33, 34, 33}};
+        for (int second = 0; second < 2; second++) {
+            for (int w = 0; w < 3; w++) master.received(workers.get(w), arrivals(workers.get(w), second, started[second][w]));
+        }
+        tickFor(master, 2000, workers);
+
+        master.closed(workers.get(1), "reset by peer");
+
+        // Decided at 2.0 s: from the first arrival due at 2.5 s on (250), the two survivors take every other one.
+        assertThat(workers.get(0).last(MasterMessage.Arrivals.class)).isEqualTo(new MasterMessage.Arrivals(250, 0, 2, 5));
+        assertThat(workers.get(2).last(MasterMessage.Arrivals.class)).isEqualTo(new MasterMessage.Arrivals(250, 1, 2, 4));
+        master.received(workers.get(0), arrivals(workers.get(0), 2, 75));
+        master.received(workers.get(2), arrivals(workers.get(2), 2, 75));
+        tickFor(master, 100, List.of(workers.get(0), workers.get(2)));
+        // Worker 1 was given arrivals 1, 4, ..., 247 (83) and reported 67: 16 never sent, counted as dropped.
+        assertThat(master.stats().summary("t", clock.epochMillis()).arrivals())
+                .isEqualTo(new ArrivalCounts(200 + 150 + 16, 350, 16, 0));
+        assertThat(workers.get(1).sent(MasterMessage.Arrivals.class)).hasSize(1);
     }
 
     @Test
