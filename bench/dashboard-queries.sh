@@ -10,7 +10,8 @@
 # Then it evaluates every target expression of the dashboard through /api/v1/query, with the dashboard's
 # variables replaced by real values, and prints one line per expression: "data N" (N series) or "EMPTY".
 # The operator's families (stampede_loadtest_*) need an operator and a cluster, so they are not scraped here:
-# their expressions are listed as "operator" and not counted. See docs/operator.md ("The Grafana dashboard").
+# their expressions are listed as "operator" and not counted (DashboardQueriesTest, in the operator module, evaluates
+# them too, on a real scrape of the operator). See docs/install.md ("Metrics, monitors and the Grafana dashboard").
 #
 # Usage: bench/dashboard-queries.sh
 # Environment: KEEP_RUN_DIR=1 (keep the logs, config and scrape in the temporary directory) RUN_SECONDS=40 (the LoadTest's duration) SETTLE_SECONDS=20 (how long into the run the queries are
