@@ -57,6 +57,7 @@ import io.stampede.operator.run.StartRun;
 import io.stampede.operator.run.StopRun;
 import io.stampede.operator.status.Conditions;
 import io.stampede.operator.status.PhaseEvents;
+import io.stampede.operator.status.ProblemEvents;
 import io.stampede.operator.status.ReconcileErrors;
 import io.stampede.operator.status.Statuses;
 
@@ -157,6 +158,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         Conditions.derive(status, status.getObservedGeneration(), now);
         metrics.record(loadTest, status);
         PhaseEvents.of(loadTest, before, status, now).ifPresent(event -> record(context, event));
+        ProblemEvents.of(loadTest, before, status, now).forEach(event -> record(context, event));
         UpdateControl<LoadTest> control = before != null && Statuses.same(before, status)
                 ? UpdateControl.noUpdate() : UpdateControl.patchStatus(loadTest);
         return next == null ? control : control.rescheduleAfter(next);

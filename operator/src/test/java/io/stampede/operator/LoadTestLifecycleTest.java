@@ -115,14 +115,18 @@ class LoadTestLifecycleTest {
                 .contains("stampede_loadtest_threshold_passed{expr=\"p95 < 500ms\",name=\"shop\",namespace=\"follow\",request=\"\"} 0.0")
                 .contains("stampede_loadtest_threshold_passed{expr=\"rps > 5\",name=\"shop\",namespace=\"follow\",request=\"\"} 1.0"));
 
-        // kubectl describe loadtest shop: one Event per phase change, the verdict's as a Warning with its reason
+        // kubectl describe loadtest shop: one Event per phase change, the verdict's as a Warning with its reason,
+        // and the breached threshold as a problem of its own
         await().untilAsserted(() -> {
             List<Event> events = client.v1().events().inNamespace(ns).list().getItems().stream()
                     .filter(e -> "shop".equals(e.getInvolvedObject().getName())
                             && "LoadTest".equals(e.getInvolvedObject().getKind()))
                     .sorted(Comparator.comparing((Event e) -> Instant.parse(e.getFirstTimestamp()))).toList();
             // admitted at once: from no status straight to Provisioning (Pending only when it waits for a slot)
-            assertThat(events).extracting(Event::getReason).containsExactly("Provisioning", "Running", "Failed");
+            assertThat(events).extracting(Event::getReason)
+                    .containsExactly("Provisioning", "Running", "Failed", "ThresholdBreached");
+            assertThat(events.get(3).getMessage()).startsWith("breached: p95 < 500ms: observed ");
+            assertThat(events.get(3).getType()).isEqualTo("Warning");
             Event failed = events.get(2);
             assertThat(failed.getType()).isEqualTo("Warning");
             assertThat(failed.getMessage()).isEqualTo("3 of 4 thresholds passed; p95 was 828ms (limit 500ms)");

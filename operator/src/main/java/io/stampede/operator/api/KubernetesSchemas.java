@@ -1,6 +1,7 @@
 package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.kubernetes.api.model.Quantity;
 
 import java.util.List;
@@ -101,5 +102,91 @@ final class KubernetesSchemas {
     static final class LocalObjectReference {
         @JsonPropertyDescription("Name of a Secret of type kubernetes.io/dockerconfigjson in the LoadTest's namespace.")
         public String name;
+    }
+
+    static final class EnvFromSource {
+        @JsonPropertyDescription("Required here: put before every imported name, so that imported names never reach the JVM's, the linker's or the runner's own variables (an identifier such as APP_).")
+        public String prefix;
+        @JsonPropertyDescription("A ConfigMap whose keys become variables.")
+        public ObjectReference configMapRef;
+        @JsonPropertyDescription("A Secret whose keys become variables.")
+        public ObjectReference secretRef;
+    }
+
+    static final class ObjectReference {
+        @JsonPropertyDescription("Name of the Secret or ConfigMap in the LoadTest's namespace.")
+        public String name;
+        @JsonPropertyDescription("true: a missing object leaves the variables unset instead of failing the pod.")
+        public Boolean optional;
+    }
+
+    /**
+     * A pod volume of the kinds the restricted Pod Security Standard allows; each source is kept as written
+     * (kubectl explain pod.spec.volumes) and checked by the API server.
+     */
+    static final class Volume {
+        @JsonPropertyDescription("Name of the volume, referenced by volumeMounts; not token, tmp or test (the operator's own).")
+        public String name;
+        @JsonPropertyDescription("A ConfigMap's keys as files (kubectl explain pod.spec.volumes.configMap).")
+        @PreserveUnknownFields
+        public Opaque configMap;
+        @JsonPropertyDescription("A Secret's keys as files (kubectl explain pod.spec.volumes.secret).")
+        @PreserveUnknownFields
+        public Opaque secret;
+        @JsonPropertyDescription("A scratch directory for the pod's life (kubectl explain pod.spec.volumes.emptyDir).")
+        @PreserveUnknownFields
+        public Opaque emptyDir;
+        @JsonPropertyDescription("A PersistentVolumeClaim of the namespace (kubectl explain pod.spec.volumes.persistentVolumeClaim).")
+        @PreserveUnknownFields
+        public Opaque persistentVolumeClaim;
+        @JsonPropertyDescription("Several sources in one directory (kubectl explain pod.spec.volumes.projected).")
+        @PreserveUnknownFields
+        public Opaque projected;
+        @JsonPropertyDescription("Pod fields as files (kubectl explain pod.spec.volumes.downwardAPI).")
+        @PreserveUnknownFields
+        public Opaque downwardAPI;
+        @JsonPropertyDescription("A CSI driver's ephemeral volume (kubectl explain pod.spec.volumes.csi).")
+        @PreserveUnknownFields
+        public Opaque csi;
+        @JsonPropertyDescription("A claim made for the pod and deleted with it (kubectl explain pod.spec.volumes.ephemeral).")
+        @PreserveUnknownFields
+        public Opaque ephemeral;
+    }
+
+    static final class VolumeMount {
+        @JsonPropertyDescription("Name of a volume of this list's volumes.")
+        public String name;
+        @JsonPropertyDescription("Where the volume appears in the runner container; not under /etc/stampede, /var/run/stampede or /tmp.")
+        public String mountPath;
+        @JsonPropertyDescription("true: mounted read-only.")
+        public Boolean readOnly;
+        @JsonPropertyDescription("A path inside the volume to mount instead of its root.")
+        public String subPath;
+        @JsonPropertyDescription("Like subPath, with $(VAR) expanded from the container's environment.")
+        public String subPathExpr;
+        @JsonPropertyDescription("None (default), HostToContainer or Bidirectional.")
+        public String mountPropagation;
+        @JsonPropertyDescription("Disabled, IfPossible or Enabled: read-only submounts too.")
+        public String recursiveReadOnly;
+    }
+
+    static final class TopologySpreadConstraint {
+        @JsonPropertyDescription("How uneven the pods may be spread between topology domains (at least 1).")
+        public Integer maxSkew;
+        @JsonPropertyDescription("Node label whose values are the domains, such as topology.kubernetes.io/zone or kubernetes.io/hostname.")
+        public String topologyKey;
+        @JsonPropertyDescription("DoNotSchedule or ScheduleAnyway.")
+        public String whenUnsatisfiable;
+        @JsonPropertyDescription("Pods counted (kubectl explain pod.spec.topologySpreadConstraints.labelSelector), e.g. matchLabels stampede.io/run.")
+        @PreserveUnknownFields
+        public Opaque labelSelector;
+        @JsonPropertyDescription("With DoNotSchedule: the fewest domains counted as eligible.")
+        public Integer minDomains;
+        @JsonPropertyDescription("Honor or Ignore the pod's nodeAffinity when counting domains.")
+        public String nodeAffinityPolicy;
+        @JsonPropertyDescription("Honor or Ignore node taints when counting domains.")
+        public String nodeTaintsPolicy;
+        @JsonPropertyDescription("Pod label keys whose values (from this pod) narrow the pods counted, such as stampede.io/run.")
+        public java.util.List<String> matchLabelKeys;
     }
 }

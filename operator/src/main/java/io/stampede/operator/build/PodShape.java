@@ -1,15 +1,20 @@
 package io.stampede.operator.build;
 
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.stampede.operator.api.LoadTest;
 import io.stampede.operator.api.RunnerPodSpec;
 import io.stampede.operator.api.RunnerSecurityContext;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,5 +94,28 @@ public final class PodShape {
 
     static String priorityClassName(LoadTest loadTest, Role role) {
         return of(loadTest, role).getPriorityClassName();
+    }
+
+    /** The user's envFrom sources (validated by check/PodShapePolicy: each with a prefix). */
+    static List<EnvFromSource> envFrom(LoadTest loadTest, Role role) {
+        return listOrEmpty(of(loadTest, role).getEnvFrom());
+    }
+
+    /** The user's volumes, after the operator's own (validated: restricted kinds, no clash of names). */
+    static List<Volume> volumes(LoadTest loadTest, Role role) {
+        return listOrEmpty(of(loadTest, role).getVolumes());
+    }
+
+    /** The user's mounts, after the operator's own (validated: own volumes only, not over the operator's paths). */
+    static List<VolumeMount> volumeMounts(LoadTest loadTest, Role role) {
+        return listOrEmpty(of(loadTest, role).getVolumeMounts());
+    }
+
+    static List<TopologySpreadConstraint> topologySpreadConstraints(LoadTest loadTest, Role role) {
+        return listOrEmpty(of(loadTest, role).getTopologySpreadConstraints());
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

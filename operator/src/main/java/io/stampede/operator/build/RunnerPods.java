@@ -59,7 +59,9 @@ public final class RunnerPods {
                 .withEnv(env)
                 .withResources(PodShape.resources(loadTest, role))
                 .withSecurityContext(containerSecurity())
-                .addToVolumeMounts(mount(TOKEN_VOLUME, TOKEN_DIR), mount(TMP_VOLUME, "/tmp"));
+                .withEnvFrom(PodShape.envFrom(loadTest, role))
+                .addToVolumeMounts(mount(TOKEN_VOLUME, TOKEN_DIR), mount(TMP_VOLUME, "/tmp"))
+                .addAllToVolumeMounts(PodShape.volumeMounts(loadTest, role));
     }
 
     /**
@@ -79,7 +81,9 @@ public final class RunnerPods {
                 .withImagePullSecrets(spec.getImagePullSecrets())
                 .withPriorityClassName(PodShape.priorityClassName(loadTest, role))
                 .withSecurityContext(PodShape.podSecurity(loadTest, role))
-                .addToVolumes(tokenVolume(names), tmpVolume());
+                .withTopologySpreadConstraints(PodShape.topologySpreadConstraints(loadTest, role))
+                .addToVolumes(tokenVolume(names), tmpVolume())
+                .addAllToVolumes(PodShape.volumes(loadTest, role));
     }
 
     public static SecurityContext containerSecurity() {

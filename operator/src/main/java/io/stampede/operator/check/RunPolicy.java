@@ -23,6 +23,7 @@ public record RunPolicy(TargetAllowlist targets, ImageAllowlist images) {
         targets.refusal(spec.getTarget()).ifPresent(problems::add);
         images.refusal(spec.getImage()).ifPresent(problems::add);
         problems.addAll(EnvPolicy.problems(spec));
+        problems.addAll(PodShapePolicy.problems(spec));
         return problems;
     }
 

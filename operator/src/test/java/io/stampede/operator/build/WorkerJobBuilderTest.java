@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.stampede.operator.testing.KubeYaml;
+import io.stampede.operator.testing.SampleLoadTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,6 +129,32 @@ class WorkerJobBuilderTest {
                     template.getSpec().getSecurityContext().setRunAsGroup(null);
                     template.getSpec().getSecurityContext().setFsGroup(null);
                     container(job).setResources(MasterPodBuilderTest.shape().getResources());
+                }),
+                new Case("spec.workerPods: envFrom, volumes and mounts, topology spread, after the operator's own",
+                        input -> input.loadTest.getSpec().setWorkerPods(SampleLoadTests.parse("""
+                                apiVersion: stampede.io/v1alpha1
+                                kind: LoadTest
+                                metadata: {name: x}
+                                spec:
+                                  target: http://x
+                                  workerPods:
+                                    envFrom: [{prefix: APP_, configMapRef: {name: app-settings}}]
+                                    volumes: [{name: certs, secret: {secretName: client-certs}}]
+                                    volumeMounts: [{name: certs, mountPath: /etc/certs, readOnly: true}]
+                                    topologySpreadConstraints:
+                                      - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway}
+                                """).getSpec().getWorkerPods()), job -> {
+                    PodSpec pod = job.getSpec().getTemplate().getSpec();
+                    container(job).setEnvFrom(java.util.List.of(new io.fabric8.kubernetes.api.model.EnvFromSourceBuilder()
+                            .withPrefix("APP_").withNewConfigMapRef().withName("app-settings").endConfigMapRef().build()));
+                    container(job).getVolumeMounts().add(new io.fabric8.kubernetes.api.model.VolumeMountBuilder()
+                            .withName("certs").withMountPath("/etc/certs").withReadOnly(true).build());
+                    pod.getVolumes().add(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("certs")
+                            .withNewSecret().withSecretName("client-certs").endSecret().build());
+                    pod.setTopologySpreadConstraints(java.util.List.of(
+                            new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder().withMaxSkew(1)
+                                    .withTopologyKey("topology.kubernetes.io/zone")
+                                    .withWhenUnsatisfiable("ScheduleAnyway").build()));
                 }),
                 new Case("spec.master does not change the workers", input -> input.loadTest.getSpec().setMaster(
                         MasterPodBuilderTest.shape()), job -> { }),

@@ -92,6 +92,7 @@ class ClusterRunTest {
             assertThat(status.getThresholds()).singleElement().satisfies(t -> assertThat(t.getPassed()).isFalse());
             assertThat(status.getMessage()).contains("p95");
             assertThat(status.getSummary().getTotal().getRequests()).isEqualTo(target.requests());
+            assertThat(eventMessages("ThresholdBreached")).singleElement().asString().startsWith("breached: p95 < 5ms");
         }
     }
 
@@ -163,6 +164,7 @@ class ClusterRunTest {
             LoadTestStatus status = finalStatus("chaos");
             assertThat(status.getPhase()).as(explain(status)).isEqualTo("Succeeded");
             assertThat(status.getWorkers().getLost()).as(explain(status)).isEqualTo(1);
+            assertThat(eventMessages("WorkerLost")).singleElement().asString().startsWith("1 of 2 workers lost");
             long counted = status.getSummary().getTotal().getRequests();
             double perWorkerSecond = status.getSummary().getTotal().getRps() / 2;
             assertThat((double) target.requests() - counted).as("requests the killed worker sent but never reported")
@@ -182,6 +184,7 @@ class ClusterRunTest {
             LoadTestStatus status = finalStatus("headless");
             assertThat(status.getPhase()).as(explain(status)).isEqualTo("Error");
             assertThat(status.getMessage()).contains("exit");
+            assertThat(eventMessages("MasterLost")).singleElement().isEqualTo(status.getMessage());
             assertThat(status.getProgress().getRequests()).as("what was measured stays").isPositive();
         }
     }
@@ -242,6 +245,12 @@ class ClusterRunTest {
             assertThat(status(name).getCompletionTime()).as(kubelet.logs()).isNotNull();
         });
         return status(name);
+    }
+
+    /** The messages of the namespace's Events with this reason ({@code kubectl get events --field-selector}). */
+    private java.util.List<String> eventMessages(String reason) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(event -> reason.equals(event.getReason())).map(event -> event.getMessage()).toList();
     }
 
     /** For a failing assertion: what the status says, then every pod's log. */

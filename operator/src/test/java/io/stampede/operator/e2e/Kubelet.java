@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stands in for the kubelet and the Job controller on the Fabric8 mock API server, which runs no pods: every
  * 200 ms it starts the pods of one namespace as local processes of the runner jar ({@link PodProcess},
- * {@link PodRuntime}), writes their status back (Running with the pod's address, then Succeeded or Failed with the
+ * {@link PodRuntime}; a pod resolves the namespace's Services by name through a hosts file written when it starts),
+ * creates the pods of a Deployment ({@code <deployment>-<i>-e2e}), writes their status back (Running with the pod's address, then Succeeded or Failed with the
  * container's exit code), creates one pod per index of an Indexed Job ({@code <job>-<index>-e2e}, with
  * {@code JOB_COMPLETION_INDEX}) and keeps the Job's counts, and kills the process of a pod that is deleted. Only
  * pods it started are ever killed. Close it to kill what is left.
@@ -79,6 +81,9 @@ final class Kubelet implements AutoCloseable {
 
     private void tick() {
         try {
+            for (Deployment deployment : client.apps().deployments().inNamespace(namespace).list().getItems()) {
+                deploymentController(deployment);
+            }
             for (Job job : client.batch().v1().jobs().inNamespace(namespace).list().getItems()) jobController(job);
             List<Pod> pods = client.pods().inNamespace(namespace).list().getItems();
             for (Pod pod : pods) kubelet(pod);
@@ -101,7 +106,8 @@ final class Kubelet implements AutoCloseable {
             var container = pod.getSpec().getContainers().get(0);
             PodRuntime.Prepared prepared = runtime.prepare(pod, container, ip, podDir);
             podIps.put(name, ip);
-            processes.put(name, PodProcess.start(name, runnerJar, prepared.args(), prepared.env(), podDir));
+            Path hosts = Files.writeString(podDir.resolve("hosts"), runtime.hostsFile(namespace));
+            processes.put(name, PodProcess.start(name, runnerJar, prepared.args(), prepared.env(), podDir, hosts));
             writeStatus(pod, "Running", ip, null);
         } else if (!process.alive() && !finished.containsKey(name)) {
             finished.put(name, true);
@@ -121,6 +127,22 @@ final class Kubelet implements AutoCloseable {
                         .withReady(exitCode == null).withRestartCount(0).withState(state).build())
                 .build()).build();
         client.pods().inNamespace(namespace).resource(update).updateStatus();
+    }
+
+    /** A Deployment's pods, {@code <deployment>-<i>-e2e} from its template (the ReplicaSet controller's part). */
+    private void deploymentController(Deployment deployment) {
+        String name = deployment.getMetadata().getName();
+        int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        for (int i = 0; i < replicas; i++) {
+            String podName = name + "-" + i + "-e2e";
+            if (processes.containsKey(podName) || client.pods().inNamespace(namespace).withName(podName).get() != null) {
+                continue;
+            }
+            var template = deployment.getSpec().getTemplate();
+            client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(podName)
+                    .withNamespace(namespace).withLabels(template.getMetadata().getLabels()).endMetadata()
+                    .withSpec(template.getSpec()).build()).create();
+        }
     }
 
     private void jobController(Job job) {

@@ -23,12 +23,17 @@ final class PodProcess {
         this.log = log;
     }
 
-    static PodProcess start(String name, Path runnerJar, List<String> args, Map<String, String> env, Path dir)
-            throws IOException {
+    /**
+     * @param hosts the pod's name resolution, a hosts file (what cluster DNS answers for the namespace's Services),
+     *              read by the JVM instead of the machine's resolver ({@code jdk.net.hosts.file})
+     */
+    static PodProcess start(String name, Path runnerJar, List<String> args, Map<String, String> env, Path dir,
+                            Path hosts) throws IOException {
         Path log = dir.resolve(name + ".log");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve(name + "-tmp")), "-jar", runnerJar.toString()));
+                "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve(name + "-tmp")),
+                "-Djdk.net.hosts.file=" + hosts, "-jar", runnerJar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

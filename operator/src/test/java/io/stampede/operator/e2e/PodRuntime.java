@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * directory per pod, with the args' mount paths pointing there; {@code $(VAR)} in args expanded as Kubernetes does.
  * The network: each pod has its own loopback address (127.0.x.y) standing in for its network namespace, so
  * {@code 0.0.0.0:PORT} in an arg means that address, and a Service's name in a {@code HOST:PORT} arg resolves to the
- * address of the Running pod its selector picks (what cluster DNS and kube-proxy do).
+ * address of the Running pod its selector picks (what cluster DNS and kube-proxy do), and so does a Service's name
+ * that the process resolves itself, e.g. a LoadTest's target ({@link #hostsFile}).
  */
 final class PodRuntime {
 
@@ -136,6 +137,23 @@ final class PodRuntime {
         String service = host.endsWith("." + ns + ".svc") ? host.substring(0, host.length() - ns.length() - 5) : host;
         String ip = serviceIp(ns, service);
         return ip == null ? arg : ip + ":" + matcher.group(2);
+    }
+
+    /**
+     * A hosts file for a pod that starts now: localhost, and each Service of the namespace whose pod runs, by its
+     * short, namespaced and cluster-local names. Services without a running pod are left out (they do not resolve).
+     */
+    String hostsFile(String ns) {
+        StringBuilder hosts = new StringBuilder("127.0.0.1 localhost\n");
+        for (Service service : client.services().inNamespace(ns).list().getItems()) {
+            String name = service.getMetadata().getName();
+            String ip = serviceIp(ns, name);
+            if (ip != null) {
+                hosts.append(ip).append(' ').append(name).append(' ').append(name).append('.').append(ns).append(".svc ")
+                        .append(name).append('.').append(ns).append(".svc.cluster.local\n");
+            }
+        }
+        return hosts.toString();
     }
 
     /** The address of the Running pod a Service selects, or null. */
