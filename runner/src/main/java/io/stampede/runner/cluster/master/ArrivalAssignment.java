@@ -11,7 +11,8 @@ import java.util.List;
  * rate and every stage, on the one schedule they all share, and the sum over workers is exactly the plan's.
  * maxUsers is split as evenly as whole numbers allow, the first workers getting the leftovers, so the shares sum
  * to it exactly. With fewer maxUsers than workers only the first maxUsers workers take arrivals (a worker with no
- * user would drop all of its own). Pure.
+ * user would drop all of its own). The same split as a worker's event loops make of its share
+ * ({@link ArrivalShare#part}), applied to all arrivals from {@code fromArrival} on. Pure.
  */
 public final class ArrivalAssignment {
 
@@ -27,13 +28,9 @@ public final class ArrivalAssignment {
      */
     public static List<ArrivalShare> split(long fromArrival, int workers, int maxUsers) {
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1: " + workers);
-        int taking = Math.min(workers, maxUsers);
+        ArrivalShare all = new ArrivalShare(fromArrival, 0, 1, maxUsers);
         List<ArrivalShare> shares = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            shares.add(w < taking
-                    ? new ArrivalShare(fromArrival, w, taking, ArrivalShare.evenPart(maxUsers, taking, w))
-                    : ArrivalShare.none(fromArrival));
-        }
+        for (int w = 0; w < workers; w++) shares.add(all.part(w, workers));
         return shares;
     }
 

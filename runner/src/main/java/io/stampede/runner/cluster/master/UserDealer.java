@@ -20,15 +20,15 @@ final class UserDealer {
     private int[] dealtTotals = new int[0];
     private boolean workersChanged;
     private final DealtUsers dealt = new DealtUsers();
-    /** Open model: the workers create users as arrivals need them, so no users are dealt and none capped. */
-    private final boolean openModel;
-    /** Open model: deals the arrivals; null in the closed model. */
+    /**
+     * Open model: deals the arrivals; null in the closed model. The workers create users as arrivals need them, so
+     * no users are dealt and none capped.
+     */
     private final ArrivalDealer arrivals;
 
     UserDealer(TestPlan plan) {
         this.planned = new PlannedTargets(plan.load(), plan.scenario().userClasses());
         this.classTotals = new int[plan.scenario().userClasses().size()];
-        this.openModel = plan.load() instanceof ArrivalRatePlan;
         this.arrivals = plan.load() instanceof ArrivalRatePlan arrivalPlan ? new ArrivalDealer(arrivalPlan) : null;
     }
 
@@ -46,7 +46,7 @@ final class UserDealer {
 
     /** The most users dealt out in all around an interval's second: see {@link DealtUsers#mostAround}. */
     int mostDealtAround(long intervalId) {
-        if (openModel) return Integer.MAX_VALUE;
+        if (arrivals != null) return Integer.MAX_VALUE;
         return dealt.mostAround(intervalId);
     }
 
