@@ -55,8 +55,26 @@
     facts.push(num(t.requests, 0) + " requests");
     facts.push(num(t.failures, 0) + " failures");
     facts.push(num(t.rps, 1) + " req/s");
-    if (d.dropped !== undefined && d.dropped !== null) facts.push(num(d.dropped, 0) + " dropped arrivals");
+    var a = d.arrivals;
+    if (a) facts.push(num(a.scheduled, 0) + " arrivals scheduled, " + num(a.dropped, 0) + " dropped, "
+                      + num(a.late, 0) + " late");
     el("facts").textContent = facts.join(" \u00b7 ");
+    renderArrivalsNote(a);
+  }
+
+  // The open model's warnings, as the console prints them: arrivals dropped for want of a free user, starts late.
+  function renderArrivalsNote(a) {
+    var lines = [];
+    if (a && a.dropped > 0) {
+      lines.push(num(a.dropped, 0) + " of " + num(a.scheduled, 0) + " arrivals (" + num(a.droppedRate * 100, 2)
+                 + "%) were dropped: every one of maxUsers was busy.");
+    }
+    if (a && a.late > 0) {
+      lines.push(num(a.late, 0) + " arrivals started late: the load generator was saturated (their latency still "
+                 + "counts from the schedule).");
+    }
+    el("arrivals-note").hidden = lines.length === 0;
+    el("arrivals-note").textContent = lines.join(" ");
   }
 
   function renderAnswers(d) {
@@ -216,6 +234,14 @@
                                              { label: "p99", color: COLORS.p99 }],
                          data: [s.x, s.p50, s.p95, s.p99] }
     };
+    var openModel = Array.isArray(h.scheduled);
+    el("arrivals-figure").hidden = !openModel;
+    if (openModel) {
+      sets["chart-arrivals"] = { label: "per second", defs: [{ label: "scheduled", color: COLORS.rps },
+                                                              { label: "dropped", color: COLORS.failures },
+                                                              { label: "late", color: COLORS.p95 }],
+                                 data: [s.x, h.scheduled, h.dropped || [], h.late || []] };
+    }
     Object.keys(sets).forEach(function (id) {
       var set = sets[id];
       if (charts[id] && charts[id].series.length === set.data.length) {

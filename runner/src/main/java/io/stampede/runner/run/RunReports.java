@@ -4,6 +4,7 @@ import io.stampede.runner.analysis.capacity.StepResult;
 import io.stampede.runner.cluster.master.LostWorker;
 import io.stampede.runner.cluster.master.MasterOutcome;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.report.ArrivalsSection;
 import io.stampede.runner.report.CapacityCsv;
 import io.stampede.runner.report.CsvReports;
 import io.stampede.runner.report.HistorySection;
@@ -35,28 +36,13 @@ final class RunReports {
     static Map<String, Object> extraSections(MasterOutcome outcome, int expectedWorkers, StatsAggregator stats,
                                              RunSummary summary) {
         Map<String, Object> sections = new LinkedHashMap<>();
-        if (summary.arrivals().any()) sections.put("arrivals", arrivalsSection(summary.arrivals()));
+        if (summary.arrivals().any()) sections.put(ArrivalsSection.NAME, ArrivalsSection.of(summary.arrivals()));
         sections.put("generator", generatorSection(combinedHealth(outcome)));
         sections.put("workers", workersSection(outcome, expectedWorkers));
         Map<String, Object> history = HistorySection.of(stats.history(), summary.startEpochMillis());
         history.put("saturatedSeconds", outcome.saturatedSeconds());
         sections.put("history", history);
         return sections;
-    }
-
-    /**
-     * The JSON summary's {@code arrivals} section, open model only: {@code scheduled = started + dropped};
-     * {@code droppedRate} = dropped / scheduled (0..1); {@code late} started more than
-     * {@value ArrivalCounts#LATE_MILLIS} ms after their scheduled time.
-     */
-    static Map<String, Object> arrivalsSection(ArrivalCounts arrivals) {
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("scheduled", arrivals.scheduled());
-        section.put("started", arrivals.started());
-        section.put("dropped", arrivals.dropped());
-        section.put("droppedRate", Math.round(arrivals.droppedRate() * 1e6) / 1e6);
-        section.put("late", arrivals.late());
-        return section;
     }
 
     /** The open model's warnings for people: arrivals dropped, starts late; empty when neither happened. */
@@ -130,10 +116,14 @@ final class RunReports {
         return section;
     }
 
-    /** One line per lost worker, for the console. */
-    static String lossLine(LostWorker worker) {
+    /**
+     * One line per lost worker, for the console: a closed-model run moves the worker's users to the others, an
+     * open-model run its share of the arrival rate.
+     */
+    static String lossLine(LostWorker worker, boolean openModel) {
         return "worker " + worker.worker() + " lost " + HumanFormat.millis(worker.elapsedMillis()) + " into the run ("
-                + worker.reason() + "); its " + worker.users() + " users moved to the other workers";
+                + worker.reason() + "); " + (openModel ? "its share of the arrival rate"
+                : "its " + worker.users() + " users") + " moved to the other workers";
     }
 
     /**

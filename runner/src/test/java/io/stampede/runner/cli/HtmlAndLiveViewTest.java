@@ -112,6 +112,59 @@ class HtmlAndLiveViewTest {
         }
     }
 
+    /**
+     * The open model's dropped arrivals, seen in the live view while the run goes and in the final HTML report:
+     * 2 users for 20 arrivals/s against a target that holds each 400 ms, so most arrivals find no free user.
+     */
+    @Test
+    void droppedArrivalsShowInTheLiveViewAndTheHtmlReport() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        try (TargetServer server = TargetServer.start()) {
+            server.respondByDefault(Behaviour.ok().withDelay(Duration.ofMillis(400)));
+            Path test = file(dir, "busy.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: busy}
+                    spec:
+                      target: TARGET
+                      load:
+                        arrivalRate: {rate: 20, duration: 8s, maxUsers: 2}
+                      userClasses:
+                        - name: visitor
+                          tasks:
+                            - {name: slow, request: {method: GET, path: /slow}}
+                    """, server.baseUrl());
+            int port = freePort();
+            Path json = dir.resolve("busy.json");
+            Path html = dir.resolve("busy.html");
+            CompletableFuture<Cli.Outcome> run = CompletableFuture.supplyAsync(() -> stampede("run", test.toString(),
+                    "--web", String.valueOf(port), "--web-linger", "0s", "--json", json.toString(),
+                    "--html", html.toString(), "--quiet"));
+
+            try (ChromiumPage page = openWhenServing("http://127.0.0.1:" + port + "/", run)) {
+                page.await("(function () { var note = document.getElementById('arrivals-note'); "
+                        + "return note && !note.hidden ? note.textContent : ''; })()",
+                        note -> note.asText().contains("arrivals") && note.asText().contains("were dropped"),
+                        Duration.ofSeconds(20));
+                assertThat(page.evaluate("document.getElementById('verdict').textContent").asText())
+                        .startsWith("RUNNING");
+                assertThat(page.evaluate("document.getElementById('arrivals-figure').hidden").asBoolean()).isFalse();
+                assertThat(page.evaluate("document.querySelectorAll('canvas').length").asInt()).isEqualTo(4);
+            }
+            Cli.Outcome outcome = run.get(30, TimeUnit.SECONDS);
+            assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+            JsonNode arrivals = JSON.readTree(json.toFile()).get("arrivals");
+            long dropped = arrivals.get("dropped").asLong();
+            assertThat(dropped).isGreaterThan(60);
+            String dom = HeadlessChromium.dumpDom(html.toUri().toString(), 4000);
+            assertThat(Pattern.compile("<canvas").matcher(dom).results().count()).isEqualTo(4);
+            String scheduled = grouped(arrivals.get("scheduled").asLong());
+            assertThat(dom).contains(scheduled + " arrivals scheduled, " + grouped(dropped) + " dropped, "
+                    + grouped(arrivals.get("late").asLong()) + " late")
+                    .contains(grouped(dropped) + " of " + scheduled + " arrivals (");
+        }
+    }
+
     @Test
     void aTakenWebPortIsRefusedBeforeAnyRequest() throws Exception {
         try (TargetServer server = TargetServer.start(); ServerSocket taken = new ServerSocket(0, 1,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stampede.runner.cluster.master.MasterStatus;
 import io.stampede.runner.json.TreeReader;
 import io.stampede.runner.json.TreeWriter;
+import io.stampede.runner.report.ArrivalsSection;
 import io.stampede.runner.report.HistorySection;
 import io.stampede.runner.report.JsonSummaryWriter;
 import io.stampede.runner.report.html.HtmlReport;
@@ -26,8 +27,9 @@ import java.util.Map;
  *
  * <p>The live document has the JSON summary's shape (so the page draws a running and a finished run alike), with
  * {@code state} ({@code running}, or the final phase in lower case: {@code succeeded}, {@code failed},
- * {@code error}, {@code aborted}), {@code users} and {@code history} added; while running, its thresholds are
- * judged on the figures so far, and after the end it is the final report itself plus the links to download it.
+ * {@code error}, {@code aborted}), {@code users}, {@code history} and (open model) {@code arrivals} added; while
+ * running, its thresholds are judged on the figures so far, and after the end it is the final report itself plus
+ * the links to download it.
  *
  * <p>Pure functions of their inputs; the master's stats are read through their thread-safe methods.
  */
@@ -60,6 +62,7 @@ public final class WebView {
             return TreeWriter.indented(TreeWriter.toTree(extras));
         }
         RunSummary summary = stats.summary(runName, nowMillis);
+        if (summary.arrivals().any()) extras.put(ArrivalsSection.NAME, ArrivalsSection.of(summary.arrivals()));
         extras.put("history", HistorySection.of(stats.history(), summary.startEpochMillis()));
         return TreeWriter.indented(JsonSummaryWriter.toJson(summary,
                 ThresholdEvaluator.evaluate(thresholds, summary), extras));
