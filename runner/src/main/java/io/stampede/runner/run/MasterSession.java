@@ -12,6 +12,7 @@ import io.stampede.runner.doc.CapacityDocument;
 import io.stampede.runner.doc.ReportDocument;
 import io.stampede.runner.doc.StoryDocument;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.report.ConsoleAnswers;
 import io.stampede.runner.report.ConsoleTable;
 import io.stampede.runner.report.JsonSummaryWriter;
@@ -149,7 +150,7 @@ final class MasterSession {
         if (!health.healthy()) options.out().println("WARNING: " + health.message());
         RunReports.arrivalWarnings(summary.arrivals()).forEach(line -> options.out().println("WARNING: " + line));
         for (LostWorker lost : outcome.lostWorkers()) {
-            options.out().println("WARNING: " + RunReports.lossLine(lost));
+            options.out().println("WARNING: " + RunReports.lossLine(lost, plan.load() instanceof ArrivalRatePlan));
         }
         Map<String, Object> extras = new LinkedHashMap<>();
         if (capacity != null) extras.put(CapacityDocument.SECTION, capacity.toTree());
@@ -210,7 +211,8 @@ final class MasterSession {
 
             @Override
             public void workerLost(LostWorker lost, int remaining) {
-                options.out().println("WARNING: " + RunReports.lossLine(lost) + " (" + remaining + " remain)");
+                options.out().println("WARNING: " + RunReports.lossLine(lost, plan.load() instanceof ArrivalRatePlan)
+                        + " (" + remaining + " remain)");
             }
 
             @Override

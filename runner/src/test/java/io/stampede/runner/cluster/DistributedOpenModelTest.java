@@ -146,6 +146,8 @@ class DistributedOpenModelTest {
                     + "%d received; requests per second %s%n", lostAt, arrivals.get("scheduled").asLong(),
                     arrivals.get("started").asLong(), dropped, counted, server.totalRequests(), perSecond);
             assertThat(report.at("/workers/lost")).hasSize(1);
+            assertThat(outcome.all()).contains("its share of the arrival rate moved to the other workers")
+                    .doesNotContain("users moved");
             assertThat(arrivals.get("scheduled").asLong()).as("the planned total: what the lost worker left unsent "
                     + "counts as dropped").isEqualTo(1200);
             // Its unreported last second or two and the re-split's 0.5 s lead, at its 50/s (seen: 31 to 75).
