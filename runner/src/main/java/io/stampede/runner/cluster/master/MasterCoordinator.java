@@ -139,7 +139,7 @@ public final class MasterCoordinator {
             fail("stopped before the run started (" + reason + ")", ExitCode.COULD_NOT_RUN);
         } else if (phase == MasterPhase.RUNNING) {
             abortReason = reason;
-            beginStop(reason);
+            beginStop(reason, false);
         }
         publishStatus();
     }
@@ -244,7 +244,7 @@ public final class MasterCoordinator {
         boolean goesOn = dealer.follow((now - startNanos) / 1_000_000, (now - lastTickNanos) / 1_000_000,
                 workers.running());
         lastTickNanos = now;
-        if (!goesOn) beginStop("the load plan ended");
+        if (!goesOn) beginStop("the load plan ended", true);
     }
 
     private void onSnapshot(WorkerRecord worker, WorkerMessage.Snapshot snapshot) {
@@ -313,17 +313,17 @@ public final class MasterCoordinator {
     private void stopWithError(String reason) {
         error = reason;
         errorExitCode = ExitCode.COULD_NOT_RUN;
-        beginStop(reason);
+        beginStop(reason, false);
     }
 
-    private void beginStop(String reason) {
+    private void beginStop(String reason, boolean planEnded) {
         if (phase != MasterPhase.RUNNING) return;
         phase = MasterPhase.STOPPING;
         stopDeadlineNanos = clock.nanos()
                 + (plan.stopTimeoutMillis() + settings.heartbeatTimeoutMillis() + 2000) * 1_000_000;
         events.stopping(reason);
         for (WorkerRecord worker : workers.running()) {
-            worker.connection.send(new MasterMessage.Stop(reason));
+            worker.connection.send(new MasterMessage.Stop(reason, planEnded));
         }
         finishIfStopped();
     }

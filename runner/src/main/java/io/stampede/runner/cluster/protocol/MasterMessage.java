@@ -55,8 +55,17 @@ public sealed interface MasterMessage {
     record Arrivals(long fromArrival, int slot, int slots, int maxUsers) implements MasterMessage {
     }
 
-    /** End the run: stop the users, let in-flight tasks finish within the stop timeout, send the last snapshot. */
-    record Stop(String reason) implements MasterMessage {
+    /**
+     * End the run: stop the users, let in-flight tasks finish within the stop timeout, send the last snapshot.
+     *
+     * @param planEnded the load plan reached its end on the master's clock (not a stop asked for): an open-model
+     *                  worker, whose clock started a little later, first handles the rest of its arrival schedule
+     */
+    record Stop(String reason, boolean planEnded) implements MasterMessage {
+
+        public Stop(String reason) {
+            this(reason, false);
+        }
     }
 
     /** Sent every second, so that a worker notices a master that is gone. */

@@ -10,6 +10,7 @@ import io.stampede.runner.engine.EngineOptions;
 import io.stampede.runner.engine.EngineStartException;
 import io.stampede.runner.engine.RunResult;
 import io.stampede.runner.engine.health.GeneratorHealth;
+import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.Problem;
@@ -114,7 +115,7 @@ public final class WorkerAgent {
     public void stopEarly(String reason) {
         post(() -> {
             if (state == State.RUNNING) {
-                onStop(reason);
+                onStop(reason, false);
             } else if (state == State.CONNECTING || state == State.WELCOMED) {
                 done(ExitCode.COULD_NOT_RUN, "stopped before the run started (" + reason + ")");
             }
@@ -139,7 +140,7 @@ public final class WorkerAgent {
                 targets.assignArrivals(new ArrivalShare(share.fromArrival(), share.slot(), share.slots(), share.maxUsers()));
             }
         } else if (message instanceof MasterMessage.Stop stop) {
-            onStop(stop.reason());
+            onStop(stop.reason(), stop.planEnded());
         } else if (message instanceof MasterMessage.Refused refused) {
             done(ExitCode.COULD_NOT_RUN, "the master refused this worker: " + refused.reason());
         }
@@ -157,7 +158,8 @@ public final class WorkerAgent {
                     .map(Problem::toString).collect(Collectors.joining("; ")));
             return;
         }
-        targets = new AssignedTargets(plan.scenario().userClasses().size());
+        targets = new AssignedTargets(plan.scenario().userClasses().size(),
+                plan.load() instanceof ArrivalRatePlan arrivals ? arrivals.durationMillis() : 0);
         SnapshotCollector collector = new SnapshotCollector(interval -> post(() -> sendSnapshot(interval)));
         EngineOptions options = engineOptions.forWorker(welcome.workerIndex(), welcome.workers())
                 .withInsecureTls(engineOptions.insecureTls() || welcome.insecureTls());
@@ -180,10 +182,11 @@ public final class WorkerAgent {
         engine.start().whenComplete((result, error) -> post(() -> onEngineEnded(result, error)));
     }
 
-    private void onStop(String reason) {
+    private void onStop(String reason, boolean planEnded) {
         if (state == State.RUNNING) {
             state = State.STOPPING;
-            targets.end();
+            if (planEnded) targets.endAfterSchedule();
+            else targets.end();
             log.accept("Stopping: " + reason + ".");
         } else if (state == State.CONNECTING || state == State.WELCOMED) {
             done(ExitCode.COULD_NOT_RUN, "the master ended the run before it started: " + reason);

@@ -127,7 +127,8 @@ class WireCodecTest {
                 new MasterMessage.Welcome(3, 2, 4, loadTest, new WireOverrides("http://h:1", 5, 2.5, "10s",
                         List.of("a"), null, "30/m", 7, "spike"), true, 1000, 10_000),
                 new MasterMessage.Start(), new MasterMessage.Targets(List.of(4, 0, 1)),
-                new MasterMessage.Stop("the plan ended"), new MasterMessage.Heartbeat(),
+                new MasterMessage.Stop("stopped through the API"), new MasterMessage.Stop("the load plan ended", true),
+                new MasterMessage.Heartbeat(),
                 new MasterMessage.Refused("the run has all its 3 workers"));
         for (MasterMessage message : fromMaster) {
             assertThat(WireCodec.decodeMasterMessage(WireCodec.encode(message))).isEqualTo(message);
