@@ -6,6 +6,8 @@ import io.stampede.runner.testing.DegradingTarget;
 import io.stampede.runner.testing.DegradingTarget.Answer;
 import io.stampede.runner.testing.DegradingTarget.Service;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -20,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The story of a run, end to end: {@code stampede run} against real targets on 127.0.0.1 that degrade on purpose,
  * each in one way, and the pattern the run names (JSON {@code story}, console). A healthy target must give
  * {@code stable}, nothing else. Each run is as short as its pattern's rule allows (the analysis needs 20 s after
- * the first 3; a sawtooth 31 judged seconds; a throughput decay 60 s at constant users).
+ * the first 3; a sawtooth 31 judged seconds; a throughput decay 60 s at constant users). The runs take 4 minutes
+ * one after the other, so they run two at a time (junit-platform.properties caps it): each target runs its own
+ * threads and each run its own engine, and the patterns were named right under far heavier machine load.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class StoryRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
