@@ -74,7 +74,8 @@ final class MasterCommand implements Subcommand {
         JsonNode tree = loaded.get().tree();
         MasterSettings settings = new MasterSettings(expectWorkers, min, waitForWorkers.toMillis(),
                 heartbeatTimeout.toMillis(), MasterSettings.DEFAULT_HEARTBEAT_MILLIS, heartbeatTimeout.toMillis(),
-                MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), reports.insecureTls());
+                MasterSettings.DEFAULT_LATE_SNAPSHOT_MILLIS, tree, WireOverrides.of(overrides), reports.insecureTls(),
+                loaded.get().plan().scenario().data());
         return MasterProcess.run(loaded.get().plan(), settings, token.get(), bind, keepServing, reports);
     }
 }

@@ -136,11 +136,12 @@ public final class Engine {
         this.wanted = new int[classes];
 
         ConnectionBudget budget = ConnectionBudget.ofThisProcess(monitor::recordOutOfFileDescriptors);
+        DataFeeds data = DataFeeds.of(scenario.data(), options.workerIndex(), (int) options.userIdStride());
         for (EventExecutor executor : eventLoops) {
             EventLoop loop = (EventLoop) executor;
             loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.rows()),
                     new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls(), budget),
-                    new RequestEncoder(target)),
+                    new RequestEncoder(target), data),
                     this::onUserFinished));
         }
         this.control = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -22,8 +22,16 @@ final class LoopResources {
     final ConnectionFactory connections;
     final RequestEncoder encoder;
     final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    /** The run's data rows: shared by all loops (thread safe), the one thing here that is not loop-confined. */
+    final DataFeeds data;
 
     LoopResources(EventLoop eventLoop, StatsRecorder recorder, ConnectionFactory connections, RequestEncoder encoder) {
+        this(eventLoop, recorder, connections, encoder, DataFeeds.NONE);
+    }
+
+    LoopResources(EventLoop eventLoop, StatsRecorder recorder, ConnectionFactory connections, RequestEncoder encoder,
+                  DataFeeds data) {
+        this.data = data;
         this.eventLoop = eventLoop;
         this.recorder = recorder;
         this.connections = connections;

@@ -60,6 +60,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private final String[] slots;
     private final SplittableRandom random;
     private final long stopTimeoutMillis;
+    /** The row held of each data source (a table row index), -1 while none; see {@link #drawRows}. */
+    private final int[] rows;
+    /** The rows were just drawn for the coming task (by a start or an arrival): its nextTask keeps them. */
+    private boolean rowsFresh;
+    /** Every row of a unique source is held by other users: this user sends nothing and waits for its stop. */
+    private boolean parked;
 
     /** Index of this user in its loop's list, maintained by the loop. */
     int indexInLoop = -1;
@@ -121,6 +127,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.onIterationDone = onIterationDone;
         this.stopTimeoutMillis = stopTimeoutMillis;
         this.started = userClass.onStart.length == 0;
+        this.rows = new int[loop.data.count()];
+        java.util.Arrays.fill(rows, -1);
     }
 
     /**
@@ -131,6 +139,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         busy = true;
         firstRequestStartNanos = scheduledNanos;
         timeNextFromSchedule = true;
+        if (!drawRows(true)) {
+            iterationDone();
+            return;
+        }
         if (!loggedIn && userClass.onStart.length > 0) {
             runSteps(Mode.LOGIN, userClass.onStart, 0);
         } else {
@@ -139,6 +151,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     }
 
     void start() {
+        if (!drawRows(true)) {
+            parked = true;
+            return;
+        }
         if (userClass.onStart.length > 0) {
             runSteps(Mode.LOGIN, userClass.onStart, 0);
         } else {
@@ -150,7 +166,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     void stop() {
         if (stopRequested) return;
         stopRequested = true;
-        if (onIterationDone != null ? !busy : !connection.inFlight() && mode != Mode.RENEWAL) {
+        if (parked || (onIterationDone != null ? !busy : !connection.inFlight() && mode != Mode.RENEWAL)) {
             stopped();
         }
     }
@@ -181,6 +197,11 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             return;
         }
         tasksStarted++;
+        if (rowsFresh) {
+            rowsFresh = false;
+        } else {
+            drawRows(false);
+        }
         taskStartNanos = System.nanoTime();
         retried = false;
         runSteps(Mode.TASK, userClass.pickTask(random), 0);
@@ -310,7 +331,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     /** The user stopped between tasks: run onStop once if it applies, else end. */
     private void stopped() {
-        if (cleanupBegun || !started || userClass.onStop.length == 0) {
+        if (parked || cleanupBegun || !started || userClass.onStop.length == 0) {
             finish();
             return;
         }
@@ -369,8 +390,43 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp = null;
         }
         if (cleanupDeadline != null) cleanupDeadline.cancel(false);
+        for (int source = 0; source < rows.length; source++) {
+            DataFeeds.Feed feed = loop.data.feed(source);
+            if (feed.unique && rows[source] >= 0) {
+                feed.release(rows[source]);
+                rows[source] = -1;
+            }
+        }
         connection.close();
         onFinished.accept(this);
+    }
+
+    /**
+     * Draws this user's data rows: a unique row once for the user's life (when {@code forNewTask} and none is held
+     * yet), a sequential or random row for every task. When a unique source has no row left, counts a failure on
+     * the first row the user would have sent (its first onStart step, else its first task's) and says so.
+     *
+     * @return false when a unique source had no row left for this user
+     */
+    private boolean drawRows(boolean forNewTask) {
+        for (int source = 0; source < rows.length; source++) {
+            DataFeeds.Feed feed = loop.data.feed(source);
+            if (feed.unique) {
+                if (!forNewTask || rows[source] >= 0) continue;
+                int row = feed.take(random);
+                if (row < 0) {
+                    StepRuntime first = userClass.onStart.length > 0 ? userClass.onStart[0] : userClass.tasks[0][0];
+                    loop.recorder.recordFailure(first.row, 0, 0, "data " + feed.table.name() + ": no row left (pick "
+                            + "unique: " + feed.rows() + " rows here, each held by a running user)");
+                    return false;
+                }
+                rows[source] = row;
+            } else {
+                rows[source] = feed.take(random);
+            }
+        }
+        rowsFresh = forNewTask;
+        return true;
     }
 
     private long elapsedMicros() {
@@ -397,6 +453,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     @Override
     public String slot(int slot) {
         return slots[slot];
+    }
+
+    @Override
+    public String data(int source, int column) {
+        int row = rows[source];
+        return row < 0 ? null : loop.data.feed(source).table.value(row, column);
     }
 
     @Override

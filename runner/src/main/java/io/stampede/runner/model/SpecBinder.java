@@ -18,10 +18,11 @@ import java.util.Set;
 final class SpecBinder {
 
     private static final List<String> FIELDS = List.of("target", "load", "workers", "tags", "variables", "defaults",
-            "userClasses", "thresholds");
+            "userClasses", "thresholds", "data");
     /** Pod settings for a cluster: the operator's to check (see LoadTestParser). */
     static final List<String> CLUSTER_FIELDS = List.of("env", "image", "resources", "nodeSelector", "tolerations",
-            "affinity", "imagePullSecrets", "serviceAccountName", "ttlSecondsAfterFinished", "master", "workerPods");
+            "affinity", "imagePullSecrets", "serviceAccountName", "ttlSecondsAfterFinished", "master", "workerPods",
+            "dataFrom");
 
     private SpecBinder() {
     }
@@ -36,7 +37,8 @@ final class SpecBinder {
                 variables(spec.field("variables")),
                 defaults(spec.field("defaults")),
                 userClasses(spec.field("userClasses")),
-                thresholds(spec.field("thresholds")));
+                thresholds(spec.field("thresholds")),
+                DataBinder.bind(spec.field("data")));
     }
 
     private static String target(Node node) {

@@ -5,6 +5,7 @@ import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.data.DataSet;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 
@@ -21,8 +22,11 @@ public final class TestFiles {
     private TestFiles() {
     }
 
-    /** A file's one document as a tree (what a master sends its workers) and the plan compiled from it. */
-    public record Loaded(JsonNode tree, TestPlan plan) {
+    /**
+     * A file's one document as a tree and its spec.data tables (what a master sends its workers), and the plan
+     * compiled from them.
+     */
+    public record Loaded(JsonNode tree, TestPlan plan, DataSet data) {
     }
 
     /** The compiled plan, or empty after printing the problems to {@code err}. */
@@ -35,7 +39,9 @@ public final class TestFiles {
         try {
             JsonNode tree = LoadTestParser.document(file);
             LoadTestDocument document = LoadTestParser.bind(tree);
-            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env)));
+            Path dir = file.toAbsolutePath().getParent();
+            DataSet data = DataFiles.read(document.spec().data(), dir);
+            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env, data), data));
         } catch (InvalidLoadTestException e) {
             printProblems(file, e, err);
             return Optional.empty();

@@ -23,6 +23,12 @@ public interface TemplateContext {
      */
     String slot(int slot);
 
+    /**
+     * The value of {@code column} in the user's current row of data source {@code source} (indexes as in
+     * {@link Scenario#data()}), or null when the user holds no row of it.
+     */
+    String data(int source, int column);
+
     /** The user's own random source (no contention between loops). */
     SplittableRandom random();
 }

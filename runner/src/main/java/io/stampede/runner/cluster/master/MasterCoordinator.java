@@ -203,7 +203,7 @@ public final class MasterCoordinator {
         WorkerRecord worker = workers.add(register.name(), connection, clock.nanos());
         connection.send(new MasterMessage.Welcome(worker.id, worker.index, settings.expectedWorkers(),
                 settings.loadTest(), settings.overrides(), settings.insecureTls(), settings.heartbeatMillis(),
-                settings.masterTimeoutMillis()));
+                settings.masterTimeoutMillis(), settings.data()));
         events.workerJoined(worker.label(), connection.remoteAddress(), workers.size(), settings.expectedWorkers());
     }
 

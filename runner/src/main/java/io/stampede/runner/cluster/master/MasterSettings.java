@@ -2,6 +2,9 @@ package io.stampede.runner.cluster.master;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.cluster.protocol.WireOverrides;
+import io.stampede.runner.scenario.data.DataTable;
+
+import java.util.List;
 
 /**
  * How the master runs a test across workers.
@@ -17,18 +20,27 @@ import io.stampede.runner.cluster.protocol.WireOverrides;
  * @param loadTest             the LoadTest file as a JSON tree, sent to remote workers; null when all are in-process
  * @param overrides            the command-line overrides, sent to remote workers
  * @param insecureTls          workers accept any TLS certificate
+ * @param data                 the spec.data tables the master read, sent to remote workers (which read no files)
  */
 public record MasterSettings(int expectedWorkers, int minWorkers, long waitForWorkersMillis,
                              long heartbeatTimeoutMillis, long heartbeatMillis, long masterTimeoutMillis,
                              long lateSnapshotMillis, JsonNode loadTest, WireOverrides overrides,
-                             boolean insecureTls) {
+                             boolean insecureTls, List<DataTable> data) {
 
     public static final long DEFAULT_HEARTBEAT_MILLIS = 1000;
     public static final long DEFAULT_HEARTBEAT_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_MASTER_TIMEOUT_MILLIS = 10_000;
     public static final long DEFAULT_LATE_SNAPSHOT_MILLIS = 2000;
 
+    public MasterSettings(int expectedWorkers, int minWorkers, long waitForWorkersMillis,
+                          long heartbeatTimeoutMillis, long heartbeatMillis, long masterTimeoutMillis,
+                          long lateSnapshotMillis, JsonNode loadTest, WireOverrides overrides, boolean insecureTls) {
+        this(expectedWorkers, minWorkers, waitForWorkersMillis, heartbeatTimeoutMillis, heartbeatMillis,
+                masterTimeoutMillis, lateSnapshotMillis, loadTest, overrides, insecureTls, List.of());
+    }
+
     public MasterSettings {
+        data = List.copyOf(data);
         if (expectedWorkers < 1) throw new IllegalArgumentException("expectedWorkers must be >= 1: " + expectedWorkers);
         if (minWorkers < 1 || minWorkers > expectedWorkers) {
             throw new IllegalArgumentException("minWorkers must be 1.." + expectedWorkers + ": " + minWorkers);

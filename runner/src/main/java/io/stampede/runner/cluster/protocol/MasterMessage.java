@@ -3,6 +3,7 @@ package io.stampede.runner.cluster.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.scenario.data.DataTable;
 
 import java.util.List;
 
@@ -30,9 +31,22 @@ public sealed interface MasterMessage {
      * @param overrides             the master's command-line overrides, applied by the worker too
      * @param heartbeatMillis       how often the worker sends heartbeats
      * @param masterTimeoutMillis   the worker stops by itself after this long without a word from the master
+     * @param data                  the spec.data tables the master read (whole: each worker's engine draws unique
+     *                              and sequential rows from its own slice), so that workers need no data files
      */
     record Welcome(int workerId, int workerIndex, int workers, JsonNode loadTest, WireOverrides overrides,
-                   boolean insecureTls, long heartbeatMillis, long masterTimeoutMillis) implements MasterMessage {
+                   boolean insecureTls, long heartbeatMillis, long masterTimeoutMillis, List<DataTable> data)
+            implements MasterMessage {
+
+        public Welcome {
+            data = data == null ? List.of() : List.copyOf(data);
+        }
+
+        public Welcome(int workerId, int workerIndex, int workers, JsonNode loadTest, WireOverrides overrides,
+                       boolean insecureTls, long heartbeatMillis, long masterTimeoutMillis) {
+            this(workerId, workerIndex, workers, loadTest, overrides, insecureTls, heartbeatMillis,
+                    masterTimeoutMillis, List.of());
+        }
     }
 
     /** Every worker starts its run now; interval 0 begins. */

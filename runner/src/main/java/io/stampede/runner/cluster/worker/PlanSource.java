@@ -5,8 +5,12 @@ import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
+import io.stampede.runner.scenario.data.DataSet;
+import io.stampede.runner.scenario.data.DataTable;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** How a worker gets its plan from the master's welcome. */
 @FunctionalInterface
@@ -17,7 +21,8 @@ public interface PlanSource {
     /** A remote worker: compiles the LoadTest the master sent with the master's overrides and its own environment. */
     static PlanSource compiling(Map<String, String> env) {
         return welcome -> LoadTestCompiler.compile(LoadTestParser.bind(welcome.loadTest()),
-                welcome.overrides().toOverrides(), env);
+                welcome.overrides().toOverrides(), env, new DataSet(welcome.data().stream()
+                        .collect(Collectors.toMap(DataTable::name, table -> table)), List.of()));
     }
 
     /** An in-process worker: the plan the master compiled. */

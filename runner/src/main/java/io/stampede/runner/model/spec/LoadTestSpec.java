@@ -10,10 +10,18 @@ import java.util.Map;
  * @param workers     worker pods in a cluster, >= 1, or null for the default
  * @param variables   by name, in document order
  * @param userClasses at least one, names unique
+ * @param data        named row sources ({@code spec.data}), in document order
  */
 public record LoadTestSpec(String target, LoadSpec load, Integer workers, TagsSpec tags,
                            Map<String, VariableSpec> variables, DefaultsSpec defaults,
-                           List<UserClassSpec> userClasses, List<ThresholdSpec> thresholds) {
+                           List<UserClassSpec> userClasses, List<ThresholdSpec> thresholds,
+                           Map<String, DataSpec> data) {
+
+    public LoadTestSpec(String target, LoadSpec load, Integer workers, TagsSpec tags,
+                        Map<String, VariableSpec> variables, DefaultsSpec defaults,
+                        List<UserClassSpec> userClasses, List<ThresholdSpec> thresholds) {
+        this(target, load, workers, tags, variables, defaults, userClasses, thresholds, Map.of());
+    }
 
     public LoadTestSpec {
         load = load == null ? LoadSpec.NONE : load;
@@ -22,5 +30,6 @@ public record LoadTestSpec(String target, LoadSpec load, Integer workers, TagsSp
         defaults = defaults == null ? DefaultsSpec.NONE : defaults;
         userClasses = Immutables.list(userClasses);
         thresholds = Immutables.list(thresholds);
+        data = Immutables.orderedMap(data);
     }
 }

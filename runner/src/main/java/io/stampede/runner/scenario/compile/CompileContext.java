@@ -3,7 +3,9 @@ package io.stampede.runner.scenario.compile;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.DefaultsSpec;
 import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.scenario.template.TemplateScope;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,8 +17,10 @@ import java.util.Map;
  * @param keptRows     rows of the tasks that run
  * @param droppedRows  rows of the tasks the tag filter drops (compiled all the same, so that their mistakes are
  *                     reported and thresholds may name them)
+ * @param data         the spec.data sources templates may read, by source index
  */
 record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
                       DefaultsSpec defaults, TagFilter tags,
-                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows) {
+                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows,
+                      List<TemplateScope.DataColumns> data) {
 }

@@ -11,6 +11,7 @@ import io.stampede.runner.model.spec.VariableSpec;
 import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
+import io.stampede.runner.scenario.data.DataSet;
 import io.stampede.runner.stats.Threshold;
 
 import java.net.URI;
@@ -39,6 +40,8 @@ import java.util.TreeSet;
  *       it. Timeout: the request's, else spec.defaults.timeout, else 30 s.</li>
  *   <li>Tags: a task runs when it has an included tag (or none are included) and no excluded one; classes left
  *       without tasks are dropped; nothing left is a problem. Dropped tasks are still checked.</li>
+ *   <li>Data: spec.data sources as read ({@link DataSet}); {@code ${name.column}} must name a column of the
+ *       file; {@code pick: unique} needs a row for every user at the load's peak.</li>
  *   <li>Thresholds: a scoped threshold must name a row label of the file ({@code GET /api/products/{id}}); if
  *       the tag filter dropped that row's tasks, the threshold is left out of the run.</li>
  * </ul>
@@ -56,6 +59,15 @@ public final class LoadTestCompiler {
      */
     public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env)
             throws InvalidLoadTestException {
+        return compile(doc, overrides, env, DataSet.NONE);
+    }
+
+    /**
+     * @param data the tables read for spec.data (and the problems reading them), {@link DataSet#NONE} when the
+     *             file has none
+     */
+    public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env, DataSet data)
+            throws InvalidLoadTestException {
         Problems problems = new Problems();
         LoadTestSpec spec = doc.spec();
         URI target = target(spec.target(), overrides.host(), problems);
@@ -70,8 +82,10 @@ public final class LoadTestCompiler {
                 fromEnv.put(name, read.name());
             }
         });
+        DataSources.Resolved sources = DataSources.resolve(spec.data(), data, constants,
+                load == null ? null : load.plan(), problems);
         CompileContext context = new CompileContext(problems, constants, fromEnv, spec.defaults(), tags,
-                load == null ? null : load.waitOverride(), keptRows, droppedRows);
+                load == null ? null : load.waitOverride(), keptRows, droppedRows, sources.columns());
 
         UserClassCompiler classCompiler = new UserClassCompiler(context);
         List<UserClassPlan> classes = new ArrayList<>();
@@ -92,7 +106,7 @@ public final class LoadTestCompiler {
                     + "thresholds (load.stress.breakOn: thresholds), such as - expr: p95 < 500ms");
         }
         problems.throwIfAny();
-        Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows());
+        Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows(), sources.tables());
         int workers = spec.workers() == null ? DEFAULT_WORKERS : spec.workers();
         return new TestPlan(scenario, load.plan(), load.stopTimeoutMillis(), thresholds, workers, load.overrideNote());
     }

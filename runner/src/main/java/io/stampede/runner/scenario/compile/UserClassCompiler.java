@@ -30,7 +30,8 @@ final class UserClassCompiler {
     /** @return the class, or null when the tag filter leaves it no task (it is still checked) */
     UserClassPlan compile(UserClassSpec spec, String path) {
         List<String> slotNames = slotNames(spec, path);
-        TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slotNames),
+        TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slotNames,
+                        TemplateScope.ConstantRule.ANY, context.data()),
                 context.fromEnv(), context.problems());
         CompiledHeaders headers = CompiledHeaders.NONE
                 .with(context.defaults().headers(), "spec.defaults.headers", templates)
@@ -109,6 +110,9 @@ final class UserClassCompiler {
                 context.problems().add(path, "'" + name + "' is a built-in variable; extract into another name");
             } else if (context.constants().containsKey(name)) {
                 context.problems().add(path, "'" + name + "' is already a variable in spec.variables; "
+                        + "extract into another name");
+            } else if (context.data().stream().anyMatch(source -> source.name().equals(name))) {
+                context.problems().add(path, "'" + name + "' is already a data source in spec.data; "
                         + "extract into another name");
             } else if (!names.contains(name)) {
                 names.add(name);

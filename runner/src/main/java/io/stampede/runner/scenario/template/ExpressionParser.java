@@ -31,9 +31,17 @@ final class ExpressionParser {
         if (name == null) {
             return fail(peek() == '}' ? "empty expression '${}'" : "expected a variable or function name after '${'");
         }
+        String column = null;
+        if (peek() == '.') {
+            index++;
+            column = identifier();
+            if (column == null) {
+                return fail("expected a column name after '" + name + ".'", "write ${" + name + ".COLUMN}");
+            }
+        }
         skipSpaces();
         List<String> arguments = null;
-        if (peek() == '(') {
+        if (column == null && peek() == '(') {
             index++;
             arguments = arguments();
             if (arguments == null) {
@@ -47,6 +55,9 @@ final class ExpressionParser {
         }
         index++;
         closed = true;
+        if (column != null) {
+            return dataColumn(name, column);
+        }
         return arguments == null ? variable(name) : call(name, arguments);
     }
 
@@ -58,8 +69,19 @@ final class ExpressionParser {
         return error;
     }
 
+    private Segment dataColumn(String source, String column) {
+        try {
+            return scope.resolveData(source, column);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+    }
+
     private Segment variable(String name) {
         Segment segment = scope.resolve(name);
+        if (segment == null && scope.isDataSource(name)) {
+            return fail("'" + name + "' is a data source", "write ${" + name + ".COLUMN}");
+        }
         if (segment == null) {
             if (Functions.isFunction(name)) {
                 return fail("'" + name + "' is a function", "write ${" + name + "(...)}");

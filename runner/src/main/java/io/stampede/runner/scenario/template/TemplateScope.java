@@ -13,8 +13,24 @@ import java.util.Map;
  * @param slotNames the user class's extracted names, by slot index
  * @param rule      which constants may be read where this scope compiles (a header value, a path): a
  *                  {@code ${name}} whose value it refuses is an error at its position
+ * @param data      the {@code spec.data} sources, by source index: {@code ${name.column}} reads the user's
+ *                  current row at render time
  */
-public record TemplateScope(Map<String, String> constants, List<String> slotNames, ConstantRule rule) {
+public record TemplateScope(Map<String, String> constants, List<String> slotNames, ConstantRule rule,
+                            List<DataColumns> data) {
+
+    /**
+     * A data source's name and columns, as {@code ${name.column}} may read them.
+     *
+     * @param columns the file's columns; null when the file could not be read (its problem is reported already,
+     *                so any column is taken rather than reported again)
+     */
+    public record DataColumns(String name, List<String> columns) {
+
+        public DataColumns {
+            columns = columns == null ? null : List.copyOf(columns);
+        }
+    }
 
     /** Decides whether a constant's value may be inlined; never repeats the value (it may be a secret). */
     @FunctionalInterface
@@ -30,6 +46,12 @@ public record TemplateScope(Map<String, String> constants, List<String> slotName
     public TemplateScope {
         constants = Map.copyOf(constants);
         slotNames = List.copyOf(slotNames);
+        data = List.copyOf(data);
+    }
+
+    /** A scope without data sources. */
+    public TemplateScope(Map<String, String> constants, List<String> slotNames, ConstantRule rule) {
+        this(constants, slotNames, rule, List.of());
     }
 
     /** A scope in which every constant may be read anywhere. */
@@ -39,7 +61,7 @@ public record TemplateScope(Map<String, String> constants, List<String> slotName
 
     /** This scope with another rule for its constants. */
     public TemplateScope withRule(ConstantRule rule) {
-        return new TemplateScope(constants, slotNames, rule);
+        return new TemplateScope(constants, slotNames, rule, data);
     }
 
     /** Why the constant {@code name} cannot be read in this scope, or null (also when it is no constant). */
@@ -65,6 +87,33 @@ public record TemplateScope(Map<String, String> constants, List<String> slotName
         }
         int slot = slotNames.indexOf(name);
         return slot >= 0 ? new SlotRead(slot) : null;
+    }
+
+    /** Whether {@code name} is a data source (read as {@code ${name.column}}). */
+    boolean isDataSource(String name) {
+        return data.stream().anyMatch(source -> source.name().equals(name));
+    }
+
+    /**
+     * What {@code ${source.column}} compiles to.
+     *
+     * @throws IllegalArgumentException naming what is wrong (unknown source or column) and what is known
+     */
+    Segment resolveData(String source, String column) {
+        for (int i = 0; i < data.size(); i++) {
+            DataColumns columns = data.get(i);
+            if (columns.name().equals(source)) {
+                int index = columns.columns() == null ? 0 : columns.columns().indexOf(column);
+                if (index < 0) {
+                    throw new IllegalArgumentException("unknown column '" + column + "' of data source '" + source
+                            + "'; its columns: " + String.join(", ", columns.columns()));
+                }
+                return new DataRead(i, index);
+            }
+        }
+        throw new IllegalArgumentException("unknown data source '" + source + "'; " + (data.isEmpty()
+                ? "spec.data names none"
+                : "spec.data names " + String.join(", ", data.stream().map(DataColumns::name).toList())));
     }
 
     /** Every name that resolves, for messages. */

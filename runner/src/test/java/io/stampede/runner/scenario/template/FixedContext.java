@@ -12,6 +12,8 @@ public final class FixedContext implements TemplateContext {
     private final long iteration;
     private final String[] slots;
     private final SplittableRandom random;
+    /** The current row of each data source, by source index; null when none is held. */
+    private String[][] data = new String[0][];
 
     public FixedContext(long userId, int workerIndex, long iteration, long seed, String... slots) {
         this.userId = userId;
@@ -43,6 +45,18 @@ public final class FixedContext implements TemplateContext {
     @Override
     public String slot(int slot) {
         return slots[slot];
+    }
+
+    /** Makes {@code row} the user's current row of data source {@code source}. */
+    public FixedContext withRow(int source, String... row) {
+        if (source >= data.length) data = java.util.Arrays.copyOf(data, source + 1);
+        data[source] = row.clone();
+        return this;
+    }
+
+    @Override
+    public String data(int source, int column) {
+        return source < data.length && data[source] != null ? data[source][column] : null;
     }
 
     @Override
