@@ -1,5 +1,6 @@
 package io.stampede.operator;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -23,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.polling.PerResourcePollingEventSource;
+import io.stampede.operator.api.DataFromSpec;
 import io.stampede.operator.api.LoadTest;
 import io.stampede.operator.api.LoadTestStatus;
 import io.stampede.operator.api.Phase;
@@ -31,8 +33,10 @@ import io.stampede.operator.build.MasterPodBuilder;
 import io.stampede.operator.build.RunNames;
 import io.stampede.operator.build.RunnerDefaults;
 import io.stampede.operator.build.WorkerTokenBuilder;
+import io.stampede.operator.check.DataFromFiles;
 import io.stampede.operator.check.ImageAllowlist;
 import io.stampede.operator.check.RunPolicy;
+import io.stampede.operator.check.SpecValidator;
 import io.stampede.operator.check.TargetAllowlist;
 import io.stampede.operator.config.OperatorSettings;
 import io.stampede.operator.dependent.MasterNetworkPolicy;
@@ -64,7 +68,9 @@ import io.stampede.operator.status.Statuses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -197,8 +203,13 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
     /** Pending: provision the run when it is admitted; report why when it is not. */
     private Duration admit(LoadTest loadTest, Context<LoadTest> context, Instant now) {
         LoadTestStatus status = loadTest.getStatus();
-        Admission.Verdict verdict = Admission.check(loadTest, policy, activeInNamespace(loadTest, context),
-                settings.maxConcurrentPerNamespace());
+        DataFromFiles.Result dataFiles = DataFromFiles.resolve(loadTest, dataFromConfigMaps(loadTest, context));
+        if (!dataFiles.problems().isEmpty()) {
+            loadTest.setStatus(FollowRun.error(status, SpecValidator.describe(dataFiles.problems()), now));
+            return null;
+        }
+        Admission.Verdict verdict = Admission.check(loadTest, dataFiles.data(), policy,
+                activeInNamespace(loadTest, context), settings.maxConcurrentPerNamespace());
         if (verdict.rejected()) {
             loadTest.setStatus(FollowRun.error(status, verdict.message(), now));
             return null;
@@ -209,6 +220,7 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         }
         var workflow = context.managedWorkflowAndDependentResourceContext();
         workflow.put(RunDependent.DEFAULTS, new RunnerDefaults(settings.runnerImage(), settings.workersConnectTimeout()));
+        workflow.put(MasterPod.DATA_FILES, new MasterPod.DataFiles(dataFiles.mounts()));
         workflow.reconcileManagedWorkflow();
         WorkersStatus workers = new WorkersStatus();
         workers.setExpected(MasterPodBuilder.workers(loadTest));
@@ -217,6 +229,20 @@ public class LoadTestReconciler implements Reconciler<LoadTest>, Cleaner<LoadTes
         status.setPhase(Phase.Provisioning.name());
         status.setMessage("starting the master and " + workers.getExpected() + " worker(s)");
         return settings.progressInterval();
+    }
+
+    /** The ConfigMaps spec.dataFrom names that exist, by name (read when a run is admitted, not watched). */
+    private static Map<String, ConfigMap> dataFromConfigMaps(LoadTest loadTest, Context<LoadTest> context) {
+        Map<String, ConfigMap> found = new HashMap<>();
+        List<DataFromSpec> from = loadTest.getSpec().getDataFrom();
+        if (from == null) return found;
+        for (DataFromSpec source : from) {
+            if (source.getConfigMap() == null) continue;
+            ConfigMap map = context.getClient().configMaps().inNamespace(loadTest.getMetadata().getNamespace())
+                    .withName(source.getConfigMap()).get();
+            if (map != null) found.put(source.getConfigMap(), map);
+        }
+        return found;
     }
 
     /** Provisioning or Running: follow the master and its pod. */

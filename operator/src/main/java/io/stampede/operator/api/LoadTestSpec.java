@@ -56,6 +56,12 @@ public class LoadTestSpec {
     @JsonPropertyDescription("Pass/fail rules such as p95 < 2s; any breach gives phase Failed.")
     private List<ThresholdSpec> thresholds;
 
+    @JsonPropertyDescription("Named row sources for templates (${name.column}): CSV or JSON files, drawn unique, sequential or random.")
+    private Map<String, DataSourceSpec> data;
+
+    @JsonPropertyDescription("ConfigMaps holding the files spec.data names (one key per file); a missing ConfigMap or key stops the run with phase Error.")
+    private List<DataFromSpec> dataFrom;
+
     @JsonPropertyDescription("Environment of the runner pods, for fromEnv variables: values come from Secrets or ConfigMaps (valueFrom), never inline.")
     @ValidationRule(value = "self.all(e, !has(e.value))", message = "env takes values from Secrets or ConfigMaps (valueFrom.secretKeyRef), not inline values")
     @SchemaFrom(type = KubernetesSchemas.EnvVar[].class)
@@ -96,6 +102,22 @@ public class LoadTestSpec {
     @JsonPropertyDescription("Seconds after the end when pods, Jobs and the other objects of the run are removed; the LoadTest and its status stay.")
     @Min(0)
     private Integer ttlSecondsAfterFinished;
+
+    public Map<String, DataSourceSpec> getData() {
+        return data;
+    }
+
+    public void setData(Map<String, DataSourceSpec> data) {
+        this.data = data;
+    }
+
+    public List<DataFromSpec> getDataFrom() {
+        return dataFrom;
+    }
+
+    public void setDataFrom(List<DataFromSpec> dataFrom) {
+        this.dataFrom = dataFrom;
+    }
 
     public String getTarget() {
         return target;

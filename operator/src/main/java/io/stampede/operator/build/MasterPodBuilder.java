@@ -3,9 +3,13 @@ package io.stampede.operator.build;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.stampede.operator.api.LoadTest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +28,14 @@ public final class MasterPodBuilder {
     }
 
     public static Pod build(LoadTest loadTest, int run, RunnerDefaults defaults) {
+        return build(loadTest, run, defaults, List.of());
+    }
+
+    /**
+     * @param dataFiles the spec.data files, projected beside the LoadTest file (the runner resolves their paths
+     *                  against it); workers need none, the master sends them the rows
+     */
+    public static Pod build(LoadTest loadTest, int run, RunnerDefaults defaults, List<DataFileMount> dataFiles) {
         RunNames names = RunNames.of(loadTest, run);
         Container container = RunnerPods.container(PodShape.Role.MASTER, loadTest, defaults, args(loadTest, defaults), List.of())
                 .addNewPort().withName(RunnerPods.PORT_NAME).withContainerPort(RunnerPods.MASTER_PORT)
@@ -40,9 +52,28 @@ public final class MasterPodBuilder {
                 .withAnnotations(PodShape.annotations(loadTest, PodShape.Role.MASTER))
                 .endMetadata()
                 .withSpec(RunnerPods.podSpec(PodShape.Role.MASTER, loadTest, names, container)
-                        .addToVolumes(new VolumeBuilder().withName(TEST_VOLUME)
-                                .withNewConfigMap().withName(names.testConfigMap()).endConfigMap().build())
+                        .addToVolumes(testVolume(names, dataFiles))
                         .build())
+                .build();
+    }
+
+    /**
+     * The test ConfigMap alone, or, with data files, a projected volume: the LoadTest file and each data file at
+     * its path (its key selected from its ConfigMap, so other keys cannot clash with the LoadTest file).
+     */
+    private static Volume testVolume(RunNames names, List<DataFileMount> dataFiles) {
+        if (dataFiles.isEmpty()) {
+            return new VolumeBuilder().withName(TEST_VOLUME)
+                    .withNewConfigMap().withName(names.testConfigMap()).endConfigMap().build();
+        }
+        List<VolumeProjection> sources = new ArrayList<>();
+        sources.add(new VolumeProjectionBuilder().withNewConfigMap().withName(names.testConfigMap()).endConfigMap()
+                .build());
+        for (DataFileMount file : dataFiles) {
+            sources.add(new VolumeProjectionBuilder().withNewConfigMap().withName(file.configMap())
+                    .addNewItem().withKey(file.key()).withPath(file.path()).endItem().endConfigMap().build());
+        }
+        return new VolumeBuilder().withName(TEST_VOLUME).withNewProjected().withSources(sources).endProjected()
                 .build();
     }
 

@@ -10,6 +10,7 @@ import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.VariableSpec;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
+import io.stampede.runner.scenario.data.DataSet;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -29,6 +30,15 @@ public final class SpecValidator {
 
     /** @return the problems, each with its field path ({@code spec.userClasses[0].tasks[2].request.method}); empty when valid */
     public static List<Problem> problems(LoadTest loadTest) {
+        return problems(loadTest, DataSet.NONE);
+    }
+
+    /**
+     * @param data the spec.data tables read from the dataFrom ConfigMaps ({@link DataFromFiles}), so that columns
+     *             and rows are checked as the master will
+     * @return the problems, each with its field path; empty when valid
+     */
+    public static List<Problem> problems(LoadTest loadTest, DataSet data) {
         LoadTestDocument document;
         try {
             document = LoadTestParser.bind(TestDocument.tree(loadTest));
@@ -38,7 +48,7 @@ public final class SpecValidator {
         List<Problem> problems = new ArrayList<>(missingEnv(loadTest, document));
         if (!problems.isEmpty()) return problems;
         try {
-            LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment());
+            LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment(), data);
         } catch (InvalidLoadTestException e) {
             problems.addAll(e.problems());
         }

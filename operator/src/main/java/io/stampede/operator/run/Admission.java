@@ -4,6 +4,7 @@ import io.stampede.operator.api.LoadTest;
 import io.stampede.operator.check.SpecValidator;
 import io.stampede.operator.check.RunPolicy;
 import io.stampede.runner.model.Problem;
+import io.stampede.runner.scenario.data.DataSet;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,12 @@ public final class Admission {
      * @param cap               at most this many at once; 0 for no cap
      */
     public static Verdict check(LoadTest loadTest, RunPolicy policy, int activeInNamespace, int cap) {
-        List<Problem> problems = SpecValidator.problems(loadTest);
+        return check(loadTest, DataSet.NONE, policy, activeInNamespace, cap);
+    }
+
+    /** @param data the spec.data tables read from the dataFrom ConfigMaps, checked with the spec */
+    public static Verdict check(LoadTest loadTest, DataSet data, RunPolicy policy, int activeInNamespace, int cap) {
+        List<Problem> problems = SpecValidator.problems(loadTest, data);
         if (!problems.isEmpty()) return Verdict.reject(SpecValidator.describe(problems));
         Optional<String> refusal = policy.refusal(loadTest);
         if (refusal.isPresent()) return Verdict.reject(refusal.get());
