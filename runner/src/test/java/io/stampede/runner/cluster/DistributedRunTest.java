@@ -2,6 +2,7 @@ package io.stampede.runner.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.StampedeCli;
 import io.stampede.runner.doc.ReportDocument;
 import io.stampede.runner.doc.StatusDocument;
@@ -220,6 +221,22 @@ class DistributedRunTest {
             assertThat(outcome.exitCode()).as(outcome.all()).isZero();
             assertThat(outcome.err()).contains("refused a worker from 127.0.0.1").contains("without the right token");
             assertThat(master.output() + logs()).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
+    void aMasterWhoseWorkersDoNotComeGivesUpWithAReasonAndSendsNothing() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            MasterInThread master = MasterInThread.start(loadTest("alone", "{users: 4, duration: 5s}",
+                    "{constant: 50ms}", server).toString(), "--expect-workers", "2", "--token-file",
+                    tokenFile().toString(), "--wait-for-workers", "2s", "--keep-serving", "0s", "-q");
+
+            MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(30));
+
+            assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(ExitCode.COULD_NOT_RUN.code());
+            assertThat(outcome.all()).contains("only 0 of 2 workers were ready within 2 s")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(server.totalRequests()).isZero();
         }
     }
 

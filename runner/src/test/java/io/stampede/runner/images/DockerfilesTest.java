@@ -56,8 +56,40 @@ class DockerfilesTest {
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint).endsWith("-jar", "/opt/stampede/stampede.jar");
         assertThat(entrypoint.subList(1, entrypoint.size() - 2)).allMatch(option -> option.startsWith("-XX:")
-                || option.startsWith("-D"), "JVM options");
+                || option.startsWith("-D") || option.startsWith("-Xlog:"), "JVM options");
         assertThat(entrypoint).anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="));
+    }
+
+    @Test
+    void runnerImageStartsLikeTheLauncherWithTheJitOptionsAndAnArchiveMadeAtBuildTime() throws Exception {
+        Dockerfile dockerfile = Dockerfile.read(RUNNER.resolve("Dockerfile"));
+        List<String> entrypoint = dockerfile.entrypoint();
+        List<String> options = entrypoint.subList(1, entrypoint.size() - 2);
+
+        assertThat(options).as("the launcher's JIT options").containsAll(launcherJitOptions());
+        String archive = options.stream().filter(option -> option.startsWith("-XX:SharedArchiveFile="))
+                .map(option -> option.substring(option.indexOf('=') + 1)).findFirst()
+                .orElseThrow(() -> new AssertionError("no -XX:SharedArchiveFile= in " + entrypoint));
+        List<String> training = dockerfile.all("RUN").stream()
+                .filter(run -> run.contains("-XX:ArchiveClassesAtExit=" + archive + " ")).toList();
+        assertThat(training).as("a RUN that makes " + archive).hasSize(1);
+        // An archive is used only with the jar and the options it was made with: the training run has the
+        // entrypoint's options, all but the one naming the archive to use.
+        List<String> trainingWords = List.of(training.get(0).split("\\s+"));
+        assertThat(trainingWords).containsSubsequence("-jar", "/opt/stampede/stampede.jar", "demo");
+        assertThat(trainingWords).containsAll(options.stream()
+                .filter(option -> !option.startsWith("-XX:SharedArchiveFile=")).toList());
+        assertThat(dockerfile.instructions()).extracting(Dockerfile.Instruction::keyword)
+                .as("the archive is made after the jar is copied, before USER")
+                .containsSubsequence("COPY", "RUN", "USER", "ENTRYPOINT");
+    }
+
+    /** {@code jit_opts=(...)} in the launcher, ./stampede: what every launch of the checkout's CLI gets. */
+    private static List<String> launcherJitOptions() throws Exception {
+        Matcher jitOpts = Pattern.compile("(?m)^jit_opts=\\(([^)]*)\\)")
+                .matcher(Files.readString(RUNNER.resolve("..").resolve("stampede")));
+        assertThat(jitOpts.find()).as("jit_opts=(...) in ./stampede").isTrue();
+        return List.of(jitOpts.group(1).strip().split("\\s+"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Launches at once (a master and its workers started together on a fresh build) and the start-up archive: one
  * launch makes it, the others start without it at once, and no launch is ever handed a half-written archive.
- * Checked with a stand-in {@code java} whose training run writes the archive in two parts, 2 s apart.
+ * Checked with a stand-in {@code java} whose training run writes the archive in two parts, 2 s apart, and exits
+ * with {@code TRAINING_EXIT}.
  */
 class LauncherArchiveTest {
 
@@ -32,9 +33,9 @@ class LauncherArchiveTest {
             if [ -n "${out:-}" ]; then
               echo "training $$" >>"$TRAININGS"
               printf 'half' >"$out"
-              sleep 2
+              sleep "${TRAINING_SLEEP:-2}"
               printf ' and whole' >>"$out"
-              exit 0
+              exit "${TRAINING_EXIT:-0}"
             fi
             if [ -n "${use:-}" ] && [ -f "$use" ]; then echo "archive: $(cat "$use")"; else echo "archive: none"; fi
             """;
@@ -64,6 +65,29 @@ class LauncherArchiveTest {
         assertThat(Files.readAllLines(dir.resolve("trainings"))).as("training runs").hasSize(1);
     }
 
+    @Test
+    void aTrainingRunWhoseThresholdsFailStillLeavesItsArchive() throws Exception {
+        // On a busy machine the demo's own thresholds fail (p95 of 2 s against 500 ms): exit 1, a complete run.
+        Path jdk = standInJdk();
+        Path jar = Files.writeString(dir.resolve("stampede.jar"), "not a jar");
+
+        assertThat(finished(launch(jdk, jar, "1"))).isEqualTo("archive: half and whole");
+        assertThat(finished(launch(jdk, jar, "1"))).isEqualTo("archive: half and whole");
+        assertThat(Files.readAllLines(dir.resolve("trainings"))).as("training runs").hasSize(1);
+    }
+
+    @Test
+    void aTrainingRunThatCouldNotRunLeavesNoArchive() throws Exception {
+        Path jdk = standInJdk();
+        Path jar = Files.writeString(dir.resolve("stampede.jar"), "not a jar");
+
+        assertThat(finished(launch(jdk, jar, "3"))).isEqualTo("archive: none");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .noneMatch(name -> name.contains("partial") || name.endsWith(".jsa"));
+        }
+    }
+
     private Path standInJdk() throws Exception {
         Path jdk = dir.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
@@ -74,10 +98,16 @@ class LauncherArchiveTest {
     }
 
     private Process launch(Path jdk, Path jar) throws Exception {
+        return launch(jdk, jar, "0");
+    }
+
+    private Process launch(Path jdk, Path jar, String trainingExit) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", LAUNCHER.toString(), "version").redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", jdk.toString());
         builder.environment().put("STAMPEDE_JAR", jar.toString());
         builder.environment().put("TRAININGS", dir.resolve("trainings").toString());
+        builder.environment().put("TRAINING_EXIT", trainingExit);
+        builder.environment().put("TRAINING_SLEEP", trainingExit.equals("0") ? "2" : "0");
         builder.environment().remove("STAMPEDE_CDS");
         return builder.start();
     }
