@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.json.TreeReader;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ public final class ResponseView {
 
     /**
      * @param body    the body as text (UTF-8), never null
-     * @param headers lookup of a response header by name (case-insensitive), null when absent
+     * @param headers lookup of a response header by lower-case name, null when absent
      */
     public ResponseView(String body, Function<String, String> headers) {
         this.body = body;
@@ -32,7 +33,7 @@ public final class ResponseView {
 
     /** The first header with this name (case-insensitive), or null. */
     public String header(String name) {
-        return headers.apply(name);
+        return headers.apply(name.toLowerCase(Locale.ROOT));
     }
 
     /** The body as a JSON tree, or null when it is empty or not JSON. */
