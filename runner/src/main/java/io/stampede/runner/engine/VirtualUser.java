@@ -9,7 +9,7 @@ import io.stampede.runner.engine.http.ResponseListener;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
 import io.stampede.runner.scenario.ResponseView;
-import io.stampede.runner.scenario.check.Check;
+import io.stampede.runner.scenario.ResponseCheck;
 import io.stampede.runner.scenario.TemplateContext;
 import io.stampede.runner.scenario.WaitPlan;
 
@@ -283,7 +283,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         }
         if (step.keepResponse) {
             ResponseView view = new ResponseView(response.body(), response::header);
-            for (Check check : expect.checks()) {
+            for (ResponseCheck check : expect.checks()) {
                 String failure = check.failure(view);
                 if (failure != null) {
                     return failure;

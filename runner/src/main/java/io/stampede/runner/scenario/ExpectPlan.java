@@ -1,7 +1,5 @@
 package io.stampede.runner.scenario;
 
-import io.stampede.runner.scenario.check.Check;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +16,7 @@ import java.util.Set;
  * @param maxLatencyMicros a slower response is a failure ("slow"); 0 for no limit
  */
 public record ExpectPlan(Set<Integer> statuses, Map<Integer, String> messages, String bodyContains,
-                         List<Check> checks, long maxLatencyMicros) {
+                         List<ResponseCheck> checks, long maxLatencyMicros) {
 
     public static final ExpectPlan DEFAULT = new ExpectPlan(Set.of(), Map.of(), null);
 

@@ -1,5 +1,6 @@
 package io.stampede.runner.scenario.check;
 
+import io.stampede.runner.scenario.ResponseCheck;
 import io.stampede.runner.scenario.ResponseView;
 
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param expected the value or glob as written
  * @param glob     the glob as a regular expression, or null when the value has no wildcard (then it must be equal)
  */
-public record HeaderCheck(String name, String expected, Pattern glob) implements Check {
+public record HeaderCheck(String name, String expected, Pattern glob) implements ResponseCheck {
 
     public static HeaderCheck of(String name, String expected) {
         return new HeaderCheck(name, expected, globOf(expected));

@@ -1,6 +1,7 @@
 package io.stampede.runner.scenario.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stampede.runner.scenario.ResponseCheck;
 import io.stampede.runner.scenario.ResponseView;
 import io.stampede.runner.scenario.extract.JsonPath;
 
@@ -9,7 +10,7 @@ import io.stampede.runner.scenario.extract.JsonPath;
  * {@code json $.status: expected "ok"}, {@code json $.items.length(): expected > 0, not found},
  * {@code json $.token: expected exists}, {@code json $.status: body is not JSON}. Pure and thread safe.
  */
-public record JsonCheck(JsonPath path, Condition condition) implements Check {
+public record JsonCheck(JsonPath path, Condition condition) implements ResponseCheck {
 
     @Override
     public String failure(ResponseView response) {

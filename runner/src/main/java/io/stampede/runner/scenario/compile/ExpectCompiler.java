@@ -4,7 +4,7 @@ import io.stampede.runner.model.FieldNames;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.ExpectSpec;
 import io.stampede.runner.scenario.ExpectPlan;
-import io.stampede.runner.scenario.check.Check;
+import io.stampede.runner.scenario.ResponseCheck;
 import io.stampede.runner.scenario.check.ConditionParser;
 import io.stampede.runner.scenario.check.HeaderCheck;
 import io.stampede.runner.scenario.check.JsonCheck;
@@ -30,7 +30,7 @@ final class ExpectCompiler {
         if (expect == null) {
             return ExpectPlan.DEFAULT;
         }
-        List<Check> checks = new ArrayList<>();
+        List<ResponseCheck> checks = new ArrayList<>();
         String jsonPath = expectPath + ".json";
         expect.json().forEach((path, written) -> {
             String entryPath = FieldNames.child(jsonPath, path);
