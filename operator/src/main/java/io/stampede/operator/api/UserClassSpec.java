@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,12 @@ public class UserClassSpec {
     @Min(1)
     private Integer weight;
 
-    @JsonPropertyDescription("Think time between tasks.")
+    @JsonPropertyDescription("weighted (default: tasks drawn by weight) or sequential (tasks in written order, then "
+            + "again, like Locust's SequentialTaskSet; tasks have no weight then).")
+    @ValidationRule(value = "self in ['weighted', 'sequential']", message = "order must be weighted or sequential")
+    private String order;
+
+    @JsonPropertyDescription("Think time between tasks (a task's own wait overrides it after that task).")
     private WaitSpec wait;
 
     @JsonPropertyDescription("Steps run once per user before its tasks, such as a login.")
@@ -39,7 +45,7 @@ public class UserClassSpec {
     @JsonPropertyDescription("Headers of every request of this class.")
     private Map<String, String> headers;
 
-    @JsonPropertyDescription("What the user does, picked by weight.")
+    @JsonPropertyDescription("What the user does, picked by weight (or in written order with order: sequential).")
     @Required
     @Size(min = 1)
     private List<JsonNode> tasks;
@@ -58,6 +64,14 @@ public class UserClassSpec {
 
     public void setWeight(Integer weight) {
         this.weight = weight;
+    }
+
+    public String getOrder() {
+        return order;
+    }
+
+    public void setOrder(String order) {
+        this.order = order;
     }
 
     public WaitSpec getWait() {

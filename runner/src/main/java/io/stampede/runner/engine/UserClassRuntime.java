@@ -3,16 +3,24 @@ package io.stampede.runner.engine;
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.scenario.TaskPlan;
 import io.stampede.runner.scenario.UserClassPlan;
+import io.stampede.runner.scenario.WaitPlan;
 
 import java.util.SplittableRandom;
 
-/** A user class prepared for running: steps encoded where possible, task weights ready to draw. Immutable. */
+/**
+ * A user class prepared for running: steps encoded where possible, task weights ready to draw, each task's wait
+ * resolved. Immutable.
+ */
 final class UserClassRuntime {
 
     final UserClassPlan plan;
     final StepRuntime[] onStart;
     final StepRuntime[] onStop;
     final StepRuntime[][] tasks;
+    /** Think time after each task: its own, or the class's. */
+    final WaitPlan[] waitAfter;
+    /** Tasks run in written order, then again ({@code order: sequential}); else drawn by weight. */
+    final boolean sequential;
     private final WeightedPicker taskPicker;
     private final boolean[] reauthOn = new boolean[600];
 
@@ -21,11 +29,14 @@ final class UserClassRuntime {
         this.onStart = StepRuntime.of(plan.onStart(), encoder);
         this.onStop = StepRuntime.of(plan.onStop(), encoder);
         this.tasks = new StepRuntime[plan.tasks().size()][];
+        this.waitAfter = new WaitPlan[tasks.length];
+        this.sequential = plan.sequential();
         int[] weights = new int[tasks.length];
         for (int i = 0; i < tasks.length; i++) {
             TaskPlan task = plan.tasks().get(i);
             tasks[i] = StepRuntime.of(task.steps(), encoder);
             weights[i] = task.weight();
+            waitAfter[i] = task.waitPlan() != null ? task.waitPlan() : plan.waitPlan();
         }
         this.taskPicker = new WeightedPicker(weights);
         for (int status : plan.reauthOn()) {
@@ -33,8 +44,13 @@ final class UserClassRuntime {
         }
     }
 
-    StepRuntime[] pickTask(SplittableRandom random) {
-        return tasks[taskPicker.pickRandom(random)];
+    /**
+     * The index of a user's next task.
+     *
+     * @param tasksDone how many tasks this user has begun before this one (the sequence's position)
+     */
+    int nextTask(long tasksDone, SplittableRandom random) {
+        return sequential ? (int) (tasksDone % tasks.length) : taskPicker.pickRandom(random);
     }
 
     /** Whether this status means "renew the login": run onStart again and retry once. */

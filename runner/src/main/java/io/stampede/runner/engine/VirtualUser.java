@@ -8,7 +8,10 @@ import io.stampede.runner.engine.http.Response;
 import io.stampede.runner.engine.http.ResponseListener;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
+import io.stampede.runner.scenario.ResponseView;
+import io.stampede.runner.scenario.ResponseCheck;
 import io.stampede.runner.scenario.TemplateContext;
+import io.stampede.runner.scenario.WaitPlan;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * One simulated user: a state machine on its event loop, not a thread. It logs in (onStart), then picks weighted
- * tasks, runs each task's steps in order, waits its think time, and repeats until told to stop.
+ * tasks (or takes them in written order, looping, for {@code order: sequential}), runs each task's steps in order,
+ * waits its think time (the task's own, else its class's), and repeats until told to stop.
  *
  * <p>Counting, as the contract says: every response or failure is recorded exactly once in its step's row. A status
  * in {@code reauthOn} is recorded as a request but not a failure, onStart runs again (its requests in their own
@@ -79,6 +83,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     /** TASK or CLEANUP: what a renewal returns to. */
     private Mode interruptedMode;
     private long tasksStarted;
+    /** The index of the task in hand (or last run), for its wait. */
+    private int currentTask;
     private long taskStartNanos;
     private long requestStartNanos;
     private ScheduledFuture<?> wakeUp;
@@ -196,6 +202,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             stopped();
             return;
         }
+        currentTask = userClass.nextTask(tasksStarted, random);
         tasksStarted++;
         if (rowsFresh) {
             rowsFresh = false;
@@ -204,7 +211,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         }
         taskStartNanos = System.nanoTime();
         retried = false;
-        runSteps(Mode.TASK, userClass.pickTask(random), 0);
+        runSteps(Mode.TASK, userClass.tasks[currentTask], 0);
     }
 
     private void runSteps(Mode mode, StepRuntime[] steps, int index) {
@@ -255,7 +262,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             runSteps(Mode.RENEWAL, userClass.onStart, 0);
             return;
         }
-        String failure = judge(step, response);
+        String failure = judge(step, response, latencyMicros);
         if (failure == null) {
             loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
             if (++stepIndex < steps.length) {
@@ -279,8 +286,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         stepsDone(false);
     }
 
-    /** The failure cause for this response, or null when it passes; stores extracted values on success. */
-    private String judge(StepRuntime step, Response response) {
+    /**
+     * The failure cause for this response, or null when it passes; stores extracted values on success. Order:
+     * status, body encoding, bodyContains, checks (as written), extractions, then maxLatency, so a response both
+     * wrong and slow is counted with what was wrong.
+     */
+    private String judge(StepRuntime step, Response response, long latencyMicros) {
         ExpectPlan expect = step.plan.expect();
         if (!expect.statusAccepted(response.status())) {
             return expect.failureFor(response.status());
@@ -291,14 +302,23 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (expect.bodyContains() != null && !response.body().contains(expect.bodyContains())) {
             return "body does not contain \"" + expect.bodyContains() + "\"";
         }
-        for (Extraction extraction : step.plan.extractions()) {
-            String value = extraction.source().extract(response.body(), response::header);
-            if (value == null) {
-                return "extract " + extraction.name() + ": " + extraction.source().describe() + " not found";
+        if (step.keepResponse) {
+            ResponseView view = new ResponseView(response.body(), response::header);
+            for (ResponseCheck check : expect.checks()) {
+                String failure = check.failure(view);
+                if (failure != null) {
+                    return failure;
+                }
             }
-            slots[extraction.slot()] = value;
+            for (Extraction extraction : step.plan.extractions()) {
+                String value = extraction.source().extract(view);
+                if (value == null) {
+                    return "extract " + extraction.name() + ": " + extraction.source().describe() + " not found";
+                }
+                slots[extraction.slot()] = value;
+            }
         }
-        return null;
+        return expect.tooSlow(latencyMicros) ? expect.slowCause() : null;
     }
 
     private void stepsDone(boolean ok) {
@@ -311,7 +331,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
                 } else if (onIterationDone != null) {
                     iterationDone();
                 } else {
-                    waitThen(this::start, 0);
+                    waitThen(this::start, 0, userClass.plan.waitPlan());
                 }
             }
             case RENEWAL -> {
@@ -351,7 +371,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             return;
         }
         long taskMillis = (System.nanoTime() - taskStartNanos) / 1_000_000;
-        waitThen(this::nextTask, taskMillis);
+        waitThen(this::nextTask, taskMillis, userClass.waitAfter[currentTask]);
     }
 
     /** Open model: the iteration ended; back to the pool, or end when stopped meanwhile. */
@@ -365,12 +385,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         }
     }
 
-    private void waitThen(Runnable next, long taskMillis) {
+    private void waitThen(Runnable next, long taskMillis, WaitPlan wait) {
         if (stopRequested) {
             stopped();
             return;
         }
-        long delay = userClass.plan.waitPlan().nextDelayMillis(taskMillis, random);
+        long delay = wait.nextDelayMillis(taskMillis, random);
         if (pauseAfterLocalFailure) {
             pauseAfterLocalFailure = false;
             delay = Math.max(delay, LOCAL_FAILURE_PAUSE_MILLIS);

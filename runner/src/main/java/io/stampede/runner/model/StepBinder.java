@@ -6,7 +6,6 @@ import io.stampede.runner.model.spec.RequestSpec;
 import io.stampede.runner.model.spec.StepSpec;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ final class StepBinder {
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final List<String> REQUEST_FIELDS =
             List.of("method", "path", "name", "headers", "json", "body", "timeout");
-    private static final List<String> EXPECT_FIELDS = List.of("status", "messages", "bodyContains");
     private static final List<String> EXTRACT_KINDS = List.of("jsonPath", "header");
 
     private StepBinder() {
@@ -33,7 +31,7 @@ final class StepBinder {
             return null;
         }
         RequestSpec request = request(requestNode);
-        ExpectSpec expect = expect(holder.field("expect"));
+        ExpectSpec expect = ExpectBinder.expect(holder.field("expect"));
         Map<String, ExtractSpec> extract = extract(holder.field("extract"));
         return request == null ? null : new StepSpec(request, expect, extract);
     }
@@ -134,52 +132,6 @@ final class StepBinder {
             }
         });
         return headers;
-    }
-
-    private static ExpectSpec expect(Node expect) {
-        if (!expect.checkFields(EXPECT_FIELDS)) {
-            return null;
-        }
-        Node statusNode = expect.field("status");
-        List<Integer> statuses = new ArrayList<>();
-        if (statusNode.present() && statusNode.json().isIntegralNumber()) {
-            addStatus(statusNode, statuses);
-        } else {
-            statusNode.list().forEach(element -> addStatus(element, statuses));
-        }
-        Map<Integer, String> messages = new LinkedHashMap<>();
-        expect.field("messages").entries().forEach((key, value) -> {
-            Integer status = statusKey(key);
-            if (status == null) {
-                value.problem("expected a status code 100..599 as the key, got '" + key + "'");
-            }
-            String message = value.string();
-            if (status != null && message != null) {
-                messages.put(status, message);
-            }
-        });
-        Node bodyContains = expect.field("bodyContains");
-        String text = bodyContains.string();
-        if (text != null && text.isEmpty()) {
-            bodyContains.problem("expected the text the body must contain, got an empty text");
-        }
-        return new ExpectSpec(statuses, messages, text);
-    }
-
-    private static void addStatus(Node node, List<Integer> statuses) {
-        Integer status = node.integer();
-        if (status != null && (status < 100 || status > 599)) {
-            node.problem("expected a status code 100..599, got " + status);
-        } else if (status != null) {
-            statuses.add(status);
-        }
-    }
-
-    private static Integer statusKey(String key) {
-        if (!key.matches("[1-5]\\d\\d")) {
-            return null;
-        }
-        return Integer.parseInt(key);
     }
 
     private static Map<String, ExtractSpec> extract(Node extract) {

@@ -4,6 +4,7 @@ import io.stampede.runner.model.spec.StepSpec;
 import io.stampede.runner.model.spec.TaskSpec;
 import io.stampede.runner.model.spec.UserClassSpec;
 import io.stampede.runner.model.spec.WaitSpec;
+import io.stampede.runner.text.DidYouMean;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +14,11 @@ import java.util.List;
 final class UserClassBinder {
 
     private static final List<String> FIELDS =
-            List.of("name", "weight", "wait", "onStart", "reauthOn", "headers", "tasks", "onStop");
+            List.of("name", "weight", "order", "wait", "onStart", "reauthOn", "headers", "tasks", "onStop");
+    static final List<String> ORDERS = List.of("weighted", "sequential");
     private static final List<String> WAIT_KINDS = List.of("between", "constant", "pacing");
     private static final List<String> TASK_FIELDS =
-            List.of("name", "weight", "tags", "request", "expect", "extract", "steps");
+            List.of("name", "weight", "wait", "tags", "request", "expect", "extract", "steps");
 
     private UserClassBinder() {
     }
@@ -37,9 +39,30 @@ final class UserClassBinder {
         }
         List<StepSpec> onStart = steps(userClass.field("onStart"), false);
         List<Integer> reauthOn = reauthOn(userClass.field("reauthOn"), !onStart.isEmpty());
+        boolean sequential = sequential(userClass.field("order"));
+        Node tasks = userClass.field("tasks");
+        if (sequential) {
+            for (Node task : tasks.list()) {
+                if (task.has("weight")) {
+                    task.field("weight").problem("a task has no weight when its class has order: sequential (its "
+                            + "tasks run in written order, then again); remove it, or remove order: sequential");
+                }
+            }
+        }
         return new UserClassSpec(name, weight(userClass.field("weight")), waitSpec(userClass.field("wait")),
-                onStart, reauthOn, StepBinder.headers(userClass.field("headers")), tasks(userClass.field("tasks")),
-                steps(userClass.field("onStop"), false));
+                onStart, reauthOn, StepBinder.headers(userClass.field("headers")), tasks(tasks),
+                steps(userClass.field("onStop"), false), sequential);
+    }
+
+    /** {@code order}: weighted (the default: tasks drawn by weight) or sequential (in written order, looping). */
+    private static boolean sequential(Node order) {
+        String text = order.string();
+        if (text != null && !ORDERS.contains(text)) {
+            order.problem("expected one of " + String.join(", ", ORDERS) + " (sequential: tasks in written order, "
+                    + "then again, like Locust's SequentialTaskSet), got '" + text + "'"
+                    + DidYouMean.hint(text, ORDERS));
+        }
+        return "sequential".equals(text);
     }
 
     /** A weight: >= 1, default 1. */
@@ -161,10 +184,11 @@ final class UserClassBinder {
                 }
             }
             List<StepSpec> steps = steps(task.field("steps"), true);
-            return new TaskSpec(name, weight, tags, null, steps);
+            return new TaskSpec(name, weight, tags, null, steps, waitSpec(task.field("wait")));
         }
         StepSpec single = StepBinder.step(task);
-        return single == null ? null : new TaskSpec(name, weight, tags, single, List.of());
+        return single == null ? null
+                : new TaskSpec(name, weight, tags, single, List.of(), waitSpec(task.field("wait")));
     }
 
     private static List<StepSpec> steps(Node node, boolean required) {

@@ -11,11 +11,7 @@ public record Extraction(String name, int slot, ValueSource source) {
 
     /** Reads one value from a response. Pure; returns null when the value is absent. */
     public interface ValueSource {
-        /**
-         * @param body    the response body as text (UTF-8), never null
-         * @param headers lookup of a response header by lower-case name, null when absent
-         */
-        String extract(String body, java.util.function.Function<String, String> headers);
+        String extract(ResponseView response);
 
         /** How the value is found, for messages: {@code jsonPath $.access_token}. */
         String describe();

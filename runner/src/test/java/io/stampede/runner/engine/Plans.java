@@ -107,7 +107,8 @@ final class Plans {
     static Extraction.ValueSource jsonField(String name) {
         return new Extraction.ValueSource() {
             @Override
-            public String extract(String body, java.util.function.Function<String, String> headers) {
+            public String extract(io.stampede.runner.scenario.ResponseView response) {
+                String body = response.body();
                 String marker = "\"" + name + "\":\"";
                 int start = body.indexOf(marker);
                 if (start < 0) return null;

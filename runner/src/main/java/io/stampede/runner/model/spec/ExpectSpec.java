@@ -1,5 +1,8 @@
 package io.stampede.runner.model.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +12,23 @@ import java.util.Map;
  * @param status       accepted statuses (100..599); empty means any 2xx or 3xx
  * @param messages     failure message by status
  * @param bodyContains text the body must contain, or null
+ * @param json         JSONPath to its condition as written (a scalar: a value, or text such as {@code "> 0"}),
+ *                     in document order; both are checked by the compiler
+ * @param headers      header name to the value or glob it must have, in document order
+ * @param maxLatency   a slower response is a failure, or null for no limit
  */
-public record ExpectSpec(List<Integer> status, Map<Integer, String> messages, String bodyContains) {
+public record ExpectSpec(List<Integer> status, Map<Integer, String> messages, String bodyContains,
+                         Map<String, JsonNode> json, Map<String, String> headers, Duration maxLatency) {
 
     public ExpectSpec {
         status = Immutables.list(status);
         messages = Immutables.orderedMap(messages);
+        json = Immutables.orderedMap(json);
+        headers = Immutables.orderedMap(headers);
+    }
+
+    /** Status, messages and body text only. */
+    public ExpectSpec(List<Integer> status, Map<Integer, String> messages, String bodyContains) {
+        this(status, messages, bodyContains, Map.of(), Map.of(), null);
     }
 }

@@ -10,11 +10,18 @@ import java.util.List;
  * @param weight  >= 1 (default 1)
  * @param request the single step of a task written with {@code request}, or null
  * @param steps   the steps of a task written with {@code steps}, else empty
+ * @param waitSpec think time after this task, overriding the class's, or null
  */
-public record TaskSpec(String name, int weight, List<String> tags, StepSpec request, List<StepSpec> steps) {
+public record TaskSpec(String name, int weight, List<String> tags, StepSpec request, List<StepSpec> steps,
+                       WaitSpec waitSpec) {
 
     public TaskSpec {
         tags = Immutables.list(tags);
         steps = Immutables.list(steps);
+    }
+
+    /** A task that waits as its class does. */
+    public TaskSpec(String name, int weight, List<String> tags, StepSpec request, List<StepSpec> steps) {
+        this(name, weight, tags, request, steps, null);
     }
 }

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param headers  header templates by name, in document order
  * @param tasks    at least one
  * @param onStop   steps run once when the user is stopped (Locust's on_stop), possibly empty
+ * @param sequential {@code order: sequential}: tasks run in written order, then again (tasks have no weights)
  */
 public record UserClassSpec(String name, int weight, WaitSpec waitSpec, List<StepSpec> onStart, List<Integer> reauthOn,
-                            Map<String, String> headers, List<TaskSpec> tasks, List<StepSpec> onStop) {
+                            Map<String, String> headers, List<TaskSpec> tasks, List<StepSpec> onStop,
+                            boolean sequential) {
 
     public UserClassSpec {
         onStart = Immutables.list(onStart);
@@ -22,5 +24,11 @@ public record UserClassSpec(String name, int weight, WaitSpec waitSpec, List<Ste
         reauthOn = Immutables.list(reauthOn);
         headers = Immutables.orderedMap(headers);
         tasks = Immutables.list(tasks);
+    }
+
+    /** A class whose tasks are picked by weight. */
+    public UserClassSpec(String name, int weight, WaitSpec waitSpec, List<StepSpec> onStart, List<Integer> reauthOn,
+                         Map<String, String> headers, List<TaskSpec> tasks, List<StepSpec> onStop) {
+        this(name, weight, waitSpec, onStart, reauthOn, headers, tasks, onStop, false);
     }
 }

@@ -2,7 +2,6 @@ package io.stampede.runner.scenario.compile;
 
 import io.stampede.runner.model.FieldNames;
 import io.stampede.runner.model.Problems;
-import io.stampede.runner.model.spec.ExpectSpec;
 import io.stampede.runner.model.spec.ExtractSpec;
 import io.stampede.runner.model.spec.RequestSpec;
 import io.stampede.runner.model.spec.StepSpec;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiles the steps of one user class: templates, merged headers, body, timeout, stats row, expectations and
@@ -63,6 +61,7 @@ final class StepCompiler {
         CompiledHeaders headers = classHeaders.with(request.headers(), requestPath + ".headers", templates);
         BodyPlan body = body(request, requestPath, headers);
         List<Extraction> extractions = extractions(step.extract(), holderPath + ".extract");
+        ExpectPlan expect = ExpectCompiler.compile(step.expect(), holderPath + ".expect", problems);
         if (problems.count() > before) {
             return null;
         }
@@ -70,7 +69,7 @@ final class StepCompiler {
                 : defaultTimeout != null ? defaultTimeout.toMillis() : DEFAULT_TIMEOUT_MILLIS;
         int row = rows.indexOf(rowOf(request));
         RequestPlan plan = new RequestPlan(request.method(), path, headers.list(), body, timeoutMillis, row);
-        return new StepPlan(plan, expect(step.expect()), extractions);
+        return new StepPlan(plan, expect, extractions);
     }
 
     static RowKey rowOf(RequestSpec request) {
@@ -99,13 +98,6 @@ final class StepCompiler {
         HeaderPlan contentType = headers.get("Content-Type");
         boolean constantType = contentType != null && contentType.value().isConstant();
         return new BodyPlan(constantType ? contentType.value().render(null) : defaultType, text);
-    }
-
-    private static ExpectPlan expect(ExpectSpec expect) {
-        if (expect == null) {
-            return ExpectPlan.DEFAULT;
-        }
-        return new ExpectPlan(Set.copyOf(expect.status()), Map.copyOf(expect.messages()), expect.bodyContains());
     }
 
     private List<Extraction> extractions(Map<String, ExtractSpec> extract, String extractPath) {

@@ -64,7 +64,7 @@ final class UserClassCompiler {
         }
         WaitPlan wait = context.waitOverride() != null ? context.waitOverride() : waitPlan(spec.waitSpec());
         return new UserClassPlan(spec.name(), spec.weight(), wait, onStart, Set.copyOf(spec.reauthOn()), tasks,
-                slotNames, onStop);
+                slotNames, onStop, spec.sequential());
     }
 
     private TaskPlan task(TaskSpec task, String path, int index, StepCompiler compiler, RowIndex rows) {
@@ -79,7 +79,9 @@ final class UserClassCompiler {
         String name = task.name() != null ? task.name()
                 : task.request() != null ? StepCompiler.rowOf(task.request().request()).label()
                 : "task " + (index + 1);
-        return new TaskPlan(name, task.weight(), Set.copyOf(task.tags()), steps);
+        // The run's wait override (a preset's scaled waits, --wait) replaces every wait, the tasks' too.
+        WaitPlan wait = task.waitSpec() == null || context.waitOverride() != null ? null : waitPlan(task.waitSpec());
+        return new TaskPlan(name, task.weight(), Set.copyOf(task.tags()), steps, wait);
     }
 
     private List<String> slotNames(UserClassSpec spec, String path) {

@@ -1,9 +1,9 @@
 package io.stampede.runner.scenario.extract;
 
 import io.stampede.runner.scenario.Extraction;
+import io.stampede.runner.scenario.ResponseView;
 
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Extracts a response header's value.
@@ -17,8 +17,8 @@ public record HeaderSource(String name) implements Extraction.ValueSource {
     }
 
     @Override
-    public String extract(String body, Function<String, String> headers) {
-        return headers.apply(name);
+    public String extract(ResponseView response) {
+        return response.header(name);
     }
 
     @Override

@@ -1,31 +1,39 @@
 package io.stampede.runner.scenario.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.spi.mapper.MappingProvider;
+import com.jayway.jsonpath.TypeRef;
 import io.stampede.runner.json.TreeWriter;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumSet;
 
 /**
- * A small JSONPath subset, enough to pick one value out of a response: {@code $} (the whole document),
- * {@code .field}, {@code ['field']} or {@code ["field"]}, {@code [index]} (negative counts from the end), nested
- * in any order, such as {@code $.data.items[0]['first-name']}. Wildcards, {@code ..} and filters are not
- * supported and are rejected when compiled. Immutable and thread safe.
+ * One JSONPath, shared by {@code extract: {jsonPath: ...}} and {@code expect.json} checks: Jayway JsonPath's
+ * language (fields, {@code ['name']}, indexes counting from the end when negative, {@code *}, {@code ..}, filters
+ * such as {@code [?(@.price < 10)]}, functions such as {@code length()}), over Jackson trees. A path that can match
+ * several values (wildcards, deep scan, filters) yields its first match, as Gatling's {@code jsonPath(...).find}
+ * does. A JSON null counts as absent. Immutable and thread safe.
  */
 public final class JsonPath {
 
-    private static final String SUBSET = "supported: $, .field, ['field'], [index]";
+    private static final Configuration CONFIGURATION = Configuration.builder()
+            .jsonProvider(JsonNodeProvider.INSTANCE)
+            .mappingProvider(new NoMapping())
+            .options(EnumSet.noneOf(com.jayway.jsonpath.Option.class))
+            .build();
 
     private final String expression;
-    private final List<Object> steps;
+    private final com.jayway.jsonpath.JsonPath compiled;
 
-    private JsonPath(String expression, List<Object> steps) {
+    private JsonPath(String expression, com.jayway.jsonpath.JsonPath compiled) {
         this.expression = expression;
-        this.steps = List.copyOf(steps);
+        this.compiled = compiled;
     }
 
     /**
-     * @throws IllegalArgumentException naming the position (1-based) and what is supported
+     * @throws IllegalArgumentException saying what is wrong with the expression
      */
     public static JsonPath compile(String expression) {
         String text = expression.strip();
@@ -33,60 +41,85 @@ public final class JsonPath {
             throw new IllegalArgumentException("a JSONPath starts with '$', such as $.access_token; got '"
                     + expression + "'");
         }
-        List<Object> steps = new ArrayList<>();
-        int i = 1;
-        while (i < text.length()) {
+        checkBrackets(text);
+        try {
+            return new JsonPath(text, com.jayway.jsonpath.JsonPath.compile(text));
+        } catch (RuntimeException e) {
+            // Jayway's InvalidPathException, and an index out of range for some cut-short paths such as "$["
+            throw new IllegalArgumentException("invalid JSONPath '" + text + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Rejects unbalanced brackets and parentheses outside quotes, which Jayway reads leniently ({@code $.items[}
+     * as {@code $['items']}, {@code $.x]} as a field named {@code x]}), so a typo is not a check on something else.
+     */
+    private static void checkBrackets(String text) {
+        StringBuilder open = new StringBuilder();
+        int[] positions = new int[text.length()];
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '.' && i + 1 < text.length() && text.charAt(i + 1) == '.') {
-                throw unsupported("'..' (deep scan)", i, text);
-            } else if (c == '.') {
-                int end = i + 1;
-                while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '[') {
-                    end++;
+            if (quote != 0) {
+                if (c == '\\') i++;
+                else if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                positions[open.length()] = i;
+                open.append(c);
+            } else if (c == ']' || c == ')') {
+                char expected = c == ']' ? '[' : '(';
+                if (open.isEmpty() || open.charAt(open.length() - 1) != expected) {
+                    throw new IllegalArgumentException("invalid JSONPath '" + text + "': '" + c + "' at position "
+                            + (i + 1) + " closes nothing");
                 }
-                String field = text.substring(i + 1, end);
-                if (field.isEmpty() || field.equals("*")) {
-                    throw unsupported(field.isEmpty() ? "an empty field name" : "'*'", i, text);
-                }
-                steps.add(field);
-                i = end;
-            } else if (c == '[') {
-                int close = closingBracket(text, i);
-                String inside = text.substring(i + 1, close).strip();
-                steps.add(bracketStep(inside, i, text));
-                i = close + 1;
-            } else {
-                throw unsupported("'" + c + "'", i, text);
+                open.setLength(open.length() - 1);
             }
         }
-        return new JsonPath(text, steps);
-    }
-
-    /** The value at this path: null when absent or JSON null; the node itself otherwise. */
-    public JsonNode select(JsonNode document) {
-        JsonNode current = document;
-        for (Object step : steps) {
-            if (current == null) {
-                return null;
-            }
-            if (step instanceof String field) {
-                current = current.isObject() ? current.get(field) : null;
-            } else {
-                int index = (Integer) step;
-                int resolved = index < 0 ? current.size() + index : index;
-                current = current.isArray() && resolved >= 0 ? current.get(resolved) : null;
-            }
+        if (quote != 0) {
+            throw new IllegalArgumentException("invalid JSONPath '" + text + "': a quote (" + quote + ") is not closed");
         }
-        return current == null || current.isNull() || current.isMissingNode() ? null : current;
+        if (!open.isEmpty()) {
+            throw new IllegalArgumentException("invalid JSONPath '" + text + "': '" + open.charAt(open.length() - 1)
+                    + "' at position " + (positions[open.length() - 1] + 1) + " is not closed");
+        }
     }
 
-    /** The value at this path as text: a scalar's text, the JSON text of an object or array, null when absent. */
+    /**
+     * The value at this path: a String, Boolean or Number for a scalar (a function's result such as
+     * {@code length()} too), a JsonNode for an object or array; null when absent or JSON null.
+     */
+    public Object select(JsonNode document) {
+        Object value;
+        try {
+            value = compiled.read(document, CONFIGURATION);
+        } catch (JsonPathException e) {
+            return null; // a missing field, an index past the end, a function on the wrong kind of value
+        }
+        if (!compiled.isDefinite() && value instanceof JsonNode matches && matches.isArray()) {
+            value = matches.isEmpty() ? null : JsonNodeProvider.INSTANCE.unwrap(matches.get(0));
+        }
+        if (value instanceof JsonNode node && (node.isNull() || node.isMissingNode())) {
+            return null;
+        }
+        return value instanceof JsonNode node && node.isValueNode() ? JsonNodeProvider.INSTANCE.unwrap(node) : value;
+    }
+
+    /** The value at this path as text: a scalar's text, the compact JSON of an object or array, null when absent. */
     public String selectText(JsonNode document) {
-        JsonNode value = select(document);
+        return text(select(document));
+    }
+
+    /** A value from {@link #select} as text, as {@link #selectText} gives it. */
+    public static String text(Object value) {
         if (value == null) {
             return null;
         }
-        return value.isContainerNode() ? TreeWriter.compact(value) : value.asText();
+        if (value instanceof JsonNode node) {
+            return TreeWriter.compact(node);
+        }
+        return value.toString();
     }
 
     @Override
@@ -94,40 +127,16 @@ public final class JsonPath {
         return expression;
     }
 
-    private static int closingBracket(String text, int open) {
-        char quote = 0;
-        for (int i = open + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == ']') {
-                return i;
-            }
+    /** Reading into Java types is never asked for: values stay trees and scalars. */
+    private static final class NoMapping implements MappingProvider {
+        @Override
+        public <T> T map(Object source, Class<T> targetType, Configuration configuration) {
+            throw new UnsupportedOperationException("no mapping to " + targetType);
         }
-        throw new IllegalArgumentException("'[' at position " + (open + 1) + " is not closed in '" + text + "'");
-    }
 
-    private static Object bracketStep(String inside, int position, String text) {
-        if (inside.length() >= 2 && (inside.startsWith("'") && inside.endsWith("'")
-                || inside.startsWith("\"") && inside.endsWith("\""))) {
-            return inside.substring(1, inside.length() - 1);
+        @Override
+        public <T> T map(Object source, TypeRef<T> targetType, Configuration configuration) {
+            throw new UnsupportedOperationException("no mapping to " + targetType);
         }
-        if (inside.matches("-?\\d+")) {
-            try {
-                return Integer.parseInt(inside);
-            } catch (NumberFormatException e) {
-                throw unsupported("the index " + inside, position, text);
-            }
-        }
-        throw unsupported("'[" + inside + "]'", position, text);
-    }
-
-    private static IllegalArgumentException unsupported(String what, int index, String text) {
-        return new IllegalArgumentException("unsupported JSONPath " + what + " at position " + (index + 1)
-                + " in '" + text + "'; " + SUBSET);
     }
 }

@@ -1,5 +1,6 @@
 package io.stampede.runner.scenario.compile;
 
+import io.stampede.runner.scenario.ResponseView;
 import io.stampede.runner.load.ConstantLoadPlan;
 import io.stampede.runner.load.Stage;
 import io.stampede.runner.load.StagedLoadPlan;
@@ -164,8 +165,8 @@ class CompilerRulesTest {
         RequestPlan read = userClass.tasks().get(1).steps().get(0).request();
         assertThat(read.pathAndQuery().render(FixedContext.user(1, "c-7", "\"v1\""))).isEqualTo("/carts/c-7");
         assertThat(read.headers().get(0).value().render(FixedContext.user(1, "c-7", "\"v1\""))).isEqualTo("\"v1\"");
-        assertThat(userClass.tasks().get(0).steps().get(0).extractions().get(1).source().extract("",
-                Map.of("etag", "\"v1\"")::get)).isEqualTo("\"v1\"");
+        assertThat(userClass.tasks().get(0).steps().get(0).extractions().get(1).source().extract(
+                new ResponseView("", Map.of("etag", "\"v1\"")::get))).isEqualTo("\"v1\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.stampede.runner.scenario.compile;
 
+import io.stampede.runner.scenario.ResponseView;
 import io.stampede.runner.load.ConstantLoadPlan;
 import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.scenario.ExpectPlan;
@@ -90,7 +91,8 @@ class LoadTestCompilerTest {
         assertThat(login.extractions()).singleElement().satisfies(extraction -> {
             assertThat(extraction.name()).isEqualTo("token");
             assertThat(extraction.slot()).isZero();
-            assertThat(extraction.source().extract("{\"access_token\":\"t-1\"}", name -> null)).isEqualTo("t-1");
+            assertThat(extraction.source().extract(
+                    new ResponseView("{\"access_token\":\"t-1\"}", name -> null))).isEqualTo("t-1");
         });
         assertThat(login.needsBody()).isTrue();
     }
