@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -152,6 +153,19 @@ public final class Engine {
 
     /** Starts the run; the future completes after the last interval was handed to the sink. */
     public CompletableFuture<RunResult> start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the run with the values the test's setup extracted (by name, without {@code setup.}), which every
+     * user reads as {@code ${setup.NAME}}; a name missing here renders empty.
+     */
+    public CompletableFuture<RunResult> start(Map<String, String> setupValues) {
+        List<String> names = plan.lifecycle().setupNames();
+        String[] values = new String[names.size()];
+        for (int i = 0; i < values.length; i++) values[i] = setupValues.get(names.get(i));
+        // Written before any user exists; users are created on the loops after the control thread's task below.
+        userClasses.forEach(userClass -> userClass.useSetupValues(values));
         control.execute(() -> {
             startNanos = System.nanoTime();
             lastTickNanos = startNanos;

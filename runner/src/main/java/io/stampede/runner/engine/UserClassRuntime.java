@@ -1,12 +1,16 @@
 package io.stampede.runner.engine;
 
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.scenario.Lifecycle;
 import io.stampede.runner.scenario.TaskPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 
 import java.util.SplittableRandom;
 
-/** A user class prepared for running: steps encoded where possible, task weights ready to draw. Immutable. */
+/**
+ * A user class prepared for running: steps encoded where possible, task weights ready to draw. Immutable once
+ * the engine has started (the setup values are set just before).
+ */
 final class UserClassRuntime {
 
     final UserClassPlan plan;
@@ -15,6 +19,9 @@ final class UserClassRuntime {
     final StepRuntime[][] tasks;
     private final WeightedPicker taskPicker;
     private final boolean[] reauthOn = new boolean[600];
+    /** Slot index of each setup value (see {@link Lifecycle}): the class's last slots. */
+    private final int firstSetupSlot;
+    private volatile String[] setupValues = new String[0];
 
     UserClassRuntime(UserClassPlan plan, RequestEncoder encoder) {
         this.plan = plan;
@@ -28,9 +35,23 @@ final class UserClassRuntime {
             weights[i] = task.weight();
         }
         this.taskPicker = new WeightedPicker(weights);
+        this.firstSetupSlot = (int) plan.slotNames().stream()
+                .takeWhile(name -> !name.startsWith(Lifecycle.PREFIX)).count();
         for (int status : plan.reauthOn()) {
             if (status >= 0 && status < reauthOn.length) reauthOn[status] = true;
         }
+    }
+
+    /** Called once, before the engine starts; values by setup name index, null where setup found none. */
+    void useSetupValues(String[] values) {
+        this.setupValues = values.clone();
+    }
+
+    /** Puts the setup values into a new user's slots. */
+    void fillSetupSlots(String[] slots) {
+        String[] values = setupValues;
+        int count = Math.min(values.length, slots.length - firstSetupSlot);
+        System.arraycopy(values, 0, slots, firstSetupSlot, count);
     }
 
     StepRuntime[] pickTask(SplittableRandom random) {

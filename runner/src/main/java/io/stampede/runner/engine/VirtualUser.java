@@ -117,6 +117,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.onFinished = onFinished;
         this.connection = new HttpConnection(loop.connections);
         this.slots = new String[userClass.plan.slotNames().size()];
+        userClass.fillSetupSlots(slots);
         this.random = new SplittableRandom(seed);
         this.onIterationDone = onIterationDone;
         this.stopTimeoutMillis = stopTimeoutMillis;

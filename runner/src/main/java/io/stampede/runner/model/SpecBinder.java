@@ -18,7 +18,7 @@ import java.util.Set;
 final class SpecBinder {
 
     private static final List<String> FIELDS = List.of("target", "load", "workers", "tags", "variables", "defaults",
-            "userClasses", "thresholds");
+            "userClasses", "thresholds", "setup", "teardown", "notify");
     /** Pod settings for a cluster: the operator's to check (see LoadTestParser). */
     static final List<String> CLUSTER_FIELDS = List.of("env", "image", "resources", "nodeSelector", "tolerations",
             "affinity", "imagePullSecrets", "serviceAccountName", "ttlSecondsAfterFinished", "master", "workerPods");
@@ -36,7 +36,10 @@ final class SpecBinder {
                 variables(spec.field("variables")),
                 defaults(spec.field("defaults")),
                 userClasses(spec.field("userClasses")),
-                thresholds(spec.field("thresholds")));
+                thresholds(spec.field("thresholds")),
+                UserClassBinder.steps(spec.field("setup"), false),
+                UserClassBinder.steps(spec.field("teardown"), false),
+                NotifyBinder.bind(spec.field("notify")));
     }
 
     private static String target(Node node) {

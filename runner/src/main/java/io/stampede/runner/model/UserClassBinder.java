@@ -167,7 +167,8 @@ final class UserClassBinder {
         return single == null ? null : new TaskSpec(name, weight, tags, single, List.of());
     }
 
-    private static List<StepSpec> steps(Node node, boolean required) {
+    /** A list of steps (onStart, onStop, a task's steps, spec.setup, spec.teardown). */
+    static List<StepSpec> steps(Node node, boolean required) {
         List<Node> elements = node.list();
         if (required && node.isEmptyList()) {
             node.problem("expected at least one step, got an empty list");

@@ -10,10 +10,14 @@ import java.util.Map;
  * @param workers     worker pods in a cluster, >= 1, or null for the default
  * @param variables   by name, in document order
  * @param userClasses at least one, names unique
+ * @param setup       steps run once per test before the first user (on the master); may be empty
+ * @param teardown    steps run once per test after the last user, also after a failed setup; may be empty
+ * @param webhooks    spec.notify: webhooks that receive the run's summary; may be empty
  */
 public record LoadTestSpec(String target, LoadSpec load, Integer workers, TagsSpec tags,
                            Map<String, VariableSpec> variables, DefaultsSpec defaults,
-                           List<UserClassSpec> userClasses, List<ThresholdSpec> thresholds) {
+                           List<UserClassSpec> userClasses, List<ThresholdSpec> thresholds,
+                           List<StepSpec> setup, List<StepSpec> teardown, List<NotifySpec> webhooks) {
 
     public LoadTestSpec {
         load = load == null ? LoadSpec.NONE : load;
@@ -22,5 +26,8 @@ public record LoadTestSpec(String target, LoadSpec load, Integer workers, TagsSp
         defaults = defaults == null ? DefaultsSpec.NONE : defaults;
         userClasses = Immutables.list(userClasses);
         thresholds = Immutables.list(thresholds);
+        setup = Immutables.list(setup);
+        teardown = Immutables.list(teardown);
+        webhooks = Immutables.list(webhooks);
     }
 }

@@ -4,6 +4,7 @@ import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.DefaultsSpec;
 import io.stampede.runner.scenario.WaitPlan;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,8 +16,9 @@ import java.util.Map;
  * @param keptRows     rows of the tasks that run
  * @param droppedRows  rows of the tasks the tag filter drops (compiled all the same, so that their mistakes are
  *                     reported and thresholds may name them)
+ * @param setupSlots   {@code setup.NAME} for each value spec.setup extracts: the last slots of every class
  */
 record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
                       DefaultsSpec defaults, TagFilter tags,
-                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows) {
+                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows, List<String> setupSlots) {
 }
