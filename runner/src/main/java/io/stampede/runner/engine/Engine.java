@@ -10,6 +10,7 @@ import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.events.RequestEventBuffer;
 import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.scenario.Scenario;
@@ -141,7 +142,8 @@ public final class Engine {
             EventLoop loop = (EventLoop) executor;
             loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.rows()),
                     new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls(), budget),
-                    new RequestEncoder(target)),
+                    new RequestEncoder(target),
+                    options.requestEvents() == null ? null : new RequestEventBuffer(options.requestEvents())),
                     this::onUserFinished));
         }
         this.control = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -351,6 +353,7 @@ public final class Engine {
             loop.eventLoop.execute(() -> {
                 if (last) loop.stopPeriodicWork();
                 sink.accept(loop.recorder.drain(intervalId));
+                if (loop.resources.events != null) loop.resources.events.handOver();
                 monitor.acceptLag(intervalId, loop.lagProbe.drain());
                 if (pending.decrementAndGet() == 0) {
                     monitor.completeInterval(intervalId);

@@ -1,5 +1,6 @@
 package io.stampede.runner.engine;
 
+import io.stampede.runner.events.RequestEventBuffer;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -22,11 +23,27 @@ final class LoopResources {
     final ConnectionFactory connections;
     final RequestEncoder encoder;
     final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    /** Per-request events for {@code --events-per request}, or null. */
+    final RequestEventBuffer events;
 
-    LoopResources(EventLoop eventLoop, StatsRecorder recorder, ConnectionFactory connections, RequestEncoder encoder) {
+    LoopResources(EventLoop eventLoop, StatsRecorder recorder, ConnectionFactory connections, RequestEncoder encoder,
+                  RequestEventBuffer events) {
         this.eventLoop = eventLoop;
         this.recorder = recorder;
         this.connections = connections;
         this.encoder = encoder;
+        this.events = events;
+    }
+
+    /** Counts a success (or a renewal trigger) in its row, and as an event when they are asked for. */
+    void recordSuccess(int row, long latencyMicros, long contentBytes, int status) {
+        recorder.recordSuccess(row, latencyMicros, contentBytes);
+        if (events != null) events.add(row, status, latencyMicros, null);
+    }
+
+    /** Counts a failure in its row, and as an event; status 0 when no response came. */
+    void recordFailure(int row, long latencyMicros, long contentBytes, String cause, int status) {
+        recorder.recordFailure(row, latencyMicros, contentBytes, cause);
+        if (events != null) events.add(row, status, latencyMicros, cause);
     }
 }

@@ -73,13 +73,14 @@ final class MasterSession {
      * @param announceWorkers print workers joining, the start and the stop (a distributed run)
      */
     static ExitCode run(TestPlan plan, MasterSettings settings, ReportOptions options, boolean announceWorkers,
-                   Hooks hooks) {
+                   Hooks hooks, RunEvents events) {
         StressRun stress = StressRun.of(plan, options, options.quiet());
         AtomicReference<MasterRun> running = new AtomicReference<>();
         Notices notices = new Notices(plan, options);
         MasterRun master = new MasterRun(stress.masterPlan(plan), settings,
                 consoleEvents(plan, options, announceWorkers, notices), interval -> {
                     stress.accept(interval, () -> running.get().status().startEpochMillis());
+                    events.afterInterval(running.get().stats());
                     hooks.onInterval(interval);
                 });
         running.set(master);
@@ -103,6 +104,7 @@ final class MasterSession {
             MasterOutcome outcome = outcomeFuture.get();
             printer.shutdownNow();
             lifecycle.teardown();
+            boolean eventsWritten = events.finish(options);
             if (!outcome.started()) {
                 options.err().println("stampede: cannot run: " + outcome.error());
                 hooks.onFinished(null, outcome.errorExitCode(), outcome.aborted(), outcome.error());
@@ -111,7 +113,7 @@ final class MasterSession {
             }
             ExitCode code = finish(plan, stress, master.stats(), outcome, settings.expectedWorkers(), options, hooks,
                     notices);
-            return code;
+            return code == ExitCode.OK && !eventsWritten ? ExitCode.COULD_NOT_RUN : code;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.COULD_NOT_RUN;
