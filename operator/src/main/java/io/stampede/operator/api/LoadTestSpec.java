@@ -62,6 +62,15 @@ public class LoadTestSpec {
     @JsonPropertyDescription("ConfigMaps holding the files spec.data names (one key per file); a missing ConfigMap or key stops the run with phase Error.")
     private List<DataFromSpec> dataFrom;
 
+    @JsonPropertyDescription("Steps the master runs once before the first user (k6's setup); what they extract is ${setup.NAME} for every user. A failed setup ends the run in phase Error, after teardown.")
+    private List<JsonNode> setup;
+
+    @JsonPropertyDescription("Steps the master runs once after the last user, also after a failed setup (k6's teardown).")
+    private List<JsonNode> teardown;
+
+    @JsonPropertyDescription("Webhooks the master POSTs the run's start, end (with the summary) and threshold breaches to.")
+    private List<NotifySpec> notify;
+
     @JsonPropertyDescription("Environment of the runner pods, for fromEnv variables: values come from Secrets or ConfigMaps (valueFrom), never inline.")
     @ValidationRule(value = "self.all(e, !has(e.value))", message = "env takes values from Secrets or ConfigMaps (valueFrom.secretKeyRef), not inline values")
     @SchemaFrom(type = KubernetesSchemas.EnvVar[].class)
@@ -181,6 +190,30 @@ public class LoadTestSpec {
 
     public void setThresholds(List<ThresholdSpec> thresholds) {
         this.thresholds = thresholds;
+    }
+
+    public List<JsonNode> getSetup() {
+        return setup;
+    }
+
+    public void setSetup(List<JsonNode> setup) {
+        this.setup = setup;
+    }
+
+    public List<JsonNode> getTeardown() {
+        return teardown;
+    }
+
+    public void setTeardown(List<JsonNode> teardown) {
+        this.teardown = teardown;
+    }
+
+    public List<NotifySpec> getNotify() {
+        return notify;
+    }
+
+    public void setNotify(List<NotifySpec> notify) {
+        this.notify = notify;
     }
 
     public List<EnvVar> getEnv() {

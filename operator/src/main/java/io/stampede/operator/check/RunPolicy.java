@@ -2,6 +2,7 @@ package io.stampede.operator.check;
 
 import io.stampede.operator.api.LoadTest;
 import io.stampede.operator.api.LoadTestSpec;
+import io.stampede.operator.api.NotifySpec;
 import io.stampede.runner.model.Problem;
 
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The cluster admin's policy on what a LoadTest may put into runner pods: the target (host and port, see
- * {@link TargetAllowlist}), the image ({@link ImageAllowlist}) and the env ({@link EnvPolicy}). Checked before any
+ * The cluster admin's policy on what a LoadTest may put into runner pods: the target and the notify webhooks (host
+ * and port, see {@link TargetAllowlist}), the image ({@link ImageAllowlist}) and the env ({@link EnvPolicy}). Checked before any
  * object of a run is made; a violation ends the run in phase Error with the field path. A pure function of the
  * policy and the LoadTest.
  */
@@ -21,6 +22,11 @@ public record RunPolicy(TargetAllowlist targets, ImageAllowlist images) {
         LoadTestSpec spec = loadTest.getSpec();
         List<Problem> problems = new ArrayList<>();
         targets.refusal(spec.getTarget()).ifPresent(problems::add);
+        List<NotifySpec> webhooks = spec.getNotify() == null ? List.of() : spec.getNotify();
+        for (int i = 0; i < webhooks.size(); i++) {
+            String url = webhooks.get(i).getUrl();
+            if (url != null) targets.refusal(url, "spec.notify[" + i + "].url").ifPresent(problems::add);
+        }
         images.refusal(spec.getImage()).ifPresent(problems::add);
         problems.addAll(EnvPolicy.problems(spec));
         problems.addAll(PodShapePolicy.problems(spec));

@@ -27,20 +27,33 @@ public record TargetAllowlist(List<String> patterns) {
 
     /** @return why the target is refused (path {@code spec.target}), or empty when it is allowed */
     public Optional<Problem> refusal(String target) {
-        if (patterns.isEmpty()) return Optional.empty();
-        Endpoint endpoint = Endpoint.of(target);
-        String list = " the operator's target allowlist (" + String.join(", ", patterns)
-                + "); ask your cluster admin to allow it";
-        if (endpoint == null) return refused("the host of '" + target + "' is not in" + list);
-        List<Pattern> sameHost = patterns.stream().map(Pattern::parse)
-                .filter(p -> p.matchesHost(endpoint.host())).toList();
-        if (sameHost.isEmpty()) return refused("the host " + endpoint.host() + " is not in" + list);
-        if (sameHost.stream().anyMatch(p -> p.matchesPort(endpoint))) return Optional.empty();
-        return refused("port " + endpoint.port() + " of " + endpoint.host() + " is not in" + list);
+        return refusal(target, "spec.target");
     }
 
-    private static Optional<Problem> refused(String message) {
-        return Optional.of(new Problem("spec.target", message));
+    /**
+     * The same check for another URL the runner pods call (a {@code spec.notify} webhook): the allowlist says where
+     * a run may send anything, not only its load.
+     *
+     * @param path the field the URL is in, for the problem
+     */
+    public Optional<Problem> refusal(String url, String path) {
+        if (patterns.isEmpty()) return Optional.empty();
+        Endpoint endpoint = Endpoint.of(url);
+        String list = " the operator's target allowlist (" + String.join(", ", patterns)
+                + "); ask your cluster admin to allow it";
+        if (endpoint == null) {
+            return refused(path, path.equals("spec.target") ? "the host of '" + url + "' is not in" + list
+                    : "the host of this URL is not in" + list);
+        }
+        List<Pattern> sameHost = patterns.stream().map(Pattern::parse)
+                .filter(p -> p.matchesHost(endpoint.host())).toList();
+        if (sameHost.isEmpty()) return refused(path, "the host " + endpoint.host() + " is not in" + list);
+        if (sameHost.stream().anyMatch(p -> p.matchesPort(endpoint))) return Optional.empty();
+        return refused(path, "port " + endpoint.port() + " of " + endpoint.host() + " is not in" + list);
+    }
+
+    private static Optional<Problem> refused(String path, String message) {
+        return Optional.of(new Problem(path, message));
     }
 
     /** A target's host (lower case) and port (the scheme's default when the URL names none). */

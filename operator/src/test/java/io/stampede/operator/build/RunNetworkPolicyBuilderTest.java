@@ -1,10 +1,14 @@
 package io.stampede.operator.build;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.stampede.operator.api.NotifySpec;
 import io.stampede.operator.testing.KubeYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +90,24 @@ class RunNetworkPolicyBuilderTest {
 
         assertThat(KubeYaml.canonical(policy))
                 .isEqualTo(KubeYaml.canonical(KubeYaml.parse(EXPECTED_MASTER, NetworkPolicy.class)));
+    }
+
+    @Test
+    void aMasterWithSetupOrWebhooksReachesDnsTheTargetAndEachWebhookOnly() {
+        BuildInput input = new BuildInput();
+        input.loadTest.getSpec().setSetup(List.of(JsonNodeFactory.instance.objectNode()));
+        NotifySpec chat = new NotifySpec();
+        chat.setUrl("https://hooks.example.com/T0/B1");
+        input.loadTest.getSpec().setNotify(List.of(chat));
+
+        NetworkPolicy policy = RunNetworkPolicyBuilder.master(input.loadTest, 1);
+
+        assertThat(KubeYaml.canonical(policy)).isEqualTo(KubeYaml.canonical(KubeYaml.parse(EXPECTED_MASTER + """
+                  egress:
+                    - ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+                    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: staging}}}]
+                    - {to: [{ipBlock: {cidr: 0.0.0.0/0}}, {ipBlock: {cidr: "::/0"}}], ports: [{protocol: TCP, port: 443}]}
+                """, NetworkPolicy.class)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,4 +33,18 @@ class RunPolicyTest {
                 .contains("; spec.image: the image evil.example/x:1 is not one the operator allows")
                 .contains("; spec.env[0].name: LD_PRELOAD changes the JVM"));
     }
+
+    @Test
+    void aNotifyWebhookOutsideTheTargetAllowlistIsRefusedWithItsPath() {
+        LoadTest loadTest = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "hooks")
+                .replace("  thresholds:\n", "  notify:\n"
+                        + "    - {url: \"http://chat.staging.svc:8080/hook\", on: [end]}\n"
+                        + "    - {url: \"https://hooks.example.com/T0/B1/s3cret\", on: [start, end]}\n"
+                        + "  thresholds:\n"));
+
+        assertThat(POLICY.problems(loadTest)).extracting(Problem::path).containsExactly("spec.notify[1].url");
+        assertThat(POLICY.refusal(loadTest)).hasValueSatisfying(message -> assertThat(message)
+                .contains("spec.notify[1].url: the host hooks.example.com is not in the operator's target allowlist")
+                .doesNotContain("s3cret"));
+    }
 }

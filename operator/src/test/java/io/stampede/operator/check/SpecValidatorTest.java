@@ -45,7 +45,16 @@ class SpecValidatorTest {
                         "spec.variables.password.fromEnv", "SHOP_PASSWORD"),
                 new Case("stress steps reversed", "load: {users: 10, spawnRate: 2, duration: 1m}",
                         "load: {stress: {users: {start: 50, step: 10, max: 20}, every: 30s}}",
-                        "spec.load.stress.users.max", "20"));
+                        "spec.load.stress.users.max", "20"),
+                new Case("setup step without a path", "  thresholds:\n",
+                        "  setup:\n    - request: {method: POST}\n  thresholds:\n", "spec.setup[0].request.path",
+                        "is required"),
+                new Case("setup value never extracted", "headers: {Authorization: \"Bearer ${token}\"}",
+                        "headers: {Authorization: \"Bearer ${setup.token}\"}",
+                        "spec.userClasses[0].headers.Authorization", "setup.token"),
+                new Case("webhook on an unknown event", "  thresholds:\n",
+                        "  notify:\n    - {url: \"http://chat.staging.svc:8080/h\", on: [done]}\n  thresholds:\n",
+                        "spec.notify[0].on[0]", "done"));
     }
 
     @Test

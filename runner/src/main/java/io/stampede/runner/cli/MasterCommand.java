@@ -5,10 +5,12 @@ import io.stampede.runner.ExitCode;
 import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
+import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.cluster.link.SharedToken;
 import io.stampede.runner.cluster.master.MasterSettings;
 import io.stampede.runner.cluster.protocol.WireOverrides;
 import io.stampede.runner.run.HostPort;
+import io.stampede.runner.run.EventsOptions;
 import io.stampede.runner.run.MasterProcess;
 import io.stampede.runner.run.ReportOptions;
 import io.stampede.runner.run.TestFiles;
@@ -60,6 +62,11 @@ final class MasterCommand implements Subcommand {
                 Duration.ofMillis(MasterSettings.DEFAULT_HEARTBEAT_TIMEOUT_MILLIS));
         Duration keepServing = arguments.value("--keep-serving", Converter.DURATION, Duration.ofMinutes(1));
         ReportOptions reports = ReportFlags.read(arguments, out, err);
+        if (reports.events() != null && reports.events().perRequest()) {
+            throw new UsageException(EventsOptions.PER_FLAG + " " + EventsOptions.PER_REQUEST + ": the master sees "
+                    + "each worker's second, not its requests; use " + EventsOptions.PER_SECOND
+                    + " here, or stampede run for a line per request");
+        }
         int min = minWorkers == null ? 1 : minWorkers;
         if (expectWorkers < 1 || min < 1 || min > expectWorkers) {
             err.println("stampede: --expect-workers must be at least 1 and --min-workers 1.." + expectWorkers);

@@ -4,10 +4,12 @@ import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
+import io.stampede.runner.run.EventsOptions;
 import io.stampede.runner.run.ReportFiles;
 import io.stampede.runner.run.ReportOptions;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The flags that say what a run writes and prints, shared by {@code run} and {@code master}. */
@@ -29,6 +31,10 @@ final class ReportFlags {
                 .flag("-k, " + INSECURE, "accept any TLS certificate (self-signed staging targets)")
                 .flag(ReportOptions.FAIL_ON_ERRORS_FLAG, "exit code 1 when any request failed, as Locust does "
                         + "(default: only a breached threshold fails the run)")
+                .option(EventsOptions.FLAG, "FILE", "write the run's events as JSON lines, as they happen (see "
+                        + EventsOptions.PER_FLAG + ")")
+                .option(EventsOptions.PER_FLAG, "request|second", "with " + EventsOptions.FLAG + ": a line per "
+                        + "request (row, status, latency, cause) or per second (the history row); default second")
                 .flag(ReportOptions.CSV_FULL_HISTORY_FLAG, "with --csv: a line per request row and second in "
                         + "PREFIX_stats_history.csv, besides the Aggregated one (as Locust's flag)");
     }
@@ -50,6 +56,20 @@ final class ReportFlags {
                 arguments.value(ReportOptions.JSON_FLAG, Converter.PATH),
                 arguments.value(ReportOptions.HTML_FLAG, Converter.PATH), arguments.flag("--quiet"),
                 arguments.flag(INSECURE), out, err).withFailOnErrors(arguments.flag(ReportOptions.FAIL_ON_ERRORS_FLAG))
-                .withCsvFullHistory(arguments.flag(ReportOptions.CSV_FULL_HISTORY_FLAG));
+                .withCsvFullHistory(arguments.flag(ReportOptions.CSV_FULL_HISTORY_FLAG))
+                .withEvents(events(arguments));
+    }
+
+    private static EventsOptions events(Arguments arguments) throws UsageException {
+        Path file = arguments.value(EventsOptions.FLAG, Converter.PATH);
+        String per = arguments.text(EventsOptions.PER_FLAG);
+        if (per != null && !per.equals(EventsOptions.PER_REQUEST) && !per.equals(EventsOptions.PER_SECOND)) {
+            throw new UsageException(EventsOptions.PER_FLAG + ": expected " + EventsOptions.PER_REQUEST + " or "
+                    + EventsOptions.PER_SECOND + ", got '" + per + "'");
+        }
+        if (per != null && file == null) {
+            throw new UsageException(EventsOptions.PER_FLAG + " goes with " + EventsOptions.FLAG + " FILE");
+        }
+        return file == null ? null : new EventsOptions(file, EventsOptions.PER_REQUEST.equals(per));
     }
 }

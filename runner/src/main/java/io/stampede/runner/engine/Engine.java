@@ -10,6 +10,7 @@ import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.events.RequestEventBuffer;
 import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.scenario.Scenario;
@@ -25,6 +26,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -141,7 +143,8 @@ public final class Engine {
             EventLoop loop = (EventLoop) executor;
             loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.rows()),
                     new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls(), budget),
-                    new RequestEncoder(target), data),
+                    new RequestEncoder(target), data,
+                    options.requestEvents() == null ? null : new RequestEventBuffer(options.requestEvents())),
                     this::onUserFinished));
         }
         this.control = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -153,6 +156,19 @@ public final class Engine {
 
     /** Starts the run; the future completes after the last interval was handed to the sink. */
     public CompletableFuture<RunResult> start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the run with the values the test's setup extracted (by name, without {@code setup.}), which every
+     * user reads as {@code ${setup.NAME}}; a name missing here renders empty.
+     */
+    public CompletableFuture<RunResult> start(Map<String, String> setupValues) {
+        List<String> names = plan.lifecycle().setupNames();
+        String[] values = new String[names.size()];
+        for (int i = 0; i < values.length; i++) values[i] = setupValues.get(names.get(i));
+        // Written before any user exists; users are created on the loops after the control thread's task below.
+        userClasses.forEach(userClass -> userClass.useSetupValues(values));
         control.execute(() -> {
             startNanos = System.nanoTime();
             lastTickNanos = startNanos;
@@ -338,6 +354,7 @@ public final class Engine {
             loop.eventLoop.execute(() -> {
                 if (last) loop.stopPeriodicWork();
                 sink.accept(loop.recorder.drain(intervalId));
+                if (loop.resources.events != null) loop.resources.events.handOver();
                 monitor.acceptLag(intervalId, loop.lagProbe.drain());
                 if (pending.decrementAndGet() == 0) {
                     monitor.completeInterval(intervalId);

@@ -1,5 +1,7 @@
 package io.stampede.runner.engine;
 
+import io.stampede.runner.events.RequestEventSink;
+
 /**
  * How the engine runs, besides the test itself.
  *
@@ -9,8 +11,15 @@ package io.stampede.runner.engine;
  *                      first ids 1..N and stride N, so ids stay unique across workers and dense overall
  * @param insecureTls   accept any TLS certificate (self-signed staging targets); off by default
  * @param seed          seed of the users' random sources (task picks, think times, random templates)
+ * @param requestEvents takes each loop's per-request events once a second ({@code --events-per request}); null
+ *                      for none
  */
-public record EngineOptions(int workerIndex, long firstUserId, long userIdStride, boolean insecureTls, long seed) {
+public record EngineOptions(int workerIndex, long firstUserId, long userIdStride, boolean insecureTls, long seed,
+                            RequestEventSink requestEvents) {
+
+    public EngineOptions(int workerIndex, long firstUserId, long userIdStride, boolean insecureTls, long seed) {
+        this(workerIndex, firstUserId, userIdStride, insecureTls, seed, null);
+    }
 
     public EngineOptions {
         if (userIdStride < 1) throw new IllegalArgumentException("userIdStride must be >= 1: " + userIdStride);
@@ -21,11 +30,16 @@ public record EngineOptions(int workerIndex, long firstUserId, long userIdStride
     }
 
     public EngineOptions withInsecureTls(boolean insecure) {
-        return new EngineOptions(workerIndex, firstUserId, userIdStride, insecure, seed);
+        return new EngineOptions(workerIndex, firstUserId, userIdStride, insecure, seed, requestEvents);
+    }
+
+    /** These options with per-request events going to {@code sink} (null: none). */
+    public EngineOptions withRequestEvents(RequestEventSink sink) {
+        return new EngineOptions(workerIndex, firstUserId, userIdStride, insecureTls, seed, sink);
     }
 
     /** Worker {@code index} (0-based) of {@code workers}: user ids index+1, index+1+workers, ... */
     public EngineOptions forWorker(int index, int workers) {
-        return new EngineOptions(index, index + 1L, workers, insecureTls, seed);
+        return new EngineOptions(index, index + 1L, workers, insecureTls, seed, requestEvents);
     }
 }

@@ -1,6 +1,7 @@
 package io.stampede.runner.engine;
 
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.scenario.Lifecycle;
 import io.stampede.runner.scenario.TaskPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 import io.stampede.runner.scenario.WaitPlan;
@@ -9,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * A user class prepared for running: steps encoded where possible, task weights ready to draw, each task's wait
- * resolved. Immutable.
+ * resolved. Immutable once the engine has started (the setup values are set just before).
  */
 final class UserClassRuntime {
 
@@ -23,6 +24,9 @@ final class UserClassRuntime {
     final boolean sequential;
     private final WeightedPicker taskPicker;
     private final boolean[] reauthOn = new boolean[600];
+    /** Slot index of each setup value (see {@link Lifecycle}): the class's last slots. */
+    private final int firstSetupSlot;
+    private volatile String[] setupValues = new String[0];
 
     UserClassRuntime(UserClassPlan plan, RequestEncoder encoder) {
         this.plan = plan;
@@ -39,6 +43,8 @@ final class UserClassRuntime {
             waitAfter[i] = task.waitPlan() != null ? task.waitPlan() : plan.waitPlan();
         }
         this.taskPicker = new WeightedPicker(weights);
+        this.firstSetupSlot = (int) plan.slotNames().stream()
+                .takeWhile(name -> !name.startsWith(Lifecycle.PREFIX)).count();
         for (int status : plan.reauthOn()) {
             if (status >= 0 && status < reauthOn.length) reauthOn[status] = true;
         }
@@ -51,6 +57,18 @@ final class UserClassRuntime {
      */
     int nextTask(long tasksDone, SplittableRandom random) {
         return sequential ? (int) (tasksDone % tasks.length) : taskPicker.pickRandom(random);
+    }
+
+    /** Called once, before the engine starts; values by setup name index, null where setup found none. */
+    void useSetupValues(String[] values) {
+        this.setupValues = values.clone();
+    }
+
+    /** Puts the setup values into a new user's slots. */
+    void fillSetupSlots(String[] slots) {
+        String[] values = setupValues;
+        int count = Math.min(values.length, slots.length - firstSetupSlot);
+        System.arraycopy(values, 0, slots, firstSetupSlot, count);
     }
 
     /** Whether this status means "renew the login": run onStart again and retry once. */

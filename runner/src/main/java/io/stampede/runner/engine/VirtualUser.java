@@ -129,6 +129,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.onFinished = onFinished;
         this.connection = new HttpConnection(loop.connections);
         this.slots = new String[userClass.plan.slotNames().size()];
+        userClass.fillSetupSlots(slots);
         this.random = new SplittableRandom(seed);
         this.onIterationDone = onIterationDone;
         this.stopTimeoutMillis = stopTimeoutMillis;
@@ -182,7 +183,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (finished) return;
         if (connection.inFlight()) {
             connection.close();
-            loop.recorder.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED);
+            loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED, 0);
         }
         finish();
     }
@@ -254,7 +255,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         StepRuntime step = steps[stepIndex];
         long latencyMicros = elapsedMicros();
         if ((mode == Mode.TASK || mode == Mode.CLEANUP) && !retried && userClass.renewsOn(response.status())) {
-            loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
+            loop.recordSuccess(step.row, latencyMicros, response.bodyBytes(), response.status());
             retried = true;
             interruptedTask = steps;
             interruptedStep = stepIndex;
@@ -264,7 +265,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         }
         String failure = judge(step, response, latencyMicros);
         if (failure == null) {
-            loop.recorder.recordSuccess(step.row, latencyMicros, response.bodyBytes());
+            loop.recordSuccess(step.row, latencyMicros, response.bodyBytes(), response.status());
             if (++stepIndex < steps.length) {
                 if (mode == Mode.TASK || mode == Mode.CLEANUP) retried = false; // renewal: once per request
                 send();
@@ -272,7 +273,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
                 stepsDone(true);
             }
         } else {
-            loop.recorder.recordFailure(step.row, latencyMicros, response.bodyBytes(), failure);
+            loop.recordFailure(step.row, latencyMicros, response.bodyBytes(), failure, response.status());
             stepsDone(false);
         }
     }
@@ -280,7 +281,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     @Override
     public void onFailure(String cause, boolean local) {
         // Failures arrive on a later turn of the loop, possibly after a stop finished this user: still count them.
-        loop.recorder.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, cause);
+        loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, cause, 0);
         if (finished) return;
         pauseAfterLocalFailure = local;
         stepsDone(false);

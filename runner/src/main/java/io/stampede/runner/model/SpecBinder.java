@@ -18,7 +18,7 @@ import java.util.Set;
 final class SpecBinder {
 
     private static final List<String> FIELDS = List.of("target", "load", "workers", "tags", "variables", "defaults",
-            "userClasses", "thresholds", "data");
+            "userClasses", "thresholds", "data", "setup", "teardown", "notify");
     /** Pod settings for a cluster: the operator's to check (see LoadTestParser). */
     static final List<String> CLUSTER_FIELDS = List.of("env", "image", "resources", "nodeSelector", "tolerations",
             "affinity", "imagePullSecrets", "serviceAccountName", "ttlSecondsAfterFinished", "master", "workerPods",
@@ -38,7 +38,10 @@ final class SpecBinder {
                 defaults(spec.field("defaults")),
                 userClasses(spec.field("userClasses")),
                 thresholds(spec.field("thresholds")),
-                DataBinder.bind(spec.field("data")));
+                DataBinder.bind(spec.field("data")),
+                UserClassBinder.steps(spec.field("setup"), false),
+                UserClassBinder.steps(spec.field("teardown"), false),
+                NotifyBinder.bind(spec.field("notify")));
     }
 
     private static String target(Node node) {

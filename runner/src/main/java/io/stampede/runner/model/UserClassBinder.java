@@ -191,7 +191,8 @@ final class UserClassBinder {
                 : new TaskSpec(name, weight, tags, single, List.of(), waitSpec(task.field("wait")));
     }
 
-    private static List<StepSpec> steps(Node node, boolean required) {
+    /** A list of steps (onStart, onStop, a task's steps, spec.setup, spec.teardown). */
+    static List<StepSpec> steps(Node node, boolean required) {
         List<Node> elements = node.list();
         if (required && node.isEmptyList()) {
             node.problem("expected at least one step, got an empty list");

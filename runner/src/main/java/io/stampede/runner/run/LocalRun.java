@@ -52,13 +52,20 @@ public final class LocalRun {
             if (options.web().isLoopback()) web.get().server().allowLocalStop();
             options.out().println("Live view: " + web.get().base() + "/");
         }
+        Optional<RunEvents> events = RunEvents.open(plan, options);
+        if (events.isEmpty()) {
+            web.ifPresent(ServedApi::close);
+            eventLoops.thenAccept(EventLoops::close);
+            return ExitCode.COULD_NOT_RUN;
+        }
         EventLoops loops = eventLoops.join();
         WorkerAgent worker = new WorkerAgent("local", loops.group(), PlanSource.given(plan),
-                EngineOptions.defaults().withInsecureTls(options.insecureTls()), line -> { });
+                EngineOptions.defaults().withInsecureTls(options.insecureTls())
+                        .withRequestEvents(events.get().requestSink()), line -> { });
         Consumer<MasterRun> attach = master -> InProcessLink.connect(master, worker);
         try {
             ExitCode code = MasterSession.run(plan, MasterSettings.inProcess(options.insecureTls()), options, false,
-                    web.map(api -> api.hooks(attach)).orElse(MasterSession.attaching(attach)));
+                    web.map(api -> api.hooks(attach)).orElse(MasterSession.attaching(attach)), events.get());
             web.ifPresent(api -> WebLinger.await(api.base(), options, code));
             return code;
         } finally {

@@ -36,7 +36,9 @@ public final class MasterProcess {
             reports.out().println("Master listening on " + base + " (status: " + base + "/api/v1/status, live view: "
                     + base + "/); waiting for " + settings.expectedWorkers() + " workers: stampede worker --master HOST:"
                     + api.port());
-            ExitCode code = MasterSession.run(plan, settings, reports, true, api.hooks(master -> { }));
+            Optional<RunEvents> events = RunEvents.open(plan, reports);
+            if (events.isEmpty()) return ExitCode.COULD_NOT_RUN;
+            ExitCode code = MasterSession.run(plan, settings, reports, true, api.hooks(master -> { }), events.get());
             keepServing(keepServing, reports, base);
             return code;
         }

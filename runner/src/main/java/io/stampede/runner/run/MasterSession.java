@@ -73,12 +73,14 @@ final class MasterSession {
      * @param announceWorkers print workers joining, the start and the stop (a distributed run)
      */
     static ExitCode run(TestPlan plan, MasterSettings settings, ReportOptions options, boolean announceWorkers,
-                   Hooks hooks) {
+                   Hooks hooks, RunEvents events) {
         StressRun stress = StressRun.of(plan, options, options.quiet());
         AtomicReference<MasterRun> running = new AtomicReference<>();
+        Notices notices = new Notices(plan, options);
         MasterRun master = new MasterRun(stress.masterPlan(plan), settings,
-                consoleEvents(plan, options, announceWorkers), interval -> {
+                consoleEvents(plan, options, announceWorkers, notices), interval -> {
                     stress.accept(interval, () -> running.get().status().startEpochMillis());
+                    events.afterInterval(running.get().stats());
                     hooks.onInterval(interval);
                 });
         running.set(master);
@@ -93,18 +95,25 @@ final class MasterSession {
         try {
             var outcomeFuture = master.start();
             hooks.attachWorkers(master);
+            TestLifecycle lifecycle = new TestLifecycle(plan, settings.insecureTls() || options.insecureTls(), options);
+            lifecycle.setup(master);
             if (!options.quiet()) {
                 printer.scheduleAtFixedRate(() -> printLive(master, options), LIVE_TABLE_MILLIS, LIVE_TABLE_MILLIS,
                         TimeUnit.MILLISECONDS);
             }
             MasterOutcome outcome = outcomeFuture.get();
             printer.shutdownNow();
+            lifecycle.teardown();
+            boolean eventsWritten = events.finish(options);
             if (!outcome.started()) {
                 options.err().println("stampede: cannot run: " + outcome.error());
                 hooks.onFinished(null, outcome.errorExitCode(), outcome.aborted(), outcome.error());
+                notices.finished(null, outcome.errorExitCode(), outcome.error());
                 return outcome.errorExitCode();
             }
-            return finish(plan, stress, master.stats(), outcome, settings.expectedWorkers(), options, hooks);
+            ExitCode code = finish(plan, stress, master.stats(), outcome, settings.expectedWorkers(), options, hooks,
+                    notices);
+            return code == ExitCode.OK && !eventsWritten ? ExitCode.COULD_NOT_RUN : code;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.COULD_NOT_RUN;
@@ -139,7 +148,7 @@ final class MasterSession {
     }
 
     private static ExitCode finish(TestPlan plan, StressRun stress, StatsAggregator stats, MasterOutcome outcome,
-                                   int expectedWorkers, ReportOptions options, Hooks hooks) {
+                                   int expectedWorkers, ReportOptions options, Hooks hooks, Notices notices) {
         RunSummary summary = stats.summary(plan.scenario().name(), outcome.endEpochMillis());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(plan.thresholds(), summary);
         options.out().println(ConsoleTable.summary(summary, thresholds));
@@ -180,10 +189,12 @@ final class MasterSession {
         }
         hooks.onFinished(reportJson, exitCode, outcome.aborted(),
                 outcome.failed() ? outcome.error() : document.message());
+        notices.finished(reportJson, exitCode, outcome.failed() ? outcome.error() : document.message());
         return exitCode;
     }
 
-    private static MasterEvents consoleEvents(TestPlan plan, ReportOptions options, boolean announceWorkers) {
+    private static MasterEvents consoleEvents(TestPlan plan, ReportOptions options, boolean announceWorkers,
+                                              Notices notices) {
         return new MasterEvents() {
             @Override
             public void workerJoined(String worker, String remoteAddress, int registered, int expected) {
@@ -207,6 +218,7 @@ final class MasterSession {
             public void started(int workers) {
                 if (announceWorkers) options.out().println("All " + workers + " workers are ready; starting.");
                 options.out().println(RunBanner.of(plan));
+                notices.started();
             }
 
             @Override

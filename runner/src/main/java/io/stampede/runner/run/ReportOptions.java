@@ -22,10 +22,11 @@ import java.util.List;
  *                     Locust exits 1 on any failure)
  * @param csvFullHistory the CSV history has a line per row and second besides the Aggregated one
  *                       ({@value #CSV_FULL_HISTORY_FLAG}, Locust's flag)
+ * @param events      write the run's events as JSON lines ({@code --events}); null for none
  */
 public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet, boolean insecureTls,
                             HostPort web, Duration webLinger, PrintWriter out, PrintWriter err,
-                            boolean failOnErrors, boolean csvFullHistory) {
+                            boolean failOnErrors, boolean csvFullHistory, EventsOptions events) {
 
     /** The flag that asks for the CSV reports. */
     public static final String CSV_FLAG = "--csv";
@@ -42,25 +43,31 @@ public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, bool
     public static ReportOptions files(String csvPrefix, Path jsonFile, Path htmlFile, boolean quiet,
                                       boolean insecureTls, PrintWriter out, PrintWriter err) {
         return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, null, null, out, err, false,
-                false);
+                false, null);
     }
 
     /** The same, with a live view served at {@code web}. */
     public ReportOptions withWeb(HostPort web, Duration webLinger) {
         return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err,
-                failOnErrors, csvFullHistory);
+                failOnErrors, csvFullHistory, events);
     }
 
     /** The same, failing the run (exit 1) when any request failed. */
     public ReportOptions withFailOnErrors(boolean fail) {
         return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err, fail,
-                csvFullHistory);
+                csvFullHistory, events);
     }
 
     /** The same, with (or without) a line per row and second in the CSV history. */
     public ReportOptions withCsvFullHistory(boolean full) {
         return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err,
-                failOnErrors, full);
+                failOnErrors, full, events);
+    }
+
+    /** The same, writing the run's events ({@code --events}); null for none. */
+    public ReportOptions withEvents(EventsOptions eventsOptions) {
+        return new ReportOptions(csvPrefix, jsonFile, htmlFile, quiet, insecureTls, web, webLinger, out, err,
+                failOnErrors, csvFullHistory, eventsOptions);
     }
 
     /**
@@ -77,6 +84,7 @@ public record ReportOptions(String csvPrefix, Path jsonFile, Path htmlFile, bool
         }
         if (jsonFile != null) files.add(new ReportFile(JSON_FLAG, jsonFile.toString(), jsonFile));
         if (htmlFile != null) files.add(new ReportFile(HTML_FLAG, htmlFile.toString(), htmlFile));
+        if (events != null) files.add(new ReportFile(EventsOptions.FLAG, events.file().toString(), events.file()));
         return files;
     }
 }

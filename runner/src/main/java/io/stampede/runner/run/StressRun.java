@@ -38,8 +38,7 @@ final class StressRun {
 
     /** The plan the master follows: the same plan, but one the first broken step ends. */
     TestPlan masterPlan(TestPlan plan) {
-        return judge == null ? plan : new TestPlan(plan.scenario(), judge.loadPlan(), plan.stopTimeoutMillis(),
-                plan.thresholds(), plan.workers());
+        return judge == null ? plan : plan.withLoad(judge.loadPlan());
     }
 
     /** @param startEpochMillis the run's start, read when an interval arrives (after the start) */

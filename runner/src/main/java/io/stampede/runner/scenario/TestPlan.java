@@ -18,9 +18,26 @@ import java.util.List;
  * @param loadNote          the preset used and what a command-line preset replaced in the file ({@code preset
  *                          spike (--preset; it replaces the file's spec.load: users 320)}), for people; null
  *                          without a preset
+ * @param lifecycle         setup and teardown steps, run by the master; {@link Lifecycle#NONE} without
+ * @param webhooks          spec.notify: webhooks for the run's start, end and breaches, run by the master; possibly empty
  */
 public record TestPlan(Scenario scenario, LoadPlan load, long stopTimeoutMillis, List<Threshold> thresholds,
-                       int workers, String loadNote) {
+                       int workers, String loadNote, Lifecycle lifecycle, List<NotifyTarget> webhooks) {
+
+    public TestPlan {
+        lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+
+    public TestPlan(Scenario scenario, LoadPlan load, long stopTimeoutMillis, List<Threshold> thresholds,
+                    int workers, String loadNote) {
+        this(scenario, load, stopTimeoutMillis, thresholds, workers, loadNote, Lifecycle.NONE, List.of());
+    }
+
+    /** This plan with another load plan (a stress run's master plan): lifecycle and notify stay. */
+    public TestPlan withLoad(LoadPlan otherLoad) {
+        return new TestPlan(scenario, otherLoad, stopTimeoutMillis, thresholds, workers, loadNote, lifecycle, webhooks);
+    }
 
     public TestPlan(Scenario scenario, LoadPlan load, long stopTimeoutMillis, List<Threshold> thresholds,
                     int workers) {

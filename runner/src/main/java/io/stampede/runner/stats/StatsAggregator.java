@@ -167,6 +167,11 @@ public final class StatsAggregator {
                 failures(), arrivals);
     }
 
+    /** The latest completed second's picture, if any. */
+    public synchronized Optional<HistorySecond> latestSecond() {
+        return Optional.ofNullable(history.peekLast());
+    }
+
     /** The kept history, oldest first (see the class comment for the bound). */
     public synchronized List<HistorySecond> history() {
         return List.copyOf(history);

@@ -11,6 +11,7 @@ import io.stampede.runner.stats.StatsAggregator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
 public final class MasterCoordinator {
 
     private final TestPlan plan;
+    /** What the test's setup extracted, sent with the start; null while setup runs (the start waits for it). */
+    private Map<String, String> setupValues;
     private final MasterSettings settings;
     private final MasterClock clock;
     private final MasterEvents events;
@@ -66,6 +69,7 @@ public final class MasterCoordinator {
         this.events = events;
         this.intervalListener = intervalListener;
         this.dealer = new UserDealer(plan);
+        this.setupValues = plan.lifecycle().setup().isEmpty() ? Map.of() : null;
         this.createdNanos = clock.nanos();
         this.lastHeartbeatNanos = createdNanos;
         publishStatus();
@@ -144,6 +148,24 @@ public final class MasterCoordinator {
         publishStatus();
     }
 
+    /**
+     * The test's setup succeeded (see {@link io.stampede.runner.scenario.Lifecycle}): the run starts once every
+     * worker is ready, and each gets these values with its start.
+     */
+    public void setupFinished(Map<String, String> values) {
+        if (phase != MasterPhase.PENDING || setupValues != null) return;
+        setupValues = Map.copyOf(values);
+        if (workers.count(WorkerRecord.State.READY) == settings.expectedWorkers()) start();
+        publishStatus();
+    }
+
+    /** The test's setup failed: the run cannot happen (exit 3); the workers are told to go. */
+    public void setupFailed(String reason) {
+        if (phase != MasterPhase.PENDING) return;
+        fail(reason, ExitCode.COULD_NOT_RUN);
+        publishStatus();
+    }
+
     /** Advances time: heartbeats, timeouts, users per worker. Called every 100 ms or so. */
     public void tick() {
         long now = clock.nanos();
@@ -210,7 +232,7 @@ public final class MasterCoordinator {
     private void onReady(WorkerRecord worker) {
         if (phase != MasterPhase.PENDING || worker.state != WorkerRecord.State.REGISTERED) return;
         worker.state = WorkerRecord.State.READY;
-        if (workers.count(WorkerRecord.State.READY) == settings.expectedWorkers()) start();
+        if (workers.count(WorkerRecord.State.READY) == settings.expectedWorkers() && setupValues != null) start();
     }
 
     private void start() {
@@ -236,7 +258,7 @@ public final class MasterCoordinator {
         // Targets first, then Start (one connection keeps the order): a worker's engine then finds its users at
         // its very first tick instead of 100 ms later.
         followPlan(startNanos);
-        workers.all().forEach(worker -> worker.connection.send(new MasterMessage.Start()));
+        workers.all().forEach(worker -> worker.connection.send(new MasterMessage.Start(setupValues)));
         events.started(workers.size());
     }
 

@@ -5,6 +5,7 @@ import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.stats.IntervalStats;
 import io.stampede.runner.stats.StatsAggregator;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +56,16 @@ public final class MasterRun implements MasterEndpoint {
     @Override
     public void closed(WorkerConnection connection, String reason) {
         post(() -> coordinator.closed(connection, reason));
+    }
+
+    /** The test's setup succeeded with these values; safe from any thread. */
+    public void setupFinished(Map<String, String> values) {
+        post(() -> coordinator.setupFinished(values));
+    }
+
+    /** The test's setup failed (exit 3); safe from any thread. */
+    public void setupFailed(String reason) {
+        post(() -> coordinator.setupFailed(reason));
     }
 
     /** Stops the run early; safe from any thread (a shutdown hook, the HTTP API). */

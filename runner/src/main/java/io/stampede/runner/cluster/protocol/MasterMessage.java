@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stampede.runner.scenario.data.DataTable;
 
 import java.util.List;
+import java.util.Map;
 
 /** What the master tells a worker, as JSON text frames ({@code {"type": "targets", ...}}). */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -49,8 +50,21 @@ public sealed interface MasterMessage {
         }
     }
 
-    /** Every worker starts its run now; interval 0 begins. */
-    record Start() implements MasterMessage {
+    /**
+     * Every worker starts its run now; interval 0 begins.
+     *
+     * @param setup the values the test's setup extracted, by name (users read {@code ${setup.NAME}}); they may be
+     *              tokens, so they are never logged; empty without setup
+     */
+    record Start(Map<String, String> setup) implements MasterMessage {
+
+        public Start {
+            setup = setup == null ? Map.of() : Map.copyOf(setup);
+        }
+
+        public Start() {
+            this(Map.of());
+        }
     }
 
     /** Users this worker should run now, per user class (indexed as the compiled scenario's classes). */

@@ -131,8 +131,8 @@ public final class WorkerAgent {
         lastHeardNanos = System.nanoTime();
         if (message instanceof MasterMessage.Welcome welcome) {
             onWelcome(welcome);
-        } else if (message instanceof MasterMessage.Start) {
-            onStart();
+        } else if (message instanceof MasterMessage.Start start) {
+            onStart(start);
         } else if (message instanceof MasterMessage.Targets assigned) {
             if (targets != null) targets.assign(assigned.users());
         } else if (message instanceof MasterMessage.Arrivals share) {
@@ -175,11 +175,11 @@ public final class WorkerAgent {
         link.send(new WorkerMessage.Ready());
     }
 
-    private void onStart() {
+    private void onStart(MasterMessage.Start start) {
         if (state != State.WELCOMED) return;
         state = State.RUNNING;
         log.accept("Started: running " + plan.scenario().name() + " against " + plan.scenario().target() + ".");
-        engine.start().whenComplete((result, error) -> post(() -> onEngineEnded(result, error)));
+        engine.start(start.setup()).whenComplete((result, error) -> post(() -> onEngineEnded(result, error)));
     }
 
     private void onStop(String reason, boolean planEnded) {

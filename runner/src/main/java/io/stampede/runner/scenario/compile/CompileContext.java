@@ -18,9 +18,10 @@ import java.util.Map;
  * @param droppedRows  rows of the tasks the tag filter drops (compiled all the same, so that their mistakes are
  *                     reported and thresholds may name them)
  * @param data         the spec.data sources templates may read, by source index
+ * @param setupSlots   {@code setup.NAME} for each value spec.setup extracts: the last slots of every class
  */
 record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
                       DefaultsSpec defaults, TagFilter tags,
                       WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows,
-                      List<TemplateScope.DataColumns> data) {
+                      List<TemplateScope.DataColumns> data, List<String> setupSlots) {
 }

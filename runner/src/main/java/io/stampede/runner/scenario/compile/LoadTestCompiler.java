@@ -8,6 +8,8 @@ import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.LoadTestSpec;
 import io.stampede.runner.model.spec.UserClassSpec;
 import io.stampede.runner.model.spec.VariableSpec;
+import io.stampede.runner.scenario.Lifecycle;
+import io.stampede.runner.scenario.NotifyTarget;
 import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.UserClassPlan;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -44,6 +47,8 @@ import java.util.TreeSet;
  *       file; {@code pick: unique} needs a row for every user at the load's peak.</li>
  *   <li>Thresholds: a scoped threshold must name a row label of the file ({@code GET /api/products/{id}}); if
  *       the tag filter dropped that row's tasks, the threshold is left out of the run.</li>
+ *   <li>Setup and teardown: see {@link LifecycleCompiler}; what setup extracts is {@code ${setup.NAME}}
+ *       everywhere.</li>
  * </ul>
  */
 public final class LoadTestCompiler {
@@ -84,8 +89,11 @@ public final class LoadTestCompiler {
         });
         DataSources.Resolved sources = DataSources.resolve(spec.data(), data, constants,
                 load == null ? null : load.plan(), problems);
+        List<String> setupNames = LifecycleCompiler.setupNames(spec);
         CompileContext context = new CompileContext(problems, constants, fromEnv, spec.defaults(), tags,
-                load == null ? null : load.waitOverride(), keptRows, droppedRows, sources.columns());
+                load == null ? null : load.waitOverride(), keptRows, droppedRows, sources.columns(),
+                setupNames.stream().map(name -> Lifecycle.PREFIX + name).toList());
+        Lifecycle lifecycle = LifecycleCompiler.compile(spec, setupNames, context);
 
         UserClassCompiler classCompiler = new UserClassCompiler(context);
         List<UserClassPlan> classes = new ArrayList<>();
@@ -108,7 +116,10 @@ public final class LoadTestCompiler {
         problems.throwIfAny();
         Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows(), sources.tables());
         int workers = spec.workers() == null ? DEFAULT_WORKERS : spec.workers();
-        return new TestPlan(scenario, load.plan(), load.stopTimeoutMillis(), thresholds, workers, load.overrideNote());
+        List<NotifyTarget> notify = spec.webhooks().stream()
+                .map(hook -> new NotifyTarget(URI.create(hook.url()), Set.copyOf(hook.on()))).toList();
+        return new TestPlan(scenario, load.plan(), load.stopTimeoutMillis(), thresholds, workers, load.overrideNote(),
+                lifecycle, notify);
     }
 
     private static URI target(String fileTarget, String host, Problems problems) {

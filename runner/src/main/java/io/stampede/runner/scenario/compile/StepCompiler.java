@@ -37,15 +37,23 @@ final class StepCompiler {
     private final CompiledHeaders classHeaders;
     private final Duration defaultTimeout;
     private final List<String> slotNames;
+    private final String extractPrefix;
     private final Problems problems;
 
     /** @param classHeaders the defaults' and the class's headers, merged */
     StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
                  List<String> slotNames, Problems problems) {
+        this(templates, classHeaders, defaultTimeout, slotNames, "", problems);
+    }
+
+    /** @param extractPrefix what an extracted name's slot is called besides the name ({@code setup.} in setup) */
+    StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
+                 List<String> slotNames, String extractPrefix, Problems problems) {
         this.templates = templates;
         this.classHeaders = classHeaders;
         this.defaultTimeout = defaultTimeout;
         this.slotNames = slotNames;
+        this.extractPrefix = extractPrefix;
         this.problems = problems;
     }
 
@@ -103,7 +111,7 @@ final class StepCompiler {
     private List<Extraction> extractions(Map<String, ExtractSpec> extract, String extractPath) {
         List<Extraction> extractions = new ArrayList<>();
         extract.forEach((name, spec) -> {
-            int slot = slotNames.indexOf(name);
+            int slot = slotNames.indexOf(extractPrefix + name);
             if (slot < 0) {
                 return;
             }

@@ -102,6 +102,7 @@ final class UserClassCompiler {
         for (int k = 0; k < spec.onStop().size(); k++) {
             addSlots(spec.onStop().get(k), path + ".onStop[" + k + "]", names);
         }
+        names.addAll(context.setupSlots());
         return List.copyOf(names);
     }
 

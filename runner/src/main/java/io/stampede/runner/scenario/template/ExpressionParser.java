@@ -159,13 +159,20 @@ final class ExpressionParser {
         return value;
     }
 
+    /** A name, or dotted names ({@code setup.token}): each part a letter or '_' then letters, digits or '_'. */
     private String identifier() {
         int from = index;
-        if (index < text.length() && (Character.isLetter(text.charAt(index)) || text.charAt(index) == '_')) {
+        while (index < text.length() && (Character.isLetter(text.charAt(index)) || text.charAt(index) == '_')) {
             index++;
             while (index < text.length()
                     && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '_')) {
                 index++;
+            }
+            if (index + 1 < text.length() && text.charAt(index) == '.'
+                    && (Character.isLetter(text.charAt(index + 1)) || text.charAt(index + 1) == '_')) {
+                index++;
+            } else {
+                break;
             }
         }
         return index == from ? null : text.substring(from, index);

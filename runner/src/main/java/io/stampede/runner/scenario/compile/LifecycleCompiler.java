@@ -1,0 +1,77 @@
+package io.stampede.runner.scenario.compile;
+
+import io.stampede.runner.model.FieldNames;
+import io.stampede.runner.model.spec.LoadTestSpec;
+import io.stampede.runner.model.spec.StepSpec;
+import io.stampede.runner.scenario.Lifecycle;
+import io.stampede.runner.scenario.StepPlan;
+import io.stampede.runner.scenario.template.TemplateScope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles {@code spec.setup} and {@code spec.teardown}. Their templates read the spec's variables, the
+ * built-ins (userId 0, workerIndex 0, iteration 0) and {@code ${setup.NAME}}; spec.defaults (headers, timeout)
+ * apply to their requests as to the users'. Their requests are in no stats row.
+ */
+final class LifecycleCompiler {
+
+    private LifecycleCompiler() {
+    }
+
+    /** The names setup extracts, in first-seen order (read as setup.NAME, so no clash with other names). */
+    static List<String> setupNames(LoadTestSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < spec.setup().size(); k++) {
+            for (String name : spec.setup().get(k).extract().keySet()) {
+                if (!names.contains(name)) names.add(name);
+            }
+        }
+        return names;
+    }
+
+    static Lifecycle compile(LoadTestSpec spec, List<String> setupNames, CompileContext context) {
+        List<String> setupSlots = setupNames.stream().map(name -> Lifecycle.PREFIX + name).toList();
+        List<StepPlan> setup = steps(spec.setup(), "spec.setup", setupSlots, Lifecycle.PREFIX, context);
+        List<String> teardownSlots = new ArrayList<>(setupSlots);
+        for (StepSpec step : spec.teardown()) {
+            for (String name : step.extract().keySet()) {
+                if (!teardownSlots.contains(name)) teardownSlots.add(name);
+            }
+        }
+        for (int k = 0; k < spec.teardown().size(); k++) {
+            for (String name : spec.teardown().get(k).extract().keySet()) {
+                checkName(name, FieldNames.child("spec.teardown[" + k + "].extract", name), context);
+            }
+        }
+        List<StepPlan> teardown = steps(spec.teardown(), "spec.teardown", teardownSlots, "", context);
+        return new Lifecycle(setup, teardown, setupNames, teardownSlots);
+    }
+
+    private static void checkName(String name, String path, CompileContext context) {
+        if (TemplateScope.builtInNames().contains(name)) {
+            context.problems().add(path, "'" + name + "' is a built-in variable; extract into another name");
+        } else if (context.constants().containsKey(name)) {
+            context.problems().add(path, "'" + name + "' is already a variable in spec.variables; "
+                    + "extract into another name");
+        }
+    }
+
+    private static List<StepPlan> steps(List<StepSpec> specs, String path, List<String> slots, String prefix,
+                                        CompileContext context) {
+        TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slots),
+                context.fromEnv(), context.problems());
+        CompiledHeaders headers = CompiledHeaders.NONE
+                .with(context.defaults().headers(), "spec.defaults.headers", templates);
+        StepCompiler compiler = new StepCompiler(templates, headers, context.defaults().timeout(), slots, prefix,
+                context.problems());
+        RowIndex noRows = new RowIndex();
+        List<StepPlan> steps = new ArrayList<>();
+        for (int k = 0; k < specs.size(); k++) {
+            StepPlan step = compiler.compile(specs.get(k), path + "[" + k + "]", noRows);
+            if (step != null) steps.add(step);
+        }
+        return steps;
+    }
+}
