@@ -25,6 +25,8 @@ final class DataBinder {
             if (!FieldNames.isIdentifier(name)) {
                 value.problem("a data source name is a letter or '_' followed by letters, digits or '_', got '"
                         + name + "'");
+            } else if (name.equals("setup")) {
+                value.problem("'setup' names the values spec.setup extracts (${setup.NAME}); call the source otherwise");
             }
             DataSpec source = source(value);
             if (source != null) {

@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class ExpressionParser {
 
+    /** The namespace of spec.setup's values: {@code ${setup.NAME}}. */
+    private static final String SETUP = "setup";
+
     private final String text;
     private final int start;
     private final TemplateScope scope;
@@ -56,7 +59,8 @@ final class ExpressionParser {
         index++;
         closed = true;
         if (column != null) {
-            return dataColumn(name, column);
+            // ${setup.NAME} is a value spec.setup extracted (a slot of that name); any other ${a.b} a data column.
+            return name.equals(SETUP) ? variable(name + "." + column) : dataColumn(name, column);
         }
         return arguments == null ? variable(name) : call(name, arguments);
     }
@@ -159,20 +163,14 @@ final class ExpressionParser {
         return value;
     }
 
-    /** A name, or dotted names ({@code setup.token}): each part a letter or '_' then letters, digits or '_'. */
+    /** A name: a letter or '_', then letters, digits or '_'. */
     private String identifier() {
         int from = index;
-        while (index < text.length() && (Character.isLetter(text.charAt(index)) || text.charAt(index) == '_')) {
+        if (index < text.length() && (Character.isLetter(text.charAt(index)) || text.charAt(index) == '_')) {
             index++;
             while (index < text.length()
                     && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '_')) {
                 index++;
-            }
-            if (index + 1 < text.length() && text.charAt(index) == '.'
-                    && (Character.isLetter(text.charAt(index + 1)) || text.charAt(index + 1) == '_')) {
-                index++;
-            } else {
-                break;
             }
         }
         return index == from ? null : text.substring(from, index);
