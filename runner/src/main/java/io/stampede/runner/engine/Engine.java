@@ -3,13 +3,12 @@ package io.stampede.runner.engine;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.engine.http.TlsContexts;
 import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.load.ArrivalShare;
 import io.stampede.runner.scenario.Scenario;
@@ -364,9 +363,7 @@ public final class Engine {
 
     private static SslContext tls(boolean insecure) throws EngineStartException {
         try {
-            SslContextBuilder builder = SslContextBuilder.forClient();
-            if (insecure) builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
-            return builder.build();
+            return TlsContexts.client(insecure, System.err);
         } catch (javax.net.ssl.SSLException e) {
             throw new EngineStartException("cannot set up TLS: " + e.getMessage(), e);
         }
