@@ -155,6 +155,7 @@ public final class Engine {
             startNanos = System.nanoTime();
             lastTickNanos = startNanos;
             startEpochMillis = System.currentTimeMillis();
+            monitor.start();
             loops.forEach(loop -> loop.eventLoop.execute(loop::startPeriodicWork));
             if (arrivalPlan != null) startArrivals();
             tick = control.scheduleAtFixedRate(this::tick, 0, CONTROL_TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -348,6 +349,7 @@ public final class Engine {
     }
 
     private void finish(long endEpochMillis, long intervals) {
+        monitor.stop();
         control.shutdown();
         result.complete(new RunResult(startEpochMillis, endEpochMillis, peakUsers, aborted, intervals));
     }
