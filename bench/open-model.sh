@@ -9,13 +9,13 @@
 #          truth 500/750/950 ms.
 #
 # Environment: STAMPEDE_JAR (default: runner/target/stampede.jar, built by ./stampede when missing),
-# STAMPEDE_JAVA_OPTS (default "-XX:+UseSerialGC -Xms64m -Xmx1g", as bench/run.sh). Everything started is stopped
+# no JVM options: ./stampede's defaults, as users get them (STAMPEDE_JAVA_OPTS is cleared). Everything started is stopped
 # by PID on exit; every server listens on 127.0.0.1. Results: bench/results/open-model-*/ (git-ignored).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 ROOT="$(dirname "$BENCH_DIR")"
-export STAMPEDE_JAVA_OPTS="${STAMPEDE_JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx1g}"
+export STAMPEDE_JAVA_OPTS=""
 SCRATCH="$BENCH_DIR/results/open-model-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$SCRATCH"
 

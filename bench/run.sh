@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Measures Stampede against wrk and Locust on this machine and prints a table of medians (see
-# docs/benchmarks.md). Usage: bench/run.sh [all|throughput|memory|overhead|setup|summary [RUN_DIR]]
+# docs/benchmarks.md). Usage:
+# bench/run.sh [all|throughput|https|memory|overhead|setup|summary [RUN_DIR]]
 #
-#   all         setup, then the three phases (~9 min), then the table
+#   all         setup, then the four phases (~14 min), then the table
 #   throughput  target 1: requests per CPU-second, 50 users, no think time (wrk, Stampede, Locust)
+#   https       target 1 over TLS 1.3: the same against nginx's HTTPS port, quiet and with CPU 1 kept busy
 #   memory      target 2: peak RSS at 1,000 and 10,000 users with 1-2 s think time; delivered vs scheduled rate
 #   overhead    target 3: launch to first request; CPU-s spent outside the steady state
 #   setup       only install what is missing (Debian: nginx-light, wrk, time, python3-locust), as root
@@ -14,11 +16,13 @@
 #   STAMPEDE_JAR           the runner jar (default runner/target/stampede.jar, built with ./mvnw when missing);
 #                          runs start it through ./stampede, which makes its archive NAME.jsa next to it
 #   STAMPEDE_JAR_COMMIT    the commit that jar was built from, for the report (default: git HEAD here)
-#   STAMPEDE_JAVA_OPTS     JVM options for the runner, as ./stampede reads them (default: DEFAULT_JAVA_OPTS
-#                          below; set it to "" for none)
+#   (no JVM options)       Stampede runs with ./stampede's own defaults, as users get them: STAMPEDE_JAVA_OPTS
+#                          is cleared for every run
+#   HTTPS_JDK_RUNS=0       extra HTTPS runs with the JDK's TLS (BoringSSL switched off), to show the fallback
 #   QUIET_WAIT_SECONDS=20  before each run, wait up to this long for the rest of the machine to go quiet,
 #   QUIET_WAIT_BUDGET=120  and at most this long in all; quiet = fewer than QUIET_MAX_CORES=0.15 cores busy
 #                          over half a second (QUIET_WAIT_SECONDS=0: never wait)
+#   BUSY_CORE=1            the core kept busy in the https phase's second half (nginx's)
 #   THROUGHPUT_SECONDS=15 WINDOW_START=7 WINDOW_SECONDS=6 MEMORY_SECONDS=25 OVERHEAD_SECONDS=20 (see lib/)
 #
 # The target is nginx on 127.0.0.1 (a free port, pinned to CPU 1); every generator is pinned to CPU 0.
@@ -30,9 +34,6 @@ ROOT="$(dirname "$BENCH_DIR")"
 RUNS="${RUNS:-3}"
 RESULTS="$BENCH_DIR/results"
 
-# What a user would pick for a lean generator; see docs/benchmarks.md for how they were chosen.
-DEFAULT_JAVA_OPTS="-XX:+UseSerialGC -Xms64m -Xmx1g"
-BENCH_JAVA_OPTS="${STAMPEDE_JAVA_OPTS-$DEFAULT_JAVA_OPTS}"
 QUIET_WAIT_SECONDS="${QUIET_WAIT_SECONDS:-20}"
 QUIET_WAIT_BUDGET="${QUIET_WAIT_BUDGET:-120}"
 QUIET_MAX_CORES="${QUIET_MAX_CORES:-0.15}"
@@ -49,13 +50,15 @@ source "$BENCH_DIR/lib/setup.sh"
 source "$BENCH_DIR/lib/generators.sh"
 # shellcheck source=lib/throughput.sh
 source "$BENCH_DIR/lib/throughput.sh"
+# shellcheck source=lib/https.sh
+source "$BENCH_DIR/lib/https.sh"
 # shellcheck source=lib/memory.sh
 source "$BENCH_DIR/lib/memory.sh"
 # shellcheck source=lib/overhead.sh
 source "$BENCH_DIR/lib/overhead.sh"
 
 usage() {
-  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 python_bin() {
@@ -73,7 +76,7 @@ summarize() {
 main() {
   local phase="${1:-all}"
   case "$phase" in
-    all | throughput | memory | overhead) ;;
+    all | throughput | https | memory | overhead) ;;
     setup)
       install_packages
       return 0
@@ -113,10 +116,12 @@ main() {
   start_nginx
   case "$phase" in
     throughput) phase_throughput ;;
+    https) phase_https ;;
     memory) phase_memory ;;
     overhead) phase_overhead ;;
     all)
       phase_throughput
+      phase_https
       phase_memory
       phase_overhead
       ;;

@@ -16,16 +16,17 @@ stampede_archive() {
   if [ -n "$feature" ] && [ "$feature" -ge 25 ]; then echo "${STAMPEDE_JAR%.jar}.aot"; else echo "${STAMPEDE_JAR%.jar}.jsa"; fi
 }
 
-# stampede_cmd DIR PORT YAML SECONDS [USERS] [JAVA_OPTS...]: through ./stampede, as users start it (its
-# start-up archive, its JVM flags), with the jar STAMPEDE_JAR. `env` and the launcher exec, so the PID
-# GNU time forks becomes the JVM's: the harness reads that process, launcher included. The options are what a
-# user would put in STAMPEDE_JAVA_OPTS.
+# stampede_cmd DIR BASE_URL YAML SECONDS [USERS] [JAVA_OPTS]: through ./stampede, as users start it (its
+# start-up archive, its JVM defaults), with the jar STAMPEDE_JAR. `env` and the launcher exec, so the PID
+# GNU time forks becomes the JVM's: the harness reads that process, launcher included. No JVM options unless
+# given (only the https phase's JDK-TLS runs give one, a system property): what is measured is what users get.
+# https targets use --insecure (nginx's certificate is self-signed; wrk does not check it either).
 stampede_cmd() {
-  local dir="$1" port="$2" yaml="$3" seconds="$4" users="${5:-}"
-  shift 5 || shift $#
-  GEN_CMD=(env "STAMPEDE_JAR=$STAMPEDE_JAR" "STAMPEDE_JAVA_OPTS=$*" "$ROOT/stampede" run "$yaml"
-    --host "http://127.0.0.1:$port" -t "${seconds}s" --quiet --json "$dir/summary.json")
+  local dir="$1" base="$2" yaml="$3" seconds="$4" users="${5:-}" opts="${6:-}"
+  GEN_CMD=(env "STAMPEDE_JAR=$STAMPEDE_JAR" "STAMPEDE_JAVA_OPTS=$opts" "$ROOT/stampede" run "$yaml"
+    --host "$base" -t "${seconds}s" --quiet --json "$dir/summary.json")
   [ -z "$users" ] || GEN_CMD+=(-u "$users")
+  case "$base" in https:*) GEN_CMD+=(--insecure) ;; esac
 }
 
 # Makes the launcher's start-up archive for STAMPEDE_JAR now (a 2-4 s demo run, once per jar build), so that no
@@ -35,9 +36,9 @@ prepare_stampede() {
   STAMPEDE_JAR="$STAMPEDE_JAR" "$ROOT/stampede" --version >/dev/null || die "./stampede --version failed"
 }
 
-# wrk_cmd PORT SECONDS: one thread, 50 connections, like ANCHORS.md.
+# wrk_cmd BASE_URL SECONDS: one thread, 50 connections, like ANCHORS.md.
 wrk_cmd() {
-  GEN_CMD=(wrk -t1 -c50 "-d${2}s" --latency "http://127.0.0.1:$1/hello")
+  GEN_CMD=(wrk -t1 -c50 "-d${2}s" --latency "$1/hello")
 }
 
 # locust_cmd DIR PORT CLASS USERS SPAWN_RATE SECONDS: one Locust process, headless.

@@ -1,7 +1,7 @@
 # Target 2: many users with 1-2 s think time. Peak RSS at MEMORY_USERS_SMALL and MEMORY_USERS_LARGE users, and
 # the request rate delivered once all users have started, against the schedule (users / 1.5 s).
-# Stampede runs with BENCH_JAVA_OPTS (RUNS times) and with no JVM options at all (once, for comparison);
-# Locust FastHttpUser runs RUNS times when installed.
+# Stampede runs with no JVM options (./stampede's defaults, as users get them); Locust FastHttpUser runs RUNS
+# times when installed.
 
 MEMORY_SECONDS="${MEMORY_SECONDS:-25}"
 MEMORY_USERS_SMALL="${MEMORY_USERS_SMALL:-1000}"
@@ -9,7 +9,6 @@ MEMORY_USERS_LARGE="${MEMORY_USERS_LARGE:-10000}"
 MEMORY_SPAWN_RATE="${MEMORY_SPAWN_RATE:-2000}"
 MEMORY_WINDOW_START="${MEMORY_WINDOW_START:-10}"
 MEMORY_WINDOW_END="${MEMORY_WINDOW_END:-22}"
-MEMORY_DEFAULT_JVM_RUNS="${MEMORY_DEFAULT_JVM_RUNS:-1}"
 
 memory_run() {
   local config="$1" users="$2" run="$3" dir
@@ -18,10 +17,7 @@ memory_run() {
   mkdir -p "$dir"
   case "$config" in
     stampede)
-      # shellcheck disable=SC2086
-      stampede_cmd "$dir" "$NGINX_PORT" "$BENCH_DIR/loadtests/think-time.yaml" "$MEMORY_SECONDS" "$users" $BENCH_JAVA_OPTS ;;
-    stampede-nojvmopts)
-      stampede_cmd "$dir" "$NGINX_PORT" "$BENCH_DIR/loadtests/think-time.yaml" "$MEMORY_SECONDS" "$users" ;;
+      stampede_cmd "$dir" "http://127.0.0.1:$NGINX_PORT" "$BENCH_DIR/loadtests/think-time.yaml" "$MEMORY_SECONDS" "$users" ;;
     locust)
       locust_cmd "$dir" "$NGINX_PORT" FastIdle "$users" "$MEMORY_SPAWN_RATE" "$MEMORY_SECONDS" ;;
   esac
@@ -37,9 +33,6 @@ phase_memory() {
     for users in "$MEMORY_USERS_SMALL" "$MEMORY_USERS_LARGE"; do
       memory_run stampede "$users" "$run"
       [ -z "$LOCUST" ] || memory_run locust "$users" "$run"
-      if [ "$run" -le "$MEMORY_DEFAULT_JVM_RUNS" ]; then
-        memory_run stampede-nojvmopts "$users" "$run"
-      fi
     done
   done
 }

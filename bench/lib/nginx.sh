@@ -5,6 +5,7 @@ NGINX_PID=""
 NGINX_WORKER_PID=""
 NGINX_PORT=""
 NGINX_LOG_PORT=""
+NGINX_TLS_PORT=""
 STATUS_PROBES=0
 
 start_nginx() {
@@ -13,7 +14,14 @@ start_nginx() {
   NGINX_PORT="$(free_port)"
   NGINX_LOG_PORT="$(free_port)"
   [ "$NGINX_PORT" != "$NGINX_LOG_PORT" ] || NGINX_LOG_PORT="$(free_port)"
+  NGINX_TLS_PORT="$(free_port)"
+  while [ "$NGINX_TLS_PORT" = "$NGINX_PORT" ] || [ "$NGINX_TLS_PORT" = "$NGINX_LOG_PORT" ]; do NGINX_TLS_PORT="$(free_port)"; done
+  # A self-signed P-256 certificate for the HTTPS port (the https phase); generators skip verification.
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$SCRATCH/nginx/tls.key" -out "$SCRATCH/nginx/tls.crt" \
+    2>/dev/null || die "openssl could not make the HTTPS port's certificate"
   sed -e "s#@SCRATCH@#$SCRATCH/nginx#g" -e "s#@PORT@#$NGINX_PORT#g" -e "s#@LOG_PORT@#$NGINX_LOG_PORT#g" \
+    -e "s#@TLS_PORT@#$NGINX_TLS_PORT#g" \
     "$BENCH_DIR/nginx.conf.in" >"$conf"
   taskset -c 1 nginx -p "$SCRATCH/nginx" -c "$conf" -e "$SCRATCH/nginx/error.log" &
   NGINX_PID=$!
@@ -21,7 +29,7 @@ start_nginx() {
   for ((i = 0; i < 100; i++)); do
     NGINX_WORKER_PID="$(child_of "$NGINX_PID" 2>/dev/null || true)"
     if [ -n "$NGINX_WORKER_PID" ] && probe_requests 2>/dev/null; then
-      log "nginx $(nginx -v 2>&1 | sed 's#.*/##') on 127.0.0.1:$NGINX_PORT (and :$NGINX_LOG_PORT, logged)," \
+      log "nginx $(nginx -v 2>&1 | sed 's#.*/##') on 127.0.0.1:$NGINX_PORT (and :$NGINX_LOG_PORT, logged; :$NGINX_TLS_PORT, HTTPS)," \
         "pid $NGINX_PID, worker $NGINX_WORKER_PID, CPU 1"
       return 0
     fi

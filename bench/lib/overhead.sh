@@ -20,7 +20,7 @@ phase_overhead() {
     mkdir -p "$dir"
     : >"$log"
     # shellcheck disable=SC2086
-    stampede_cmd "$dir" "$NGINX_LOG_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$OVERHEAD_SECONDS" "" $BENCH_JAVA_OPTS
+    stampede_cmd "$dir" "http://127.0.0.1:$NGINX_LOG_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$OVERHEAD_SECONDS"
     log "overhead run $run/$RUNS: stampede (${OVERHEAD_SECONDS}s)"
     printf '%s\n' "${GEN_CMD[*]}" >"$dir/command.txt"
     measured_run "$dir" "$OVERHEAD_WINDOW_START" "$OVERHEAD_WINDOW_END" $((OVERHEAD_SECONDS + 30)) "${GEN_CMD[@]}"

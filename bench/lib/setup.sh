@@ -21,6 +21,7 @@ install_packages() {
   [ -x /usr/bin/time ] || need+=(time)
   command -v python3 >/dev/null 2>&1 || need+=(python3)
   command -v taskset >/dev/null 2>&1 || need+=(util-linux)
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
   find_locust
   if [ "${#need[@]}" -eq 0 ] && [ -n "$LOCUST" ]; then
     return 0
@@ -97,7 +98,7 @@ write_meta() {
     echo "kernel=$(uname -r)"
     echo "os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")"
     echo "jdk=$("$java" -version 2>&1 | head -n 2 | tail -n 1)"
-    echo "java_opts=$BENCH_JAVA_OPTS"
+    echo "java_opts="
     echo "jar=$STAMPEDE_JAR"
     echo "jar_mtime=$(date -u -r "$STAMPEDE_JAR" +%Y-%m-%dT%H:%M:%SZ)"
     echo "archive=$([ ! -f "$(stampede_archive)" ] || stampede_archive)"

@@ -19,10 +19,9 @@ phase_throughput() {
       rm -rf "$dir"
       mkdir -p "$dir"
       case "$tool" in
-        wrk) wrk_cmd "$NGINX_PORT" "$THROUGHPUT_SECONDS" ;;
+        wrk) wrk_cmd "http://127.0.0.1:$NGINX_PORT" "$THROUGHPUT_SECONDS" ;;
         stampede)
-          # shellcheck disable=SC2086
-          stampede_cmd "$dir" "$NGINX_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$THROUGHPUT_SECONDS" "" $BENCH_JAVA_OPTS ;;
+          stampede_cmd "$dir" "http://127.0.0.1:$NGINX_PORT" "$BENCH_DIR/loadtests/throughput.yaml" "$THROUGHPUT_SECONDS" ;;
         locust) locust_cmd "$dir" "$NGINX_PORT" FastConst 50 50 "$THROUGHPUT_SECONDS" ;;
       esac
       log "throughput run $run/$RUNS: $tool (${THROUGHPUT_SECONDS}s)"

@@ -3,13 +3,12 @@ package io.stampede.runner.engine;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.stampede.runner.engine.health.GeneratorMonitor;
 import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.engine.http.TlsContexts;
 import io.stampede.runner.events.RequestEventBuffer;
 import io.stampede.runner.load.ArrivalRatePlan;
 import io.stampede.runner.load.ArrivalShare;
@@ -173,6 +172,7 @@ public final class Engine {
             startNanos = System.nanoTime();
             lastTickNanos = startNanos;
             startEpochMillis = System.currentTimeMillis();
+            monitor.start();
             loops.forEach(loop -> loop.eventLoop.execute(loop::startPeriodicWork));
             if (arrivalPlan != null) startArrivals();
             tick = control.scheduleAtFixedRate(this::tick, 0, CONTROL_TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -367,6 +367,7 @@ public final class Engine {
     }
 
     private void finish(long endEpochMillis, long intervals) {
+        monitor.stop();
         control.shutdown();
         result.complete(new RunResult(startEpochMillis, endEpochMillis, peakUsers, aborted, intervals));
     }
@@ -382,9 +383,7 @@ public final class Engine {
 
     private static SslContext tls(boolean insecure) throws EngineStartException {
         try {
-            SslContextBuilder builder = SslContextBuilder.forClient();
-            if (insecure) builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
-            return builder.build();
+            return TlsContexts.client(insecure, System.err);
         } catch (javax.net.ssl.SSLException e) {
             throw new EngineStartException("cannot set up TLS: " + e.getMessage(), e);
         }

@@ -67,8 +67,13 @@ final class RunReports {
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("saturated", health.saturated());
         section.put("saturatedSeconds", health.saturatedSeconds());
+        section.put("stalled", health.stalled());
+        section.put("stalledSeconds", health.stalledSeconds());
+        section.put("worstStallMs", health.worstStallMs());
+        section.put("peakStealPercent", health.peakStealPercent());
         section.put("seconds", health.seconds());
         section.put("cores", health.cores());
+        section.put("machines", health.machines());
         section.put("peakCpuPercent", health.peakCpuPercent());
         section.put("meanCpuPercent", health.meanCpuPercent());
         section.put("loopLagP99Ms", health.loopLagP99Ms());
@@ -79,21 +84,33 @@ final class RunReports {
     }
 
     /**
-     * All workers' generators as one: cores added, the worst lag, CPU and saturated seconds of any worker, the mean
-     * of their mean CPU. One worker's health is itself.
+     * All workers' generators as one: the worst lag, CPU, stall, steal and saturated and stalled seconds of any
+     * worker, the mean of their mean CPU, and the cores of each machine counted once (workers on one machine share
+     * its cores; a worker whose machine is unknown counts as a machine of its own). One worker's health is itself.
      */
     static GeneratorHealth combinedHealth(MasterOutcome outcome) {
         List<GeneratorHealth> healths = outcome.workers().stream().map(MasterOutcome.WorkerReport::generator)
                 .filter(java.util.Objects::nonNull).toList();
         if (healths.size() == 1) return healths.get(0);
-        return new GeneratorHealth(healths.stream().mapToInt(GeneratorHealth::cores).sum(),
+        Map<String, Integer> coresByMachine = new LinkedHashMap<>();
+        for (int i = 0; i < healths.size(); i++) {
+            GeneratorHealth health = healths.get(i);
+            String machine = health.machine().isEmpty() ? "unknown-" + i : health.machine();
+            coresByMachine.merge(machine, health.cores(), Math::max);
+        }
+        return new GeneratorHealth(coresByMachine.values().stream().mapToInt(Integer::intValue).sum(),
                 healths.stream().mapToDouble(GeneratorHealth::peakCpuPercent).max().orElse(0),
                 Math.round(healths.stream().mapToDouble(GeneratorHealth::meanCpuPercent).average().orElse(0) * 10) / 10.0,
                 healths.stream().mapToDouble(GeneratorHealth::loopLagP99Ms).max().orElse(0),
                 healths.stream().mapToDouble(GeneratorHealth::loopLagMaxMs).max().orElse(0),
                 healths.stream().mapToLong(GeneratorHealth::seconds).max().orElse(0),
                 healths.stream().mapToLong(GeneratorHealth::saturatedSeconds).max().orElse(0),
-                healths.stream().mapToLong(GeneratorHealth::outOfFileDescriptors).sum());
+                healths.stream().mapToLong(GeneratorHealth::outOfFileDescriptors).sum(),
+                healths.stream().mapToLong(GeneratorHealth::stalledSeconds).max().orElse(0),
+                healths.stream().mapToDouble(GeneratorHealth::worstStallMs).max().orElse(0),
+                healths.stream().mapToDouble(GeneratorHealth::peakStealPercent).max().orElse(0),
+                coresByMachine.size() == 1 ? coresByMachine.keySet().iterator().next() : "",
+                coresByMachine.size());
     }
 
     private static Map<String, Object> workersSection(MasterOutcome outcome, int expectedWorkers) {

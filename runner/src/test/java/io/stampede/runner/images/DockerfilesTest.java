@@ -58,6 +58,8 @@ class DockerfilesTest {
         assertThat(entrypoint.subList(1, entrypoint.size() - 2)).allMatch(option -> option.startsWith("-XX:")
                 || option.startsWith("-D") || option.startsWith("-Xlog:"), "JVM options");
         assertThat(entrypoint).anyMatch(option -> option.startsWith("-XX:MaxRAMPercentage="));
+        // The load generator's defaults, as ./stampede's (LauncherJvmDefaultsTest).
+        assertThat(entrypoint).contains("-XX:+UseSerialGC", "-XX:InitialHeapSize=64m", "-XX:+ExitOnOutOfMemoryError");
     }
 
     @Test

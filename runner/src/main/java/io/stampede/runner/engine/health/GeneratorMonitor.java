@@ -6,47 +6,58 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Collects the event loops' lag samples and the process's CPU use per one-second interval and judges each second.
+ * Collects, per one-second interval, the event loops' lag samples, the process's CPU use, the stall probe's
+ * worst lateness and the machine's steal time, and has {@link SecondJudge} judge each second: the generator's own
+ * saturation, a stall by the machine, or neither.
  *
- * <p>A second lags when a loop was at least {@link #LAG_P99_LIMIT_MILLIS} late at its p99 or
- * {@link #LAG_MAX_LIMIT_MILLIS} late at worst, or when the process used at least {@link #CPU_LIMIT_PERCENT}% of the
- * CPUs it may use. Seconds count as saturated when at least two lag in a row: a lone blip (one GC pause, a noisy
- * neighbour) is not saturation, a backlog that lasts is. The limits sit well above what a healthy loop shows (well under 1 ms) and what a GC pause
- * causes on its own. The first {@link #WARM_UP_INTERVALS} seconds are not judged: while classes load and the JIT
- * compiles, a loop stalls for tens of milliseconds once, which is start-up, not saturation.
+ * <p>The first {@link #WARM_UP_INTERVALS} seconds are not judged: while classes load and the JIT compiles, a loop
+ * stalls for tens of milliseconds once, which is start-up, not saturation.
  *
  * <p>Threading: {@link #acceptLag} is called by the loops, {@link #completeInterval} by whichever finishes an
- * interval; everything is synchronized (called a few times a second).
+ * interval; everything is synchronized (called a few times a second). {@link #start} and {@link #stop} bracket
+ * the run (the stall probe's thread).
  */
 public final class GeneratorMonitor {
 
-    public static final double LAG_P99_LIMIT_MILLIS = 20;
-    public static final double LAG_MAX_LIMIT_MILLIS = 100;
-    public static final double CPU_LIMIT_PERCENT = 95;
+    public static final double LAG_P99_LIMIT_MILLIS = SecondJudge.LAG_P99_LIMIT_MILLIS;
+    public static final double LAG_MAX_LIMIT_MILLIS = SecondJudge.LAG_MAX_LIMIT_MILLIS;
+    public static final double CPU_LIMIT_PERCENT = SecondJudge.CPU_LIMIT_PERCENT;
     public static final int WARM_UP_INTERVALS = 2;
     private static final long MIN_CPU_WINDOW_NANOS = 500_000_000L;
 
     private final int cores = Runtime.getRuntime().availableProcessors();
+    private final String machine = ProcStat.machineId();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final Map<Long, long[]> lagByInterval = new HashMap<>();
+    private final SecondJudge judge = new SecondJudge(cores);
+    private final StallProbe stallProbe = new StallProbe();
+    private boolean started;
     private long lastCpuNanos = os.getProcessCpuTime();
     private long lastWallNanos = System.nanoTime();
+    private ProcStat.CpuTicks lastTicks = ProcStat.read().orElse(null);
     private final long firstCpuNanos = lastCpuNanos;
     private final long firstWallNanos = lastWallNanos;
 
-    private long seconds;
-    private long saturatedSeconds;
     private double peakCpuPercent;
     private double worstP99Millis;
     private double worstMaxMillis;
-    private boolean latestSaturated;
-    private int laggingInARow;
-    private String latestNote = "";
     /** Connections refused for want of a descriptor, over the run; written by any loop, without the lock. */
     private final LongAdder outOfFileDescriptors = new LongAdder();
     private long outOfFileDescriptorsJudged;
     private String latestDescriptorNote = "";
+
+    /** Starts the stall probe's thread; once. */
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        stallProbe.start();
+    }
+
+    /** Stops the stall probe's thread. */
+    public synchronized void stop() {
+        stallProbe.close();
+    }
 
     /** A connection could not be opened: no file descriptor left. Any thread; lock-free. */
     public void recordOutOfFileDescriptors() {
@@ -68,49 +79,46 @@ public final class GeneratorMonitor {
         long cpuNanos = os.getProcessCpuTime();
         long wallNanos = System.nanoTime();
         // The process CPU clock ticks coarsely: over the short last interval a percentage would be noise.
-        double cpuPercent = wallNanos - lastWallNanos >= MIN_CPU_WINDOW_NANOS
-                ? percentOfCores(cpuNanos - lastCpuNanos, wallNanos - lastWallNanos) : 0;
+        boolean longEnough = wallNanos - lastWallNanos >= MIN_CPU_WINDOW_NANOS;
+        double cpuPercent = longEnough ? percentOfCores(cpuNanos - lastCpuNanos, wallNanos - lastWallNanos) : 0;
         lastCpuNanos = cpuNanos;
         lastWallNanos = wallNanos;
+        ProcStat.CpuTicks ticks = ProcStat.read().orElse(null);
+        double stealPercent = ticks != null && lastTicks != null && longEnough ? ticks.stealPercentSince(lastTicks) : 0;
+        lastTicks = ticks;
+        double stallMillis = stallProbe.drainWorstLateMicros() / 1000.0;
 
-        seconds++;
         long refused = outOfFileDescriptors.sum();
         latestDescriptorNote = refused == outOfFileDescriptorsJudged ? "" : "generator out of file descriptors: "
                 + (refused - outOfFileDescriptorsJudged) + " connections could not be opened in the last second";
         outOfFileDescriptorsJudged = refused;
         if (intervalId < WARM_UP_INTERVALS) {
-            latestSaturated = false;
-            latestNote = "";
+            judge.skip();
             return;
         }
         peakCpuPercent = Math.max(peakCpuPercent, cpuPercent);
         worstP99Millis = Math.max(worstP99Millis, p99Millis);
         worstMaxMillis = Math.max(worstMaxMillis, maxMillis);
-        boolean lagging = p99Millis >= LAG_P99_LIMIT_MILLIS || maxMillis >= LAG_MAX_LIMIT_MILLIS
-                || cpuPercent >= CPU_LIMIT_PERCENT;
-        laggingInARow = lagging ? laggingInARow + 1 : 0;
-        latestSaturated = laggingInARow >= 2;
-        if (latestSaturated) {
-            saturatedSeconds += laggingInARow == 2 ? 2 : 1; // the episode's first second counts too
-            latestNote = String.format(java.util.Locale.ROOT,
-                    "generator saturated: event loops %.0f ms late (p99 %.0f ms), CPU %.0f%% of %d cores; "
-                            + "latencies include its own queueing", maxMillis, p99Millis, cpuPercent, cores);
-        } else {
-            latestNote = "";
-        }
+        judge.judge(new SecondJudge.Second(p99Millis, maxMillis, cpuPercent, stallMillis, stealPercent));
     }
 
     /** A warning about the last completed second, or "" when it was healthy. */
     public synchronized String latestWarning() {
-        String saturation = latestSaturated ? latestNote : "";
-        if (latestDescriptorNote.isEmpty()) return saturation;
-        return saturation.isEmpty() ? latestDescriptorNote : latestDescriptorNote + "; " + saturation;
+        String judged = judge.latestNote();
+        if (latestDescriptorNote.isEmpty()) return judged;
+        return judged.isEmpty() ? latestDescriptorNote : latestDescriptorNote + "; " + judged;
+    }
+
+    /** Whether the last completed second was saturated by the generator's own load. */
+    public synchronized boolean latestSaturated() {
+        return judge.latest() == SecondJudge.Verdict.SATURATED;
     }
 
     public synchronized GeneratorHealth health() {
         double meanCpu = percentOfCores(lastCpuNanos - firstCpuNanos, lastWallNanos - firstWallNanos);
         return new GeneratorHealth(cores, round(peakCpuPercent), round(meanCpu), round(worstP99Millis),
-                round(worstMaxMillis), seconds, saturatedSeconds, outOfFileDescriptors.sum());
+                round(worstMaxMillis), judge.seconds(), judge.saturatedSeconds(), outOfFileDescriptors.sum(),
+                judge.stalledSeconds(), round(judge.worstStallMs()), round(judge.peakStealPercent()), machine, 1);
     }
 
     private double percentOfCores(long cpuNanos, long wallNanos) {
@@ -121,4 +129,5 @@ public final class GeneratorMonitor {
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }
+
 }
