@@ -126,6 +126,8 @@ class EventsAndNotifyTest {
                     "--events-per", "minute");
             Cli.Outcome alone = stampede("run", test.toString(), "-q", "--events-per", "request");
             Cli.Outcome directory = stampede("run", test.toString(), "-q", "--events", dir.toString());
+            Cli.Outcome master = stampede("master", test.toString(), "--expect-workers", "1", "--events",
+                    dir.resolve("m").toString(), "--events-per", "request");
 
             assertThat(per.exitCode()).isEqualTo(2);
             assertThat(per.err()).contains("--events-per: expected request or second, got 'minute'");
@@ -133,7 +135,9 @@ class EventsAndNotifyTest {
             assertThat(alone.err()).contains("--events-per goes with --events FILE");
             assertThat(directory.exitCode()).isEqualTo(2);
             assertThat(directory.err()).contains("--events").contains("is a directory");
-            assertThat(per.all() + alone.all() + directory.all()).doesNotContain("Exception");
+            assertThat(master.exitCode()).isEqualTo(2);
+            assertThat(master.err()).contains("--events-per request: the master sees each worker's second");
+            assertThat(per.all() + alone.all() + directory.all() + master.all()).doesNotContain("Exception");
             assertThat(server.totalRequests()).isZero();
         }
     }
