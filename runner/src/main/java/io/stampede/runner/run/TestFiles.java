@@ -5,6 +5,7 @@ import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 
@@ -35,7 +36,9 @@ public final class TestFiles {
         try {
             JsonNode tree = LoadTestParser.document(file);
             LoadTestDocument document = LoadTestParser.bind(tree);
-            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env)));
+            Path directory = file.toAbsolutePath().getParent();
+            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env,
+                    Attachments.relativeTo(directory))));
         } catch (InvalidLoadTestException e) {
             printProblems(file, e, err);
             return Optional.empty();

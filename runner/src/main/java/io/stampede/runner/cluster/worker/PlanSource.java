@@ -4,8 +4,10 @@ import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /** How a worker gets its plan from the master's welcome. */
@@ -14,10 +16,13 @@ public interface PlanSource {
 
     TestPlan load(MasterMessage.Welcome welcome) throws InvalidLoadTestException;
 
-    /** A remote worker: compiles the LoadTest the master sent with the master's overrides and its own environment. */
+    /**
+     * A remote worker: compiles the LoadTest the master sent with the master's overrides and its own environment;
+     * files it names (multipart uploads) are read relative to the worker's working directory.
+     */
     static PlanSource compiling(Map<String, String> env) {
         return welcome -> LoadTestCompiler.compile(LoadTestParser.bind(welcome.loadTest()),
-                welcome.overrides().toOverrides(), env);
+                welcome.overrides().toOverrides(), env, Attachments.relativeTo(Path.of("")));
     }
 
     /** An in-process worker: the plan the master compiled. */

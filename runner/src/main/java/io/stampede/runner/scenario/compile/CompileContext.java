@@ -15,8 +15,9 @@ import java.util.Map;
  * @param keptRows     rows of the tasks that run
  * @param droppedRows  rows of the tasks the tag filter drops (compiled all the same, so that their mistakes are
  *                     reported and thresholds may name them)
+ * @param attachments  where multipart files are read from
  */
 record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
                       DefaultsSpec defaults, TagFilter tags,
-                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows) {
+                      WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows, Attachments attachments) {
 }

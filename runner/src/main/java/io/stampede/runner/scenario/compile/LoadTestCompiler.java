@@ -37,6 +37,10 @@ import java.util.TreeSet;
  *   <li>Headers: defaults, then the class's, then the request's (case-insensitive; later wins). A body's
  *       Content-Type is application/json for {@code json:} and text/plain for {@code body:} unless a header sets
  *       it. Timeout: the request's, else spec.defaults.timeout, else 30 s.</li>
+ *   <li>Sessions: a cookie jar per user unless spec.defaults.cookies is false; each request follows up to its
+ *       followRedirects, else spec.defaults.followRedirects, else 10 redirects. {@code form:} is url-encoded
+ *       ({@code application/x-www-form-urlencoded}); {@code multipart:} files are read through the
+ *       {@link Attachments} now.</li>
  *   <li>Tags: a task runs when it has an included tag (or none are included) and no excluded one; classes left
  *       without tasks are dropped; nothing left is a problem. Dropped tasks are still checked.</li>
  *   <li>Thresholds: a scoped threshold must name a row label of the file ({@code GET /api/products/{id}}); if
@@ -56,6 +60,14 @@ public final class LoadTestCompiler {
      */
     public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env)
             throws InvalidLoadTestException {
+        return compile(doc, overrides, env, Attachments.NONE);
+    }
+
+    /**
+     * @param attachments where the files the LoadTest names (multipart uploads) are read from
+     */
+    public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env,
+                                   Attachments attachments) throws InvalidLoadTestException {
         Problems problems = new Problems();
         LoadTestSpec spec = doc.spec();
         URI target = target(spec.target(), overrides.host(), problems);
@@ -71,7 +83,7 @@ public final class LoadTestCompiler {
             }
         });
         CompileContext context = new CompileContext(problems, constants, fromEnv, spec.defaults(), tags,
-                load == null ? null : load.waitOverride(), keptRows, droppedRows);
+                load == null ? null : load.waitOverride(), keptRows, droppedRows, attachments);
 
         UserClassCompiler classCompiler = new UserClassCompiler(context);
         List<UserClassPlan> classes = new ArrayList<>();
@@ -92,7 +104,7 @@ public final class LoadTestCompiler {
                     + "thresholds (load.stress.breakOn: thresholds), such as - expr: p95 < 500ms");
         }
         problems.throwIfAny();
-        Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows());
+        Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows(), spec.defaults().cookiesOn());
         int workers = spec.workers() == null ? DEFAULT_WORKERS : spec.workers();
         return new TestPlan(scenario, load.plan(), load.stopTimeoutMillis(), thresholds, workers, load.overrideNote());
     }
