@@ -37,7 +37,7 @@ final class BodyBinder {
     /** {@code form: {user: "${email}", pw: secret}}: field names to value templates, or null when absent. */
     static Map<String, String> form(Node node) {
         if (!node.present()) return null;
-        if (!node.isMap()) {
+        if (!node.json().isObject()) {
             node.problem("expected a map of form fields such as {user: \"${email}\", password: \"${password}\"}, got "
                     + Node.describe(node.json()));
             return null;
@@ -57,14 +57,14 @@ final class BodyBinder {
      */
     static MultipartSpec multipart(Node node) {
         if (!node.present()) return null;
-        if (!node.isMap()) {
+        if (!node.json().isObject()) {
             node.problem("expected a map of parts such as {title: \"a\", upload: {file: data.csv}}, got "
                     + Node.describe(node.json()));
             return null;
         }
         List<MultipartSpec.Part> parts = new ArrayList<>();
         node.entries().forEach((name, value) -> {
-            if (value.isMap()) {
+            if (value.json().isObject()) {
                 MultipartSpec.FilePart file = filePart(name, value);
                 if (file != null) parts.add(file);
             } else {
