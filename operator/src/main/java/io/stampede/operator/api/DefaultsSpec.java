@@ -2,6 +2,8 @@ package io.stampede.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import java.util.Map;
 
@@ -18,6 +20,14 @@ public class DefaultsSpec {
     @Pattern(SpecPatterns.DURATION)
     private String timeout;
 
+    @JsonPropertyDescription("A cookie jar per virtual user, like Locust's session (default true).")
+    private Boolean cookies;
+
+    @JsonPropertyDescription("Redirects each request follows, 0 = never (default 10); a request may set its own.")
+    @Min(0)
+    @Max(50)
+    private Integer followRedirects;
+
     public Map<String, String> getHeaders() {
         return headers;
     }
@@ -32,5 +42,21 @@ public class DefaultsSpec {
 
     public void setTimeout(String timeout) {
         this.timeout = timeout;
+    }
+
+    public Boolean getCookies() {
+        return cookies;
+    }
+
+    public void setCookies(Boolean cookies) {
+        this.cookies = cookies;
+    }
+
+    public Integer getFollowRedirects() {
+        return followRedirects;
+    }
+
+    public void setFollowRedirects(Integer followRedirects) {
+        this.followRedirects = followRedirects;
     }
 }

@@ -128,7 +128,7 @@ public final class Engine {
         RequestEncoder sharedEncoder = new RequestEncoder(target);
         int classes = scenario.userClasses().size();
         for (UserClassPlan userClass : scenario.userClasses()) {
-            userClasses.add(new UserClassRuntime(userClass, sharedEncoder));
+            userClasses.add(new UserClassRuntime(userClass, sharedEncoder, scenario));
         }
         this.runningByClass = new Deque[classes];
         for (int i = 0; i < classes; i++) {
@@ -140,7 +140,7 @@ public final class Engine {
         DataFeeds data = DataFeeds.of(scenario.data(), options.workerIndex(), (int) options.userIdStride());
         for (EventExecutor executor : eventLoops) {
             EventLoop loop = (EventLoop) executor;
-            loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.rows()),
+            loops.add(new LoopWorker(new LoopResources(loop, new StatsRecorder(scenario.recordedRows()),
                     new ConnectionFactory(loop, address, target.getHost(), ssl, !options.insecureTls(), budget),
                     new RequestEncoder(target), data,
                     options.requestEvents() == null ? null : new RequestEventBuffer(options.requestEvents())),

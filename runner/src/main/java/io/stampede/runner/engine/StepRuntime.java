@@ -20,13 +20,25 @@ final class StepRuntime {
     final boolean headRequest;
     /** May be sent twice (RFC 9110 9.2.2), so a stale keep-alive connection's request is sent again. */
     final boolean idempotent;
+    /** Redirects this step follows, >= 0, and the row counting them (see {@code Scenario.hopRowOf}). */
+    final int followRedirects;
+    final int hopRow;
+    /** The path from the target's root when it never changes, else null (rendered per send). */
+    final String constantPath;
+    /** A 307/308 answer repeats the body: the user keeps the sent bytes until the answer (only for a body). */
+    final boolean keepsSentBody;
     private final ByteBuf constantBytes;
     /** Why a constant request cannot be sent (a value not legal where it goes), or null. */
     private final InvalidRequestException constantInvalid;
 
-    StepRuntime(StepPlan plan, RequestEncoder encoder) {
+    /** @param hopRow the row that counts this step's redirect hops */
+    StepRuntime(StepPlan plan, RequestEncoder encoder, int hopRow) {
         this.plan = plan;
         this.row = plan.request().row();
+        this.followRedirects = plan.request().followRedirects();
+        this.hopRow = hopRow;
+        this.constantPath = plan.request().pathAndQuery().isConstant() ? encoder.renderPath(plan.request(), null) : null;
+        this.keepsSentBody = followRedirects > 0 && plan.request().body() != null;
         this.timeoutMillis = plan.request().timeoutMillis();
         this.keepResponse = plan.needsBody();
         this.headRequest = plan.request().method().equals("HEAD");
@@ -57,10 +69,21 @@ final class StepRuntime {
         return constantBytes != null ? constantBytes.duplicate() : encoder.encode(plan.request(), user, allocator);
     }
 
-    static StepRuntime[] of(java.util.List<StepPlan> steps, RequestEncoder encoder) {
+    /**
+     * The request bytes for this user with its path rendered by the caller and its cookies, for a user whose jar
+     * holds cookies (the shared constant bytes cannot carry them).
+     */
+    ByteBuf encode(RequestEncoder encoder, TemplateContext user, ByteBufAllocator allocator, String path,
+                   String cookie) {
+        if (constantInvalid != null) throw constantInvalid;
+        return encoder.encode(plan.request(), user, allocator, path, cookie);
+    }
+
+    /** @param rowCount the scenario's row count: a step's hop row is {@code rowCount + row} */
+    static StepRuntime[] of(java.util.List<StepPlan> steps, RequestEncoder encoder, int rowCount) {
         StepRuntime[] runtimes = new StepRuntime[steps.size()];
         for (int i = 0; i < runtimes.length; i++) {
-            runtimes[i] = new StepRuntime(steps.get(i), encoder);
+            runtimes[i] = new StepRuntime(steps.get(i), encoder, rowCount + steps.get(i).request().row());
         }
         return runtimes;
     }

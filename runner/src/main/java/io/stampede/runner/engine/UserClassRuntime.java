@@ -2,10 +2,12 @@ package io.stampede.runner.engine;
 
 import io.stampede.runner.engine.http.RequestEncoder;
 import io.stampede.runner.scenario.Lifecycle;
+import io.stampede.runner.scenario.Scenario;
 import io.stampede.runner.scenario.TaskPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 import io.stampede.runner.scenario.WaitPlan;
 
+import java.net.URI;
 import java.util.SplittableRandom;
 
 /**
@@ -22,23 +24,30 @@ final class UserClassRuntime {
     final WaitPlan[] waitAfter;
     /** Tasks run in written order, then again ({@code order: sequential}); else drawn by weight. */
     final boolean sequential;
+    /** The run's target (redirects stay on it; cookies are matched against its host). */
+    final URI target;
+    /** Each user keeps a cookie jar. */
+    final boolean cookies;
     private final WeightedPicker taskPicker;
     private final boolean[] reauthOn = new boolean[600];
     /** Slot index of each setup value (see {@link Lifecycle}): the class's last slots. */
     private final int firstSetupSlot;
     private volatile String[] setupValues = new String[0];
 
-    UserClassRuntime(UserClassPlan plan, RequestEncoder encoder) {
+    UserClassRuntime(UserClassPlan plan, RequestEncoder encoder, Scenario scenario) {
         this.plan = plan;
-        this.onStart = StepRuntime.of(plan.onStart(), encoder);
-        this.onStop = StepRuntime.of(plan.onStop(), encoder);
+        this.target = scenario.target();
+        this.cookies = scenario.cookies();
+        int rows = scenario.rows().size();
+        this.onStart = StepRuntime.of(plan.onStart(), encoder, rows);
+        this.onStop = StepRuntime.of(plan.onStop(), encoder, rows);
         this.tasks = new StepRuntime[plan.tasks().size()][];
         this.waitAfter = new WaitPlan[tasks.length];
         this.sequential = plan.sequential();
         int[] weights = new int[tasks.length];
         for (int i = 0; i < tasks.length; i++) {
             TaskPlan task = plan.tasks().get(i);
-            tasks[i] = StepRuntime.of(task.steps(), encoder);
+            tasks[i] = StepRuntime.of(task.steps(), encoder, rows);
             weights[i] = task.weight();
             waitAfter[i] = task.waitPlan() != null ? task.waitPlan() : plan.waitPlan();
         }

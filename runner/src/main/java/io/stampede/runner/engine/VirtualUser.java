@@ -70,6 +70,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean rowsFresh;
     /** Every row of a unique source is held by other users: this user sends nothing and waits for its stop. */
     private boolean parked;
+    private final UserSession session;
 
     /** Index of this user in its loop's list, maintained by the loop. */
     int indexInLoop = -1;
@@ -136,6 +137,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.started = userClass.onStart.length == 0;
         this.rows = new int[loop.data.count()];
         java.util.Arrays.fill(rows, -1);
+        this.session = new UserSession(userClass.target, userClass.cookies);
     }
 
     /**
@@ -232,7 +234,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         }
         ByteBuf request;
         try {
-            request = step.encode(loop.encoder, this, loop.allocator);
+            request = session.encodeFirst(step, loop, this);
         } catch (InvalidRequestException e) {
             failLocally(e.getMessage());
             return;
@@ -250,9 +252,60 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         loop.eventLoop.execute(() -> onFailure(cause, true));
     }
 
+    /**
+     * Follows a redirect (see {@link Redirects}): sends the next hop and returns true; or returns false when the
+     * response ends the chain (not a redirect, or redirects off), or fails the chain (too many, another host) and
+     * returns true. The first request's row counts the chain once, timed from its first byte sent to the last
+     * response; each hop answered is counted in the step's hop row, so the rows together equal what the server
+     * received.
+     */
+    private boolean followed(StepRuntime step, Response response) {
+        if (step.followRedirects == 0 || response.location() == null || !Redirects.isRedirect(response.status())) {
+            return false;
+        }
+        if (session.hops() >= step.followRedirects) {
+            chainFailed(step, response, "more than " + step.followRedirects
+                    + (step.followRedirects == 1 ? " redirect" : " redirects"));
+            return true;
+        }
+        Object next = Redirects.next(session.target(), session.path(), session.method(), response.status(),
+                response.location());
+        if (next instanceof Redirects.Refused refused) {
+            chainFailed(step, response, refused.cause());
+            return true;
+        }
+        Redirects.Hop hop = (Redirects.Hop) next;
+        ByteBuf request;
+        try {
+            request = session.encodeHop(step, hop, loop, this);
+        } catch (InvalidRequestException e) {
+            failLocally(e.getMessage());
+            return true;
+        } catch (OutOfMemoryError e) {
+            failLocally("cannot allocate the request: out of memory");
+            return true;
+        }
+        connection.send(request, !hop.keepsBody() || step.idempotent, step.keepResponse, step.keepResponse,
+                hop.method().equals("HEAD"), step.timeoutMillis, this);
+        return true;
+    }
+
+    private void chainFailed(StepRuntime step, Response response, String cause) {
+        session.endChain();
+        loop.recordFailure(step.row, elapsedMicros(), response.bodyBytes(), cause, response.status());
+        stepsDone(false);
+    }
+
     @Override
     public void onResponse(Response response) {
         StepRuntime step = steps[stepIndex];
+        session.store(response.setCookies());
+        if (session.hops() > 0) {
+            loop.recordSuccess(step.hopRow, (System.nanoTime() - session.hopStartNanos()) / 1_000,
+                    response.bodyBytes(), response.status());
+        }
+        if (followed(step, response)) return;
+        session.endChain();
         long latencyMicros = elapsedMicros();
         if ((mode == Mode.TASK || mode == Mode.CLEANUP) && !retried && userClass.renewsOn(response.status())) {
             loop.recordSuccess(step.row, latencyMicros, response.bodyBytes(), response.status());
@@ -260,6 +313,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             interruptedTask = steps;
             interruptedStep = stepIndex;
             interruptedMode = mode;
+            session.clearCookies(); // a renewal logs in afresh, as a new session would
             runSteps(Mode.RENEWAL, userClass.onStart, 0);
             return;
         }
@@ -280,6 +334,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
 
     @Override
     public void onFailure(String cause, boolean local) {
+        session.endChain();
         // Failures arrive on a later turn of the loop, possibly after a stop finished this user: still count them.
         loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, cause, 0);
         if (finished) return;
@@ -419,6 +474,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             }
         }
         connection.close();
+        session.endChain();
         onFinished.accept(this);
     }
 
@@ -437,8 +493,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
                 int row = feed.take(random);
                 if (row < 0) {
                     StepRuntime first = userClass.onStart.length > 0 ? userClass.onStart[0] : userClass.tasks[0][0];
-                    loop.recorder.recordFailure(first.row, 0, 0, "data " + feed.table.name() + ": no row left (pick "
-                            + "unique: " + feed.rows() + " rows here, each held by a running user)");
+                    loop.recordFailure(first.row, 0, 0, "data " + feed.table.name() + ": no row left (pick "
+                            + "unique: " + feed.rows() + " rows here, each held by a running user)", 0);
                     return false;
                 }
                 rows[source] = row;

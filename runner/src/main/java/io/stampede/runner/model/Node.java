@@ -117,6 +117,11 @@ final class Node {
         return expect(ok, "an integer") ? value.intValue() : null;
     }
 
+    /** A boolean (true or false, not the text "true"), or null. */
+    Boolean bool() {
+        return value != null && expect(value.isBoolean(), "true or false") ? value.booleanValue() : null;
+    }
+
     /** A number, or null. */
     Double number() {
         return value != null && expect(value.isNumber(), "a number") ? value.doubleValue() : null;

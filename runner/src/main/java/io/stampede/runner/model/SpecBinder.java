@@ -111,11 +111,12 @@ final class SpecBinder {
     }
 
     private static DefaultsSpec defaults(Node node) {
-        if (!node.checkFields(List.of("headers", "timeout"))) {
+        if (!node.checkFields(List.of("headers", "timeout", "cookies", "followRedirects"))) {
             return DefaultsSpec.NONE;
         }
         return new DefaultsSpec(StepBinder.headers(node.field("headers")),
-                StepBinder.timeout(node.field("timeout")));
+                StepBinder.timeout(node.field("timeout")), node.field("cookies").bool(),
+                BodyBinder.followRedirects(node.field("followRedirects")));
     }
 
     private static List<UserClassSpec> userClasses(Node node) {

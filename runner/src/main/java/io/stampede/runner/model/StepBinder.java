@@ -18,7 +18,8 @@ final class StepBinder {
     static final List<String> STEP_FIELDS = List.of("request", "expect", "extract");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final List<String> REQUEST_FIELDS =
-            List.of("method", "path", "name", "headers", "json", "body", "timeout");
+            List.of("method", "path", "name", "headers", "json", "body", "timeout", "form", "multipart",
+                    "followRedirects");
     private static final List<String> EXTRACT_KINDS = List.of("jsonPath", "header");
 
     private StepBinder() {
@@ -48,11 +49,11 @@ final class StepBinder {
             nameNode.problem("expected a stats row name such as /api/products/{id}, got an empty text");
         }
         String body = request.field("body").string();
-        if (request.has("json") && request.has("body")) {
-            request.field("body").problem("cannot be combined with json: a request has one body");
-        }
+        BodyBinder.checkOneBody(request);
         return new RequestSpec(method, path, name, headers(request.field("headers")), request.field("json").json(),
-                body, timeout(request.field("timeout")));
+                body, timeout(request.field("timeout")), BodyBinder.form(request.field("form")),
+                BodyBinder.multipart(request.field("multipart")),
+                BodyBinder.followRedirects(request.field("followRedirects")));
     }
 
     private static String method(Node node) {

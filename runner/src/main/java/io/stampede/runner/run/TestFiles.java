@@ -5,9 +5,10 @@ import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.scenario.TestPlan;
-import io.stampede.runner.scenario.data.DataSet;
+import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
+import io.stampede.runner.scenario.data.DataSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,7 +42,8 @@ public final class TestFiles {
             LoadTestDocument document = LoadTestParser.bind(tree);
             Path dir = file.toAbsolutePath().getParent();
             DataSet data = DataFiles.read(document.spec().data(), dir);
-            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env, data), data));
+            return Optional.of(new Loaded(tree, LoadTestCompiler.compile(document, overrides, env, data,
+                    Attachments.relativeTo(dir)), data));
         } catch (InvalidLoadTestException e) {
             printProblems(file, e, err);
             return Optional.empty();

@@ -12,24 +12,41 @@ import java.util.List;
  * @param body          the body, or null for none
  * @param timeoutMillis the per-request timeout, > 0; the time from sending to the last byte of the answer
  * @param row           index of the stats row in {@link Scenario#rows()}
+ * @param followRedirects how many redirects to follow, 0 (never) and up; the hops followed are counted in
+ *                        {@link Scenario#hopRowOf}
  */
 public record RequestPlan(String method, Template pathAndQuery, List<HeaderPlan> headers, BodyPlan body,
-                          long timeoutMillis, int row) {
+                          long timeoutMillis, int row, int followRedirects) {
+
+    /** A request that follows no redirect. */
+    public RequestPlan(String method, Template pathAndQuery, List<HeaderPlan> headers, BodyPlan body,
+                       long timeoutMillis, int row) {
+        this(method, pathAndQuery, headers, body, timeoutMillis, row, 0);
+    }
 
     public record HeaderPlan(String name, Template value) {
     }
 
     /**
-     * A request body. {@code text} renders the whole body; for {@code json:} bodies it renders JSON text in which
-     * a string that is exactly one numeric expression (say {@code "${randomInt(1,9)}"}) becomes a JSON number.
+     * A request body: either {@code text}, which renders the whole body (for {@code json:} bodies JSON text in
+     * which a string that is exactly one numeric expression, say {@code "${randomInt(1,9)}"}, becomes a JSON
+     * number; for {@code form:} bodies the url-encoded fields), or {@code multipart} (then text is null).
      */
-    public record BodyPlan(String contentType, Template text) {
+    public record BodyPlan(String contentType, Template text, MultipartPlan multipart) {
+
+        public BodyPlan(String contentType, Template text) {
+            this(contentType, text, null);
+        }
+
+        public boolean isConstant() {
+            return multipart != null ? multipart.isConstant() : text.isConstant();
+        }
     }
 
     /** True when nothing in the request depends on the user, so it can be encoded once. */
     public boolean isConstant() {
         return pathAndQuery.isConstant()
                 && headers.stream().allMatch(h -> h.value().isConstant())
-                && (body == null || body.text().isConstant());
+                && (body == null || body.isConstant());
     }
 }

@@ -4,10 +4,12 @@ import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.scenario.TestPlan;
+import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.data.DataSet;
 import io.stampede.runner.scenario.data.DataTable;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,11 +20,15 @@ public interface PlanSource {
 
     TestPlan load(MasterMessage.Welcome welcome) throws InvalidLoadTestException;
 
-    /** A remote worker: compiles the LoadTest the master sent with the master's overrides and its own environment. */
+    /**
+     * A remote worker: compiles the LoadTest the master sent with the master's overrides and its own environment;
+     * files it names (multipart uploads) are read relative to the worker's working directory.
+     */
     static PlanSource compiling(Map<String, String> env) {
         return welcome -> LoadTestCompiler.compile(LoadTestParser.bind(welcome.loadTest()),
                 welcome.overrides().toOverrides(), env, new DataSet(welcome.data().stream()
-                        .collect(Collectors.toMap(DataTable::name, table -> table)), List.of()));
+                        .collect(Collectors.toMap(DataTable::name, table -> table)), List.of()),
+                Attachments.relativeTo(Path.of("")));
     }
 
     /** An in-process worker: the plan the master compiled. */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.stampede.runner.scenario.MultipartPlan;
 import io.stampede.runner.scenario.RequestPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
@@ -47,9 +48,8 @@ public final class RequestEncoder {
      */
     public ByteBuf preEncode(RequestPlan plan) {
         if (!plan.isConstant()) throw new IllegalArgumentException("request is not constant");
-        StringBuilder body = render(plan, null);
         ByteBuf bytes = Unpooled.directBuffer();
-        write(body, bytes);
+        encodeInto(plan, null, plan.method(), null, false, null, null, bytes);
         return Unpooled.unreleasableBuffer(bytes.asReadOnly());
     }
 
@@ -60,55 +60,139 @@ public final class RequestEncoder {
      *                                 buffer is taken)
      */
     public ByteBuf encode(RequestPlan plan, TemplateContext context, ByteBufAllocator allocator) {
-        StringBuilder body = render(plan, context);
+        return encode(plan, context, allocator, null, null);
+    }
+
+    /**
+     * Like {@link #encode(RequestPlan, TemplateContext, ByteBufAllocator)}, with a path already rendered and the
+     * user's cookies.
+     *
+     * @param path   the path and query from the target's root (base path included), rendered by the caller; null
+     *               to render the plan's
+     * @param cookie the Cookie header's value from the user's jar, or null; joined to a Cookie header the plan
+     *               writes itself
+     */
+    public ByteBuf encode(RequestPlan plan, TemplateContext context, ByteBufAllocator allocator, String path,
+                          String cookie) {
         ByteBuf bytes = allocator.directBuffer(256);
-        write(body, bytes);
+        try {
+            encodeInto(plan, context, plan.method(), path, false, null, cookie, bytes);
+        } catch (RuntimeException e) {
+            bytes.release();
+            throw e;
+        }
         return bytes;
     }
 
-    /** Renders the head into {@link #scratch}, and the body, if any, into the returned builder (else null). */
-    private StringBuilder render(RequestPlan plan, TemplateContext context) {
+    /**
+     * A request that follows a redirect: the plan's headers, the given method and path; with the body of the
+     * first request ({@code body}, 307/308) or none (301/302/303, whose Content-Type is then left out too).
+     *
+     * @param path the path and query from the target's root, as the Location gave it
+     * @param body the first request's body bytes (not released here), or null for none
+     */
+    public ByteBuf encodeRedirect(RequestPlan plan, TemplateContext context, ByteBufAllocator allocator,
+                                  String method, String path, ByteBuf body, String cookie) {
+        ByteBuf bytes = allocator.directBuffer(256);
+        try {
+            encodeInto(plan, context, method, path, body == null, body, cookie, bytes);
+        } catch (RuntimeException e) {
+            bytes.release();
+            throw e;
+        }
+        return bytes;
+    }
+
+    /** The path and query of a plan's request from the target's root (the base path prefixed), rendered. */
+    public String renderPath(RequestPlan plan, TemplateContext context) {
+        StringBuilder path = new StringBuilder(basePath.length() + 32).append(basePath);
+        plan.pathAndQuery().appendTo(path, context);
+        return path.toString();
+    }
+
+    /**
+     * Writes the request into {@code out}: the head is rendered into {@link #scratch}, a text body into
+     * {@link #bodyScratch}, a multipart body straight into {@code out} after the head (its length is known first).
+     *
+     * @param path     the rendered path from the root, or null to render the plan's (base path prefixed)
+     * @param dropBody send no body (and no Content-Type), as a 301/302/303 redirect asks
+     * @param keptBody body bytes to send instead of the plan's, or null
+     */
+    private void encodeInto(RequestPlan plan, TemplateContext context, String method, String path, boolean dropBody,
+                            ByteBuf keptBody, String cookie, ByteBuf out) {
         StringBuilder head = scratch;
         head.setLength(0);
-        head.append(plan.method()).append(' ').append(basePath);
+        head.append(method).append(' ');
         int pathStart = head.length();
-        plan.pathAndQuery().appendTo(head, context);
+        if (path != null) {
+            head.append(path);
+        } else {
+            head.append(basePath);
+            plan.pathAndQuery().appendTo(head, context);
+        }
         checkPath(head, pathStart);
         head.append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");
+        RequestPlan.BodyPlan bodyPlan = dropBody ? null : plan.body();
+        MultipartPlan multipart = bodyPlan == null || keptBody != null ? null : bodyPlan.multipart();
         boolean userAgentSet = false;
         boolean contentTypeSet = false;
         boolean acceptEncodingSet = false;
+        boolean cookieWritten = false;
         for (RequestPlan.HeaderPlan header : plan.headers()) {
+            boolean contentType = header.name().equalsIgnoreCase("Content-Type");
+            // A body dropped by a redirect takes its type along; a multipart body's type carries its boundary.
+            if (contentType && (bodyPlan == null && plan.body() != null || multipart != null)) continue;
             head.append(header.name()).append(": ");
             int valueStart = head.length();
             header.value().appendTo(head, context);
             checkHeaderValue(head, valueStart, header.name());
+            if (cookie != null && header.name().equalsIgnoreCase("Cookie")) {
+                head.append("; ").append(cookie);
+                cookieWritten = true;
+            }
             head.append("\r\n");
             userAgentSet |= header.name().equalsIgnoreCase("User-Agent");
-            contentTypeSet |= header.name().equalsIgnoreCase("Content-Type");
+            contentTypeSet |= contentType;
             acceptEncodingSet |= header.name().equalsIgnoreCase("Accept-Encoding");
+        }
+        if (cookie != null && !cookieWritten) {
+            int valueStart = head.length();
+            head.append("Cookie: ").append(cookie);
+            checkHeaderValue(head, valueStart, "Cookie");
+            head.append("\r\n");
         }
         if (!userAgentSet) head.append("User-Agent: ").append(USER_AGENT).append("\r\n");
         // As Python's requests (so Locust) and browsers do: servers that compress, compress for us too.
         if (!acceptEncodingSet) head.append("Accept-Encoding: ").append(ACCEPT_ENCODING).append("\r\n");
 
-        StringBuilder body = null;
-        if (plan.body() != null) {
-            body = bodyScratch;
-            body.setLength(0);
-            plan.body().text().appendTo(body, context);
-            if (!contentTypeSet) head.append("Content-Type: ").append(plan.body().contentType()).append("\r\n");
-            head.append("Content-Length: ").append(ByteBufUtil.utf8Bytes(body)).append("\r\n");
-        } else if (hasBodySemantics(plan.method())) {
+        StringBuilder text = null;
+        ByteBuf parts = null;
+        long bodyLength = -1;
+        if (keptBody != null) {
+            bodyLength = keptBody.readableBytes();
+        } else if (multipart != null) {
+            parts = Unpooled.buffer(256);
+            MultipartWriter.write(multipart, context, parts, bodyScratch);
+            bodyLength = parts.readableBytes();
+        } else if (bodyPlan != null) {
+            text = bodyScratch;
+            text.setLength(0);
+            bodyPlan.text().appendTo(text, context);
+            bodyLength = ByteBufUtil.utf8Bytes(text);
+        }
+        if (bodyLength >= 0) {
+            if (!contentTypeSet && bodyPlan != null) {
+                head.append("Content-Type: ").append(bodyPlan.contentType()).append("\r\n");
+            }
+            head.append("Content-Length: ").append(bodyLength).append("\r\n");
+        } else if (hasBodySemantics(method)) {
             head.append("Content-Length: 0\r\n");
         }
         head.append("\r\n");
-        return body;
-    }
-
-    private void write(StringBuilder body, ByteBuf out) {
-        ByteBufUtil.writeUtf8(out, scratch);
-        if (body != null) ByteBufUtil.writeUtf8(out, body);
+        ByteBufUtil.writeUtf8(out, head);
+        if (keptBody != null) out.writeBytes(keptBody, keptBody.readerIndex(), keptBody.readableBytes());
+        else if (parts != null) out.writeBytes(parts);
+        else if (text != null) ByteBufUtil.writeUtf8(out, text);
     }
 
     /**

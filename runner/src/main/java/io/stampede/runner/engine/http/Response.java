@@ -13,8 +13,15 @@ import java.util.Locale;
  * @param headers   name/value pairs with lower-case names, empty when not kept
  * @param bodyProblem why a kept body could not be read (its Content-Encoding could not be undone), else null;
  *                  the body is "" then
+ * @param setCookies the Set-Cookie header values, in order, always kept (empty when none)
+ * @param location  the Location header, always kept, or null
  */
-public record Response(int status, long bodyBytes, String body, List<String[]> headers, String bodyProblem) {
+public record Response(int status, long bodyBytes, String body, List<String[]> headers, String bodyProblem,
+                       List<String> setCookies, String location) {
+
+    public Response(int status, long bodyBytes, String body, List<String[]> headers, String bodyProblem) {
+        this(status, bodyBytes, body, headers, bodyProblem, List.of(), null);
+    }
 
     /** The first header with this name (case-insensitive), or null. */
     public String header(String name) {

@@ -45,6 +45,8 @@ final class ResponseParser {
     private static final byte[] CHUNKED = ascii("chunked");
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
+    private static final byte[] SET_COOKIE = ascii("set-cookie");
+    private static final byte[] LOCATION = ascii("location");
 
     private Listener listener;
     private State state = State.STATUS_LINE;
@@ -66,6 +68,10 @@ final class ResponseParser {
     private byte[] keptBody;
     private int keptBodyLength;
     private List<String[]> headers;
+    /** Set-Cookie values (for the user's cookie jar) and the Location (for redirects), kept whatever the step asked
+     *  for: they are rare, so the common response allocates nothing for them. */
+    private List<String> setCookies;
+    private String location;
     /** The body's Content-Encoding in lower case when it must be undone for a kept body, else null. */
     private String contentCoding;
 
@@ -211,6 +217,8 @@ final class ResponseParser {
         contentCoding = null;
         bodyBytes = 0;
         if (keepHeaders) headers = new ArrayList<>(8);
+        setCookies = null;
+        location = null;
         state = State.HEADERS;
     }
 
@@ -247,6 +255,11 @@ final class ResponseParser {
                 if (containsIgnoreCase(a, valueStart, valueEnd, CLOSE)) close = true;
                 if (containsIgnoreCase(a, valueStart, valueEnd, KEEP_ALIVE)) keepAliveHeader = true;
             }
+        } else if (equalsIgnoreCase(a, start, nameLength, SET_COOKIE)) {
+            if (setCookies == null) setCookies = new ArrayList<>(2);
+            setCookies.add(new String(a, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
+        } else if (equalsIgnoreCase(a, start, nameLength, LOCATION)) {
+            location = new String(a, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
         }
         if (keepBody && equalsIgnoreCase(a, start, nameLength, CONTENT_ENCODING)) {
             String coding = new String(a, valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII)
@@ -347,7 +360,9 @@ final class ResponseParser {
         headers = null;
         state = State.STATUS_LINE;
         Listener l = listener;
-        if (l != null) l.onResponse(new Response(status, bodyBytes, body, kept, bodyProblem), close);
+        List<String> cookies = setCookies == null ? List.of() : setCookies;
+        setCookies = null;
+        if (l != null) l.onResponse(new Response(status, bodyBytes, body, kept, bodyProblem, cookies, location), close);
     }
 
     private void protocolError(String cause) {

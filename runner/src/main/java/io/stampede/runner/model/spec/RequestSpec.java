@@ -15,12 +15,24 @@ import java.util.Map;
  * @param json    a JSON body as a YAML tree, or null; a private copy: callers must not modify it
  * @param body    a text body, or null; never set together with json
  * @param timeout > 0, or null
+ * @param form    an application/x-www-form-urlencoded body: value templates by field name, in document order, or
+ *                null; at most one of json, body, form and multipart is set
+ * @param multipart a multipart/form-data body, or null
+ * @param followRedirects redirects to follow for this request (0 = none), or null for spec.defaults'
  */
 public record RequestSpec(String method, String path, String name, Map<String, String> headers, JsonNode json,
-                          String body, Duration timeout) {
+                          String body, Duration timeout, Map<String, String> form, MultipartSpec multipart,
+                          Integer followRedirects) {
 
     public RequestSpec {
         headers = Immutables.orderedMap(headers);
         json = json == null ? null : json.deepCopy();
+        form = form == null ? null : Immutables.orderedMap(form);
+    }
+
+    /** A request with a json or text body (or none), following spec.defaults' redirects. */
+    public RequestSpec(String method, String path, String name, Map<String, String> headers, JsonNode json,
+                       String body, Duration timeout) {
+        this(method, path, name, headers, json, body, timeout, null, null, null);
     }
 }

@@ -19,9 +19,10 @@ import java.util.Map;
  *                     reported and thresholds may name them)
  * @param data         the spec.data sources templates may read, by source index
  * @param setupSlots   {@code setup.NAME} for each value spec.setup extracts: the last slots of every class
+ * @param attachments  where multipart files are read from
  */
 record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
                       DefaultsSpec defaults, TagFilter tags,
                       WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows,
-                      List<TemplateScope.DataColumns> data, List<String> setupSlots) {
+                      List<TemplateScope.DataColumns> data, List<String> setupSlots, Attachments attachments) {
 }

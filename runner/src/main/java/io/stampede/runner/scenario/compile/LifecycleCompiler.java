@@ -65,10 +65,15 @@ final class LifecycleCompiler {
         CompiledHeaders headers = CompiledHeaders.NONE
                 .with(context.defaults().headers(), "spec.defaults.headers", templates);
         StepCompiler compiler = new StepCompiler(templates, headers, context.defaults().timeout(), slots, prefix,
-                context.problems());
+                context.problems(), context.defaults().redirects(), context.attachments());
         RowIndex noRows = new RowIndex();
         List<StepPlan> steps = new ArrayList<>();
         for (int k = 0; k < specs.size(); k++) {
+            if (specs.get(k).request() != null && specs.get(k).request().multipart() != null) {
+                context.problems().add(path + "[" + k + "].request.multipart", "setup and teardown send json, body "
+                        + "or form bodies; a multipart upload belongs in a user's task");
+                continue;
+            }
             StepPlan step = compiler.compile(specs.get(k), path + "[" + k + "]", noRows);
             if (step != null) steps.add(step);
         }

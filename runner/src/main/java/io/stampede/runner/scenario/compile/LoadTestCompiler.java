@@ -41,6 +41,10 @@ import java.util.TreeSet;
  *   <li>Headers: defaults, then the class's, then the request's (case-insensitive; later wins). A body's
  *       Content-Type is application/json for {@code json:} and text/plain for {@code body:} unless a header sets
  *       it. Timeout: the request's, else spec.defaults.timeout, else 30 s.</li>
+ *   <li>Sessions: a cookie jar per user unless spec.defaults.cookies is false; each request follows up to its
+ *       followRedirects, else spec.defaults.followRedirects, else 10 redirects. {@code form:} is url-encoded
+ *       ({@code application/x-www-form-urlencoded}); {@code multipart:} files are read through the
+ *       {@link Attachments} now.</li>
  *   <li>Tags: a task runs when it has an included tag (or none are included) and no excluded one; classes left
  *       without tasks are dropped; nothing left is a problem. Dropped tasks are still checked.</li>
  *   <li>Data: spec.data sources as read ({@link DataSet}); {@code ${name.column}} must name a column of the
@@ -64,15 +68,16 @@ public final class LoadTestCompiler {
      */
     public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env)
             throws InvalidLoadTestException {
-        return compile(doc, overrides, env, DataSet.NONE);
+        return compile(doc, overrides, env, DataSet.NONE, Attachments.NONE);
     }
 
     /**
-     * @param data the tables read for spec.data (and the problems reading them), {@link DataSet#NONE} when the
-     *             file has none
+     * @param data        the tables read for spec.data (and the problems reading them), {@link DataSet#NONE} when
+     *                    the file has none
+     * @param attachments where the files the LoadTest names (multipart uploads) are read from
      */
-    public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env, DataSet data)
-            throws InvalidLoadTestException {
+    public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env, DataSet data,
+                                   Attachments attachments) throws InvalidLoadTestException {
         Problems problems = new Problems();
         LoadTestSpec spec = doc.spec();
         URI target = target(spec.target(), overrides.host(), problems);
@@ -92,7 +97,7 @@ public final class LoadTestCompiler {
         List<String> setupNames = LifecycleCompiler.setupNames(spec);
         CompileContext context = new CompileContext(problems, constants, fromEnv, spec.defaults(), tags,
                 load == null ? null : load.waitOverride(), keptRows, droppedRows, sources.columns(),
-                setupNames.stream().map(name -> Lifecycle.PREFIX + name).toList());
+                setupNames.stream().map(name -> Lifecycle.PREFIX + name).toList(), attachments);
         Lifecycle lifecycle = LifecycleCompiler.compile(spec, setupNames, context);
 
         UserClassCompiler classCompiler = new UserClassCompiler(context);
@@ -114,7 +119,8 @@ public final class LoadTestCompiler {
                     + "thresholds (load.stress.breakOn: thresholds), such as - expr: p95 < 500ms");
         }
         problems.throwIfAny();
-        Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows(), sources.tables());
+        Scenario scenario = new Scenario(doc.name(), target, classes, keptRows.rows(), sources.tables(),
+                spec.defaults().cookiesOn());
         int workers = spec.workers() == null ? DEFAULT_WORKERS : spec.workers();
         List<NotifyTarget> notify = spec.webhooks().stream()
                 .map(hook -> new NotifyTarget(URI.create(hook.url()), Set.copyOf(hook.on()))).toList();

@@ -7,6 +7,7 @@ import io.stampede.runner.model.spec.RequestSpec;
 import io.stampede.runner.model.spec.StepSpec;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
+import io.stampede.runner.scenario.MultipartPlan;
 import io.stampede.runner.scenario.RequestPlan;
 import io.stampede.runner.scenario.RequestPlan.BodyPlan;
 import io.stampede.runner.scenario.RequestPlan.HeaderPlan;
@@ -39,22 +40,30 @@ final class StepCompiler {
     private final List<String> slotNames;
     private final String extractPrefix;
     private final Problems problems;
+    private final int defaultRedirects;
+    private final FormBodyCompiler forms;
 
-    /** @param classHeaders the defaults' and the class's headers, merged */
+    /**
+     * @param classHeaders     the defaults' and the class's headers, merged
+     * @param defaultRedirects spec.defaults.followRedirects (or its default), >= 0
+     */
     StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
-                 List<String> slotNames, Problems problems) {
-        this(templates, classHeaders, defaultTimeout, slotNames, "", problems);
+                 List<String> slotNames, Problems problems, int defaultRedirects, Attachments attachments) {
+        this(templates, classHeaders, defaultTimeout, slotNames, "", problems, defaultRedirects, attachments);
     }
 
     /** @param extractPrefix what an extracted name's slot is called besides the name ({@code setup.} in setup) */
     StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
-                 List<String> slotNames, String extractPrefix, Problems problems) {
+                 List<String> slotNames, String extractPrefix, Problems problems, int defaultRedirects,
+                 Attachments attachments) {
         this.templates = templates;
         this.classHeaders = classHeaders;
         this.defaultTimeout = defaultTimeout;
         this.slotNames = slotNames;
         this.extractPrefix = extractPrefix;
         this.problems = problems;
+        this.defaultRedirects = defaultRedirects;
+        this.forms = new FormBodyCompiler(templates, attachments, problems);
     }
 
     /**
@@ -76,7 +85,9 @@ final class StepCompiler {
         long timeoutMillis = request.timeout() != null ? request.timeout().toMillis()
                 : defaultTimeout != null ? defaultTimeout.toMillis() : DEFAULT_TIMEOUT_MILLIS;
         int row = rows.indexOf(rowOf(request));
-        RequestPlan plan = new RequestPlan(request.method(), path, headers.list(), body, timeoutMillis, row);
+        int redirects = request.followRedirects() != null ? request.followRedirects() : defaultRedirects;
+        RequestPlan plan = new RequestPlan(request.method(), path, headers.list(), body, timeoutMillis, row,
+                redirects);
         return new StepPlan(plan, expect, extractions);
     }
 
@@ -97,6 +108,18 @@ final class StepCompiler {
         } else if (request.body() != null) {
             text = templates.compile(request.body(), requestPath + ".body");
             defaultType = TEXT;
+        } else if (request.form() != null) {
+            text = forms.form(request.form(), requestPath + ".form");
+            defaultType = FormBodyCompiler.FORM;
+        } else if (request.multipart() != null) {
+            // The boundary is the body's: the engine sends its own Content-Type (a default header's is left out),
+            // and one written on this very request is a mistake.
+            MultipartPlan multipart = forms.multipart(request.multipart(), requestPath + ".multipart");
+            if (request.headers().keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase)) {
+                problems.add(requestPath + ".headers", "a multipart body sets its own Content-Type (with its "
+                        + "boundary): leave Content-Type out");
+            }
+            return multipart == null ? null : new BodyPlan(multipart.contentType(), null, multipart);
         } else {
             return null;
         }

@@ -37,7 +37,7 @@ final class UserClassCompiler {
                 .with(context.defaults().headers(), "spec.defaults.headers", templates)
                 .with(spec.headers(), path + ".headers", templates);
         StepCompiler steps = new StepCompiler(templates, headers, context.defaults().timeout(), slotNames,
-                context.problems());
+                context.problems(), context.defaults().redirects(), context.attachments());
         boolean kept = spec.tasks().stream().anyMatch(task -> context.tags().keeps(task.tags()));
         RowIndex classRows = kept ? context.keptRows() : context.droppedRows();
 
