@@ -25,7 +25,7 @@ public record Threshold(String expr, String request, String metric, Comparison o
     public static final String DROPPED_RATE = "droppedRate";
 
     public enum Comparison {
-        LT("<"), LE("<="), GT(">"), GE(">=");
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("==");
 
         private final String symbol;
 
@@ -43,6 +43,7 @@ public record Threshold(String expr, String request, String metric, Comparison o
                 case LE -> observed <= limit;
                 case GT -> observed > limit;
                 case GE -> observed >= limit;
+                case EQ -> observed == limit;
             };
         }
     }

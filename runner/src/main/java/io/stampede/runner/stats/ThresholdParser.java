@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
  *
  * <p>Values: latencies (avg, min, max, pNN) need a time unit, {@code ms}, {@code s} or {@code m};
  * failureRate takes a percentage ({@code 1%}) or a fraction 0..1 ({@code 0.01}); rps, failures and requests take
- * plain numbers. dropped (the open model's arrivals that found no free user) takes a count ({@code dropped <= 0})
+ * plain numbers. {@code ==} holds on an exact value ({@code dropped == 0}, {@code failures == 0}). dropped (the
+ * open model's arrivals that found no free user) takes a count ({@code dropped <= 0})
  * or a percentage of the scheduled arrivals ({@code dropped < 1%}), over the whole run only. Negative limits are
  * rejected.
  */
 public final class ThresholdParser {
 
-    private static final List<String> OPERATORS = List.of("<", "<=", ">", ">=");
+    private static final List<String> OPERATORS = List.of("<", "<=", ">", ">=", "==");
     private static final Pattern METRIC = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9.]*)\\s*");
     private static final Pattern OPERATOR = Pattern.compile("([<>=!]+)\\s*");
     private static final Pattern VALUE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*([A-Za-z%/]*)\\s*$");

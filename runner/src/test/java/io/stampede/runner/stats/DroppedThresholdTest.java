@@ -48,6 +48,16 @@ class DroppedThresholdTest {
     }
 
     @Test
+    void equalsHoldsOnlyOnTheExactCountAsTheIssueWritesIt() {
+        ThresholdResult zero = ThresholdEvaluator.evaluate(ThresholdParser.parse("dropped == 0", null), summary());
+        ThresholdResult three = ThresholdEvaluator.evaluate(ThresholdParser.parse("dropped == 3", null), summary());
+
+        assertThat(zero.passed()).isFalse();
+        assertThat(zero.observedText()).isEqualTo("3");
+        assertThat(three.passed()).isTrue();
+    }
+
+    @Test
     void droppedIsNeverScopedToARequestAndTakesNoTimeUnit() {
         assertThatThrownBy(() -> ThresholdParser.parse("dropped < 1%", "GET /x"))
                 .hasMessageContaining("whole run");

@@ -40,7 +40,7 @@ class ThresholdParserTest {
     @CsvSource(delimiter = '|', value = {
             "p96 < 1s            | unknown metric 'p96'",
             "latency < 1s        | unknown metric 'latency'",
-            "p95 == 1s           | unknown operator '=='",
+            "p95 != 1s           | unknown operator '!='",
             "p95 2s              | expected an operator",
             "p95 < 2             | needs a time unit (ms, s or m)",
             "p95 < 2h            | unknown time unit 'h'",
