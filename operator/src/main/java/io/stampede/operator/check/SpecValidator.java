@@ -8,10 +8,12 @@ import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.VariableSpec;
+import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
 import io.stampede.runner.scenario.data.DataSet;
 
+import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,12 @@ import java.util.Set;
  * {@code fromEnv} variable that {@code spec.env} does not set. A pure function of the LoadTest.
  */
 public final class SpecValidator {
+
+    /** Multipart files are read where the runner runs; nothing ships them to a cluster's pods yet. */
+    private static final Attachments NO_UPLOADS = path -> {
+        throw new IOException("a cluster run cannot upload files yet: multipart files are read on the machine "
+                + "that runs the test (run it with stampede run)");
+    };
 
     private SpecValidator() {
     }
@@ -48,7 +56,7 @@ public final class SpecValidator {
         List<Problem> problems = new ArrayList<>(missingEnv(loadTest, document));
         if (!problems.isEmpty()) return problems;
         try {
-            LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment(), data);
+            LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment(), data, NO_UPLOADS);
         } catch (InvalidLoadTestException e) {
             problems.addAll(e.problems());
         }
