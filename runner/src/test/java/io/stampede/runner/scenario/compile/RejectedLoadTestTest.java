@@ -187,8 +187,8 @@ class RejectedLoadTestTest {
                 // thresholds
                 reject(spec(TARGET, LOAD, CLASSES, "thresholds: [{expr: p97 < 2s}]"), "spec.thresholds[0].expr",
                         "unknown metric 'p97'; expected one of avg, min, max"),
-                reject(spec(TARGET, LOAD, CLASSES, "thresholds: [{expr: p95 == 2s}]"), "spec.thresholds[0].expr",
-                        "unknown operator '=='; expected one of < <= > >="),
+                reject(spec(TARGET, LOAD, CLASSES, "thresholds: [{expr: p95 != 2s}]"), "spec.thresholds[0].expr",
+                        "unknown operator '!='; expected one of < <= > >= =="),
                 reject(spec(TARGET, LOAD, CLASSES, "thresholds: [{expr: p95 < 2}]"), "spec.thresholds[0].expr",
                         "p95 is a latency and needs a time unit (ms, s or m)"),
                 reject(spec(TARGET, LOAD, CLASSES, "thresholds: [{expr: failureRate < 2ms}]"),
