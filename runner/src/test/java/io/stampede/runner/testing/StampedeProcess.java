@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * limit, a worker on its own). The JVM is started to come up fast on a busy machine (SerialGC, C1 only).
  *
  * <pre>{@code
- * try (StampedeProcess run = StampedeProcess.in(dir).openFilesLimit(256).start("run", test, "--quiet")) {
+ * try (StampedeProcess run = StampedeProcess.in(dir).openFilesLimit(256).start("run", file.toString(), "-q")) {
  *     assertThat(run.awaitExit(Duration.ofSeconds(90))).as(run.output()).isZero();
  * }
  * }</pre>
