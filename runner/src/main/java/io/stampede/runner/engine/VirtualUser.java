@@ -6,6 +6,7 @@ import io.stampede.runner.engine.http.HttpConnection;
 import io.stampede.runner.engine.http.InvalidRequestException;
 import io.stampede.runner.engine.http.Response;
 import io.stampede.runner.engine.http.ResponseListener;
+import io.stampede.runner.plugin.PluginCallException;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
 import io.stampede.runner.scenario.ResponseView;
@@ -235,7 +236,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         ByteBuf request;
         try {
             request = session.encodeFirst(step, loop, this);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | PluginCallException e) {
             failLocally(e.getMessage());
             return;
         } catch (OutOfMemoryError e) {
@@ -278,7 +279,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         ByteBuf request;
         try {
             request = session.encodeHop(step, hop, loop, this);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | PluginCallException e) {
             failLocally(e.getMessage());
             return true;
         } catch (OutOfMemoryError e) {
@@ -359,7 +360,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             return "body does not contain \"" + expect.bodyContains() + "\"";
         }
         if (step.keepResponse) {
-            ResponseView view = new ResponseView(response.body(), response::header);
+            ResponseView view = new ResponseView(response.status(), response.body(), response::header, this);
             for (ResponseCheck check : expect.checks()) {
                 String failure = check.failure(view);
                 if (failure != null) {

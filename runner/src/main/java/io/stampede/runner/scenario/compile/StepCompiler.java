@@ -16,6 +16,7 @@ import io.stampede.runner.scenario.Template;
 import io.stampede.runner.scenario.extract.HeaderSource;
 import io.stampede.runner.scenario.extract.JsonPath;
 import io.stampede.runner.scenario.extract.JsonPathSource;
+import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.stats.RowKey;
 
 import java.time.Duration;
@@ -42,20 +43,21 @@ final class StepCompiler {
     private final Problems problems;
     private final int defaultRedirects;
     private final FormBodyCompiler forms;
+    private final PluginUses plugins;
+    private final SignerPlan classSigner;
 
     /**
+     * @param extractPrefix    what an extracted name's slot is called besides the name ({@code setup.} in setup)
      * @param classHeaders     the defaults' and the class's headers, merged
      * @param defaultRedirects spec.defaults.followRedirects (or its default), >= 0
+     * @param plugins          compiles {@code sign} and {@code expect.checks}
+     * @param classSigner      the class's (or spec.defaults') signer for requests without their own, or null
      */
     StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
-                 List<String> slotNames, Problems problems, int defaultRedirects, Attachments attachments) {
-        this(templates, classHeaders, defaultTimeout, slotNames, "", problems, defaultRedirects, attachments);
-    }
-
-    /** @param extractPrefix what an extracted name's slot is called besides the name ({@code setup.} in setup) */
-    StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
                  List<String> slotNames, String extractPrefix, Problems problems, int defaultRedirects,
-                 Attachments attachments) {
+                 Attachments attachments, PluginUses plugins, SignerPlan classSigner) {
+        this.plugins = plugins;
+        this.classSigner = classSigner;
         this.templates = templates;
         this.classHeaders = classHeaders;
         this.defaultTimeout = defaultTimeout;
@@ -78,7 +80,9 @@ final class StepCompiler {
         CompiledHeaders headers = classHeaders.with(request.headers(), requestPath + ".headers", templates);
         BodyPlan body = body(request, requestPath, headers);
         List<Extraction> extractions = extractions(step.extract(), holderPath + ".extract");
-        ExpectPlan expect = ExpectCompiler.compile(step.expect(), holderPath + ".expect", problems);
+        ExpectPlan expect = ExpectCompiler.compile(step.expect(), holderPath + ".expect", problems, plugins);
+        SignerPlan signer = request.sign() != null ? plugins.signer(request.sign(), requestPath + ".sign")
+                : classSigner;
         if (problems.count() > before) {
             return null;
         }
@@ -87,7 +91,7 @@ final class StepCompiler {
         int row = rows.indexOf(rowOf(request));
         int redirects = request.followRedirects() != null ? request.followRedirects() : defaultRedirects;
         RequestPlan plan = new RequestPlan(request.method(), path, headers.list(), body, timeoutMillis, row,
-                redirects);
+                redirects, signer);
         return new StepPlan(plan, expect, extractions);
     }
 
