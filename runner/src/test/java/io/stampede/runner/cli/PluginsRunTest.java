@@ -152,6 +152,37 @@ class PluginsRunTest {
         }
     }
 
+    @Test
+    void aPluginThatBlocksItsLoopIsNamedAndTheRunStillEnds() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            // One user, so one loop blocks (8 s per signature) and the other runs on: the run must end after its
+            // duration, the stop timeout and the engine's grace (1 + 1 + 3 s), not after the plugin.
+            Path test = file(dir, "blocks.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: blocks}
+                    spec:
+                      target: TARGET
+                      load: {users: 1, duration: 1s, stopTimeout: 1s}
+                      userClasses:
+                        - name: stuck
+                          tasks:
+                            - request: {method: GET, path: /s, sign: {plugin: sleepy, with: {millis: "8000"}}}
+                    """, server.baseUrl());
+            long start = System.nanoTime();
+
+            Cli.Outcome outcome = stampede("run", test.toString(), "-q", "--plugins", plugins.toString());
+
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(outcome.err()).as(outcome.all())
+                    .containsPattern("plugin sleepy has blocked event loop stampede-loop-[0-9-]+ for \\d+ ms")
+                    .containsPattern("the run ends without event loop stampede-loop-[0-9-]+, which is blocked in "
+                            + "plugin sleepy");
+            assertThat(tookMillis).as("the run ended before the plugin returned (8 s)").isLessThan(8_000);
+            assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+        }
+    }
+
     private static Behaviour record(ReceivedRequest request, Map<String, Set<String>> signedBy,
                                     Map<String, Boolean> wellSigned, int bodyBytes) {
         String path = request.pathAndQuery();

@@ -4,6 +4,7 @@ import io.stampede.plugin.OutgoingRequest;
 import io.stampede.plugin.RequestSigner;
 import io.stampede.plugin.UserContext;
 import io.stampede.runner.plugin.PluginCallException;
+import io.stampede.runner.plugin.PluginCalls;
 import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
@@ -54,6 +55,7 @@ final class SigningRequest implements OutgoingRequest, RequestSigner.HeaderWrite
         this.pathStart = pathStart;
         this.pathEnd = pathEnd;
         this.body = body == null ? EMPTY : body;
+        PluginCalls.Slot slot = PluginCalls.enter(plan.name());
         try {
             plan.signer().sign(this, this);
         } catch (InvalidRequestException e) {
@@ -61,6 +63,7 @@ final class SigningRequest implements OutgoingRequest, RequestSigner.HeaderWrite
         } catch (Exception | LinkageError e) {
             throw new PluginCallException(plan.name(), e);
         } finally {
+            slot.exit();
             this.user = null;
             this.head = null;
             this.body = null;

@@ -4,6 +4,7 @@ import io.stampede.plugin.CheckedResponse;
 import io.stampede.plugin.CustomCheck;
 import io.stampede.plugin.UserContext;
 import io.stampede.runner.plugin.PluginCallException;
+import io.stampede.runner.plugin.PluginCalls;
 import io.stampede.runner.scenario.PluginSettings;
 import io.stampede.runner.scenario.ResponseCheck;
 import io.stampede.runner.scenario.ResponseView;
@@ -16,10 +17,13 @@ public record PluginCheck(String name, CustomCheck.Check check, PluginSettings s
 
     @Override
     public String failure(ResponseView response) {
+        PluginCalls.Slot slot = PluginCalls.enter(name);
         try {
             return check.failure(new Checked(response, settings));
         } catch (Exception | LinkageError e) {
             return PluginCallException.cause(name, e);
+        } finally {
+            slot.exit();
         }
     }
 

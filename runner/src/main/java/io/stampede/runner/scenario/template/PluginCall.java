@@ -2,6 +2,7 @@ package io.stampede.runner.scenario.template;
 
 import io.stampede.plugin.TemplateFunction;
 import io.stampede.runner.plugin.PluginCallException;
+import io.stampede.runner.plugin.PluginCalls;
 import io.stampede.runner.scenario.TemplateContext;
 
 /**
@@ -12,10 +13,13 @@ record PluginCall(String name, TemplateFunction.Call call) implements Segment {
 
     @Override
     public void appendTo(StringBuilder out, TemplateContext context) {
+        PluginCalls.Slot slot = PluginCalls.enter(name);
         try {
             call.appendTo(out, context);
         } catch (RuntimeException | LinkageError e) {
             throw new PluginCallException(name, e);
+        } finally {
+            slot.exit();
         }
     }
 }
