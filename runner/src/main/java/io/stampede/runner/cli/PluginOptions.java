@@ -42,11 +42,10 @@ final class PluginOptions {
                 return Optional.of(Plugins.NONE);
             }
             dir = Path.of(fromEnv);
-            origin = ENV + "=";
+            origin = ENV;
         }
         try {
-            return Optional.of(PluginLoader.load(dir, origin.endsWith("=") ? ENV : origin,
-                    TemplateCompiler.builtInFunctions()));
+            return Optional.of(PluginLoader.load(dir, origin, TemplateCompiler.builtInFunctions()));
         } catch (PluginLoadException e) {
             err.println("stampede: " + e.getMessage());
             return Optional.empty();
