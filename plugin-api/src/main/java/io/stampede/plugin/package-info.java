@@ -8,7 +8,9 @@
  *   <li>{@link io.stampede.plugin.TemplateFunction}: {@code ${name(args)}} in any template;</li>
  *   <li>{@link io.stampede.plugin.RequestSigner}: adds headers (a signature) to each request about to be sent
  *       ({@code sign:} on a request, a user class or {@code spec.defaults});</li>
- *   <li>{@link io.stampede.plugin.CustomCheck}: judges a response ({@code expect.checks}).</li>
+ *   <li>{@link io.stampede.plugin.CustomCheck}: judges a response ({@code expect.checks});</li>
+ *   <li>{@link io.stampede.plugin.CustomStep}: a step that does its own asynchronous work on the user's event loop
+ *       ({@code - step: {plugin: NAME, ...}}), with a timeout.</li>
  * </ul>
  * Each extension has a {@link io.stampede.plugin.Extension#name() name}: the name the LoadTest file uses. Names are
  * unique per kind over all jars (a template function's also among the built-ins); a clash stops the runner at load
@@ -16,7 +18,7 @@
  *
  * <h2>Threads</h2>
  * Load-time methods ({@code bind}, {@code create}) run once per use in the file, on the thread that compiles it,
- * before any request. Call-time methods ({@code appendTo}, {@code sign}, {@code failure}) run on the virtual user's
+ * before any request. Call-time methods ({@code appendTo}, {@code sign}, {@code failure}, {@code start}) run on the virtual user's
  * event loop, concurrently on every loop: they must be thread safe (keep per-call state in locals or
  * {@link java.lang.ThreadLocal}s) and must <b>never block</b> (no I/O, no locks held for long, no sleeping). A loop
  * blocked in a plugin stops every user on that loop; the runner names the plugin whose call the loop is in.

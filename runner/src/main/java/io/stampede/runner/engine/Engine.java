@@ -348,7 +348,8 @@ public final class Engine {
 
     /** A user ended (on its loop). The last one to end while stopping ends the run. */
     private void onUserFinished(VirtualUser user) {
-        if (activeUsers.decrementAndGet() == 0) {
+        // A loop given up at the end (a plugin blocked it) may wake after the run: its users end into nothing.
+        if (activeUsers.decrementAndGet() == 0 && !control.isShutdown()) {
             control.execute(() -> {
                 if (stopping && activeUsers.get() == 0 && (arrivalPlan == null || arrivalsStopped)) end();
             });

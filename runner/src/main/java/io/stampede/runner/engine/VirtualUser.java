@@ -97,6 +97,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean started;
     private boolean cleanupBegun;
     private ScheduledFuture<?> cleanupDeadline;
+    /** A plugin's custom step in flight (the user waits for it as for a response), else null. */
+    private PluginStepRun pluginRun;
 
     // Open model only: null for a closed-model user.
     private final Consumer<VirtualUser> onIterationDone;
@@ -176,7 +178,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     void stop() {
         if (stopRequested) return;
         stopRequested = true;
-        if (parked || (onIterationDone != null ? !busy : !connection.inFlight() && mode != Mode.RENEWAL)) {
+        if (parked || (onIterationDone != null ? !busy
+                : !connection.inFlight() && pluginRun == null && mode != Mode.RENEWAL)) {
             stopped();
         }
     }
@@ -186,6 +189,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (finished) return;
         if (connection.inFlight()) {
             connection.close();
+            loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED, 0);
+        } else if (pluginRun != null) {
+            pluginRun.cancel();
+            pluginRun = null;
             loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED, 0);
         }
         finish();
@@ -232,6 +239,12 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             timeNextFromSchedule = false;
         } else {
             requestStartNanos = System.nanoTime();
+        }
+        if (step.pluginStep != null) {
+            pluginRun = new PluginStepRun(step.pluginStep, loop.eventLoop, this, slots, userClass.plan.slotNames(),
+                    this::pluginStepDone);
+            pluginRun.start();
+            return;
         }
         ByteBuf request;
         try {
@@ -330,6 +343,26 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         } else {
             loop.recordFailure(step.row, latencyMicros, response.bodyBytes(), failure, response.status());
             stepsDone(false);
+        }
+    }
+
+    /** A custom step settled (on the loop): counted in its row like a response, then the steps go on or end. */
+    private void pluginStepDone(PluginStepRun.Outcome outcome) {
+        pluginRun = null;
+        StepRuntime step = steps[stepIndex];
+        long measured = outcome.result() == null ? -1 : outcome.result().latencyMicros();
+        long latencyMicros = measured >= 0 ? measured : elapsedMicros();
+        if (outcome.cause() != null) {
+            loop.recordFailure(step.row, latencyMicros, 0, outcome.cause(), 0);
+            stepsDone(false);
+            return;
+        }
+        loop.recordSuccess(step.row, latencyMicros, outcome.result().bytes(), 0);
+        if (++stepIndex < steps.length) {
+            if (mode == Mode.TASK || mode == Mode.CLEANUP) retried = false;
+            send();
+        } else {
+            stepsDone(true);
         }
     }
 
@@ -467,6 +500,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp = null;
         }
         if (cleanupDeadline != null) cleanupDeadline.cancel(false);
+        if (pluginRun != null) {
+            pluginRun.cancel();
+            pluginRun = null;
+        }
         for (int source = 0; source < rows.length; source++) {
             DataFeeds.Feed feed = loop.data.feed(source);
             if (feed.unique && rows[source] >= 0) {

@@ -1,6 +1,10 @@
 package io.stampede.runner.model;
 
+import io.stampede.runner.model.spec.PluginStepSpec;
 import io.stampede.runner.model.spec.PluginUseSpec;
+import io.stampede.runner.model.spec.StepSpec;
+
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +37,13 @@ final class PluginUseBinder {
                     + plugin + "'");
             return null;
         }
+        Map<String, String> settings = settings(node.field("with"));
+        return plugin == null ? null : new PluginUseSpec(plugin, settings);
+    }
+
+    private static Map<String, String> settings(Node with) {
         Map<String, String> settings = new LinkedHashMap<>();
-        node.field("with").entries().forEach((name, value) -> {
+        with.entries().forEach((name, value) -> {
             if (!value.required("the setting's value (text; ${...} reads variables)")) {
                 return;
             }
@@ -45,7 +54,46 @@ final class PluginUseBinder {
             }
             settings.put(name, value.scalarText());
         });
-        return plugin == null ? null : new PluginUseSpec(plugin, settings);
+        return settings;
+    }
+
+    static final List<String> STEP_FIELDS = List.of("plugin", "name", "timeout", "with");
+
+    /**
+     * A step written {@code step: {plugin: NAME, name: ROW, timeout: 2s, with: {...}}} (a custom step of a plugin),
+     * alone in its map: request, expect and extract belong to request steps.
+     *
+     * @return null when broken (reported)
+     */
+    static StepSpec step(Node holder) {
+        for (String field : List.of("request", "expect", "extract")) {
+            if (holder.has(field)) {
+                holder.field(field).problem("a step is either a request or a plugin step (step:), not both");
+            }
+        }
+        Node node = holder.field("step");
+        if (!node.checkFields(STEP_FIELDS)) {
+            return null;
+        }
+        Node pluginNode = node.field("plugin");
+        if (!pluginNode.required("the name of a plugin's custom step, such as publish")) {
+            return null;
+        }
+        String plugin = pluginNode.string();
+        if (plugin != null && !FieldNames.isIdentifier(plugin)) {
+            pluginNode.problem("expected an extension's name (a letter or '_', then letters, digits or '_'), got '"
+                    + plugin + "'");
+            return null;
+        }
+        Node nameNode = node.field("name");
+        String name = nameNode.string();
+        if (name != null && name.isBlank()) {
+            nameNode.problem("expected a stats row name such as 'publish order', got an empty text");
+        }
+        Duration timeout = StepBinder.timeout(node.field("timeout"));
+        Map<String, String> settings = settings(node.field("with"));
+        return plugin == null ? null : new StepSpec(null, null, Map.of(),
+                new PluginStepSpec(plugin, name, timeout, settings));
     }
 
     /** A list of uses, such as {@code expect.checks}. */

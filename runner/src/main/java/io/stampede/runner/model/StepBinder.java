@@ -16,7 +16,7 @@ import java.util.Map;
 /** Binds a step (request, expect, extract) and the header maps shared with classes and defaults. */
 final class StepBinder {
 
-    static final List<String> STEP_FIELDS = List.of("request", "expect", "extract");
+    static final List<String> STEP_FIELDS = List.of("request", "expect", "extract", "step");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final List<String> REQUEST_FIELDS =
             List.of("method", "path", "name", "headers", "json", "body", "timeout", "form", "multipart",

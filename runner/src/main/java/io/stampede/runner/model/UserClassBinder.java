@@ -205,7 +205,7 @@ final class UserClassBinder {
                 }
                 continue;
             }
-            StepSpec step = StepBinder.step(element);
+            StepSpec step = element.has("step") ? PluginUseBinder.step(element) : StepBinder.step(element);
             if (step != null) {
                 steps.add(step);
             }

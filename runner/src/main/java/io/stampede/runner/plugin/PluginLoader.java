@@ -1,6 +1,7 @@
 package io.stampede.runner.plugin;
 
 import io.stampede.plugin.CustomCheck;
+import io.stampede.plugin.CustomStep;
 import io.stampede.plugin.Extension;
 import io.stampede.plugin.RequestSigner;
 import io.stampede.plugin.TemplateFunction;
@@ -37,7 +38,7 @@ public final class PluginLoader {
 
     /** The extension kinds, with the service file each is listed in. */
     static final List<Class<? extends Extension>> KINDS =
-            List.of(TemplateFunction.class, RequestSigner.class, CustomCheck.class);
+            List.of(TemplateFunction.class, RequestSigner.class, CustomCheck.class, CustomStep.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private PluginLoader() {
@@ -66,7 +67,8 @@ public final class PluginLoader {
         }
         if (jars.isEmpty()) {
             throw new PluginLoadException(where + ": no .jar file in it (a plugin is a jar that lists its extensions "
-                    + "in META-INF/services/io.stampede.plugin.TemplateFunction, RequestSigner or CustomCheck)");
+                    + "in META-INF/services/io.stampede.plugin.TemplateFunction, RequestSigner, CustomCheck or "
+                    + "CustomStep)");
         }
         List<String> problems = new ArrayList<>();
         URL[] urls = new URL[jars.size()];
@@ -97,7 +99,7 @@ public final class PluginLoader {
             throw failure(where, problems);
         }
         return new Plugins(cast(byKind.get(TemplateFunction.class)), cast(byKind.get(RequestSigner.class)),
-                cast(byKind.get(CustomCheck.class)), false);
+                cast(byKind.get(CustomCheck.class)), cast(byKind.get(CustomStep.class)), false);
     }
 
     private static void collect(Class<? extends Extension> kind, ClassLoader loader, Map<String, Extension> named,
@@ -144,7 +146,7 @@ public final class PluginLoader {
                 }
             }
             return "no Stampede plugin in it (it lists no META-INF/services/io.stampede.plugin.TemplateFunction, "
-                    + "RequestSigner or CustomCheck file)";
+                    + "RequestSigner, CustomCheck or CustomStep file)";
         } catch (IOException e) {
             return "not a readable jar (" + e.getMessage() + ")";
         }

@@ -1,6 +1,8 @@
 package io.stampede.runner.plugin;
 
 import io.stampede.plugin.CustomCheck;
+import io.stampede.plugin.CustomStep;
+import io.stampede.plugin.StepResult;
 import io.stampede.plugin.Extension;
 import io.stampede.plugin.RequestSigner;
 import io.stampede.plugin.Settings;
@@ -20,20 +22,32 @@ import java.util.TreeMap;
  */
 public final class Plugins {
 
-    public static final Plugins NONE = new Plugins(Map.of(), Map.of(), Map.of(), false);
-    public static final Plugins ACCEPT_ANY = new Plugins(Map.of(), Map.of(), Map.of(), true);
+    public static final Plugins NONE = new Plugins(Map.of(), Map.of(), Map.of(), Map.of(), false);
+    public static final Plugins ACCEPT_ANY = new Plugins(Map.of(), Map.of(), Map.of(), Map.of(), true);
 
     private final Map<String, TemplateFunction> functions;
     private final Map<String, RequestSigner> signers;
     private final Map<String, CustomCheck> checks;
+    private final Map<String, CustomStep> steps;
     private final boolean acceptAny;
 
     Plugins(Map<String, TemplateFunction> functions, Map<String, RequestSigner> signers,
-            Map<String, CustomCheck> checks, boolean acceptAny) {
+            Map<String, CustomCheck> checks, Map<String, CustomStep> steps, boolean acceptAny) {
         this.functions = Map.copyOf(functions);
         this.signers = Map.copyOf(signers);
         this.checks = Map.copyOf(checks);
+        this.steps = Map.copyOf(steps);
         this.acceptAny = acceptAny;
+    }
+
+    /** The custom step of this name, or null when there is none. */
+    public CustomStep step(String name) {
+        CustomStep step = steps.get(name);
+        return step != null || !acceptAny ? step : new StepPlaceholder(name);
+    }
+
+    public String stepNames() {
+        return names(steps);
     }
 
     /** The template function of this name, or null when there is none. */
@@ -69,12 +83,12 @@ public final class Plugins {
 
     /** Every extension loaded, by kind then name, for the run's banner. */
     public List<String> describe() {
-        return List.of(
-                "functions: " + functionNames(), "signers: " + signerNames(), "checks: " + checkNames());
+        return List.of("functions: " + functionNames(), "signers: " + signerNames(), "checks: " + checkNames(),
+                "steps: " + stepNames());
     }
 
     public boolean isEmpty() {
-        return functions.isEmpty() && signers.isEmpty() && checks.isEmpty();
+        return functions.isEmpty() && signers.isEmpty() && checks.isEmpty() && steps.isEmpty();
     }
 
     private static String names(Map<String, ? extends Extension> extensions) {
@@ -94,6 +108,13 @@ public final class Plugins {
         @Override
         public Signer create(Settings settings) {
             return (request, headers) -> { };
+        }
+    }
+
+    private record StepPlaceholder(String name) implements CustomStep {
+        @Override
+        public Step create(Settings settings) {
+            return context -> java.util.concurrent.CompletableFuture.completedFuture(StepResult.ok());
         }
     }
 

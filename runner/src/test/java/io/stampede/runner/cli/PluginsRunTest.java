@@ -183,6 +183,58 @@ class PluginsRunTest {
         }
     }
 
+    @Test
+    void aCustomStepRunsOnTheUsersLoopIsCountedInItsRowAndTimesOut() throws Exception {
+        try (TargetServer server = TargetServer.start()) {
+            server.respond("POST", "/login", Behaviour.json(200, "{\"token\": \"t-1\"}"));
+            Path test = file(dir, "steps.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: steps}
+                    spec:
+                      target: TARGET
+                      load: {users: 2, spawnRate: 50, duration: 3s}
+                      userClasses:
+                        - name: publisher
+                          order: sequential
+                          wait: {constant: 20ms}
+                          onStart:
+                            - request: {method: POST, path: /login}
+                              extract: {token: {jsonPath: $.token}}
+                          tasks:
+                            - steps:
+                                - step: {plugin: pause, name: publish order, with: {millis: "30"}}
+                                - request: {method: GET, path: /after-publish}
+                            - steps:
+                                - step: {plugin: never, timeout: 200ms}
+                                - request: {method: GET, path: /never-reached}
+                            - steps:
+                                - step: {plugin: broken}
+                            - request: {method: GET, path: /fine}
+                    """, server.baseUrl());
+            Path json = dir.resolve("steps.json");
+
+            Cli.Outcome outcome = stampede("run", test.toString(), "-q", "--plugins", plugins.toString(),
+                    "--json", json.toString());
+
+            assertThat(outcome.exitCode()).as(outcome.all()).isZero();
+            JsonNode report = JSON.readTree(json.toFile());
+            Map<String, long[]> rows = rows(report);
+            assertThat(rows.get("STEP publish order")[0]).as(report.toString()).isPositive();
+            assertThat(rows.get("STEP publish order")[1]).as("the step read the extracted token").isZero();
+            assertThat(rows.get("GET /after-publish")[0]).as("the next step ran after each publish")
+                    .isEqualTo(server.requestCount("GET", "/after-publish")).isEqualTo(rows.get("STEP publish order")[0]);
+            assertThat(report.path("summary").path("requests").toString())
+                    .as("the plugin's own latency (30 ms) is the row's").contains("\"name\":\"STEP publish order\"");
+            assertThat(causes(report)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "STEP never", "plugin never: did not finish within 200ms",
+                    "STEP broken", "plugin broken: queue down"));
+            assertThat(rows.get("STEP never")[1]).isEqualTo(rows.get("STEP never")[0]).isPositive();
+            assertThat(server.requestCount("GET", "/never-reached")).as("a failed step ends its task").isZero();
+            assertThat(rows.get("GET /fine")[0]).isEqualTo(server.requestCount("GET", "/fine")).isPositive();
+        }
+    }
+
     private static Behaviour record(ReceivedRequest request, Map<String, Set<String>> signedBy,
                                     Map<String, Boolean> wellSigned, int bodyBytes) {
         String path = request.pathAndQuery();

@@ -13,8 +13,11 @@ public final class SamplePlugins {
      * signer {@code tag} (adds {@code X-Signed-By: <who setting>}, {@code X-Line: METHOD PATH} and
      * {@code X-Body-Bytes}); {@code failingSigner} (throws "no key"); the check {@code hasWord} (setting word; fails
      * "body lacks WORD") and {@code throwingCheck} (throws "bad check"); the signer {@code needsKey} whose create
-     * refuses a missing {@code key} setting; and {@code sleepy}, a signer that blocks its loop for its setting
-     * {@code millis} (what a plugin must never do).
+     * refuses a missing {@code key} setting; {@code sleepy}, a signer that blocks its loop for its setting
+     * {@code millis} (what a plugin must never do); the custom steps {@code pause} (completes after its setting
+     * {@code millis} on the user's loop, reporting that as its latency and 3 bytes, when the user extracted
+     * {@code token} = t-1, else fails "no token"), {@code never} (never completes) and {@code broken} (its stage
+     * fails with "queue down").
      */
     public static Path sample(Path dir) {
         return PluginJars.builder("sample")
@@ -122,6 +125,56 @@ public final class SamplePlugins {
                             }
                         }
                         """)
+                .source("sample.Pause", """
+                        package sample;
+                        import io.stampede.plugin.CustomStep;
+                        import io.stampede.plugin.Settings;
+                        import io.stampede.plugin.StepResult;
+                        import java.util.concurrent.CompletableFuture;
+                        import java.util.concurrent.TimeUnit;
+                        public final class Pause implements CustomStep {
+                            public String name() { return "pause"; }
+                            public Step create(Settings settings) {
+                                settings.require("millis");
+                                long millis = Long.parseLong(settings.constant("millis"));
+                                return context -> {
+                                    CompletableFuture<StepResult> done = new CompletableFuture<>();
+                                    String token = context.variable("token");
+                                    context.loop().schedule(() -> done.complete("t-1".equals(token)
+                                            ? StepResult.ok(millis * 1000, 3) : StepResult.failed("no token")),
+                                            millis, TimeUnit.MILLISECONDS);
+                                    return done;
+                                };
+                            }
+                        }
+                        """)
+                .source("sample.Never", """
+                        package sample;
+                        import io.stampede.plugin.CustomStep;
+                        import io.stampede.plugin.Settings;
+                        import java.util.concurrent.CompletableFuture;
+                        public final class Never implements CustomStep {
+                            public String name() { return "never"; }
+                            public Step create(Settings settings) {
+                                return context -> new CompletableFuture<>();
+                            }
+                        }
+                        """)
+                .source("sample.Broken", """
+                        package sample;
+                        import io.stampede.plugin.CustomStep;
+                        import io.stampede.plugin.Settings;
+                        import java.util.concurrent.CompletableFuture;
+                        public final class Broken implements CustomStep {
+                            public String name() { return "broken"; }
+                            public Step create(Settings settings) {
+                                return context -> CompletableFuture.failedFuture(new IllegalStateException("queue down"));
+                            }
+                        }
+                        """)
+                .service("io.stampede.plugin.CustomStep", "sample.Pause")
+                .service("io.stampede.plugin.CustomStep", "sample.Never")
+                .service("io.stampede.plugin.CustomStep", "sample.Broken")
                 .service("io.stampede.plugin.TemplateFunction", "sample.Shout")
                 .service("io.stampede.plugin.TemplateFunction", "sample.Boom")
                 .service("io.stampede.plugin.RequestSigner", "sample.Tag")

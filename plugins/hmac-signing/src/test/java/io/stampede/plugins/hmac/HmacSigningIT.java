@@ -101,6 +101,27 @@ class HmacSigningIT {
         assertThat(refused.get()).isPositive().isEqualTo(run.requests).isEqualTo(run.failures);
     }
 
+    @Test
+    void theImageRecipeLoadsThePluginThroughStampedePlugins() throws Exception {
+        // No container engine here: check that the Dockerfile copies the jar this build makes into the directory
+        // its STAMPEDE_PLUGINS names, then run the runner as the image would, with that variable and no --plugins.
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        Matcher copy = Pattern.compile("(?m)^COPY (\\S+) (\\S+)$").matcher(dockerfile);
+        Matcher env = Pattern.compile("(?m)^ENV STAMPEDE_PLUGINS=(\\S+)$").matcher(dockerfile);
+        assertThat(copy.find()).as(dockerfile).isTrue();
+        assertThat(env.find()).as(dockerfile).isTrue();
+        Path pluginJar = Path.of(System.getProperty("stampede.plugin.jar"));
+        assertThat(Path.of(copy.group(1))).as("the jar the build makes").isEqualTo(Path.of("target")
+                .resolve(pluginJar.getFileName()));
+        assertThat(copy.group(2)).isEqualTo(env.group(1) + "/");
+
+        Run run = stampede("2s", KEY, false);
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(refused.get()).isZero();
+        assertThat(verified.get()).isPositive().isEqualTo(run.requests);
+    }
+
     private void verify(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -132,6 +153,11 @@ class HmacSigningIT {
     }
 
     private Run stampede(String duration, String key) throws Exception {
+        return stampede(duration, key, true);
+    }
+
+    /** @param flag pass --plugins; else name the directory in STAMPEDE_PLUGINS, as the image does */
+    private Run stampede(String duration, String key, boolean flag) throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Path pluginJar = Path.of(System.getProperty("stampede.plugin.jar"));
         Files.copy(pluginJar, plugins.resolve(pluginJar.getFileName()));
@@ -141,10 +167,16 @@ class HmacSigningIT {
         Path report = dir.resolve("report.json");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("stampede.runner.jar"),
-                "run", test.toString(), "-q", "--plugins", plugins.toString(), "--json", report.toString()));
+                "run", test.toString(), "-q", "--json", report.toString()));
+        if (flag) {
+            command.addAll(List.of("--plugins", plugins.toString()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("HMAC_KEY", key);
         builder.environment().remove("STAMPEDE_PLUGINS");
+        if (!flag) {
+            builder.environment().put("STAMPEDE_PLUGINS", plugins.toString());
+        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the run ends by itself").isTrue();

@@ -77,6 +77,11 @@ final class LifecycleCompiler {
                         + "or form bodies; a multipart upload belongs in a user's task");
                 continue;
             }
+            if (specs.get(k).pluginStep() != null) {
+                context.problems().add(path + "[" + k + "].step", "setup and teardown run requests only (on the "
+                        + "master, with the JDK's client); a plugin step belongs in a user's steps");
+                continue;
+            }
             if (specs.get(k).request() != null && specs.get(k).request().sign() != null) {
                 context.problems().add(path + "[" + k + "].request.sign", "setup and teardown requests are not "
                         + "signed (the master sends them with the JDK's client); sign belongs on a user's request");

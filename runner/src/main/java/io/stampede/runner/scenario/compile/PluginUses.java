@@ -1,6 +1,12 @@
 package io.stampede.runner.scenario.compile;
 
 import io.stampede.plugin.CustomCheck;
+import io.stampede.plugin.CustomStep;
+import io.stampede.runner.model.Durations;
+import io.stampede.runner.model.spec.PluginStepSpec;
+import io.stampede.runner.scenario.PluginStepPlan;
+
+import java.time.Duration;
 import io.stampede.plugin.RequestSigner;
 import io.stampede.runner.model.FieldNames;
 import io.stampede.runner.model.Problems;
@@ -84,10 +90,44 @@ final class PluginUses {
         }
     }
 
+    /**
+     * @param row            the step's stats row
+     * @param defaultTimeout spec.defaults.timeout or the built-in default, for a step without its own
+     * @return the step, or null when a problem was reported
+     */
+    PluginStepPlan step(PluginStepSpec spec, String path, int row, Duration defaultTimeout) {
+        CustomStep step = plugins.step(spec.plugin());
+        if (step == null) {
+            problems.add(path + ".plugin", "unknown custom step '" + spec.plugin() + "'; plugin steps: "
+                    + plugins.stepNames());
+            return null;
+        }
+        PluginSettings settings = settings(spec.settings(), path);
+        if (settings == null) {
+            return null;
+        }
+        Duration timeout = spec.timeout() != null ? spec.timeout() : defaultTimeout;
+        try {
+            CustomStep.Step created = step.create(settings);
+            if (created == null) {
+                throw new IllegalStateException("create returned null");
+            }
+            return new PluginStepPlan(spec.plugin(), created, settings, timeout.toMillis(), Durations.format(timeout),
+                    row);
+        } catch (RuntimeException | LinkageError e) {
+            problems.add(path, PluginCallException.cause(spec.plugin(), e));
+            return null;
+        }
+    }
+
     private PluginSettings settings(PluginUseSpec use, String path) {
+        return settings(use.settings(), path);
+    }
+
+    private PluginSettings settings(Map<String, String> written, String path) {
         int before = problems.count();
         Map<String, Template> compiled = new LinkedHashMap<>();
-        use.settings().forEach((name, text) -> {
+        written.forEach((name, text) -> {
             Template template = templates.compile(text, FieldNames.child(path + ".with", name));
             if (template != null) {
                 compiled.put(name, template);

@@ -3,6 +3,8 @@ package io.stampede.runner.scenario.compile;
 import io.stampede.runner.model.FieldNames;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.ExtractSpec;
+import io.stampede.runner.model.spec.PluginStepSpec;
+import io.stampede.runner.scenario.PluginStepPlan;
 import io.stampede.runner.model.spec.RequestSpec;
 import io.stampede.runner.model.spec.StepSpec;
 import io.stampede.runner.scenario.ExpectPlan;
@@ -32,6 +34,8 @@ import java.util.Map;
 final class StepCompiler {
 
     static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+    /** The "method" of a custom step's stats row: {@code STEP publish order}. */
+    static final String PLUGIN_STEP_METHOD = "STEP";
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
 
@@ -73,6 +77,13 @@ final class StepCompiler {
      * @return the step, or null when a problem was reported
      */
     StepPlan compile(StepSpec step, String holderPath, RowIndex rows) {
+        if (step.pluginStep() != null) {
+            PluginStepSpec spec = step.pluginStep();
+            int row = rows.indexOf(new RowKey(PLUGIN_STEP_METHOD, spec.name() != null ? spec.name() : spec.plugin()));
+            Duration timeout = defaultTimeout != null ? defaultTimeout : Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
+            PluginStepPlan plan = plugins.step(spec, holderPath + ".step", row, timeout);
+            return plan == null ? null : StepPlan.of(plan);
+        }
         int before = problems.count();
         RequestSpec request = step.request();
         String requestPath = holderPath + ".request";
