@@ -25,12 +25,18 @@ final class WorkerProcess implements AutoCloseable {
 
     /** Starts {@code stampede worker --master 127.0.0.1:port} with {@code STAMPEDE_TOKEN=token}. */
     static WorkerProcess start(int masterPort, String token, Path dir, String name) {
+        return start(masterPort, token, dir, name, List.of());
+    }
+
+    /** As {@link #start(int, String, Path, String)}, with more arguments for the worker command. */
+    static WorkerProcess start(int masterPort, String token, Path dir, String name, List<String> more) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 "io.stampede.runner.cli.StampedeCli", "worker", "--master", "127.0.0.1:" + masterPort,
                 "--name", name, "--connect-timeout", "30s"));
+        command.addAll(more);
         Path output = dir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
