@@ -67,6 +67,66 @@ class PluginBadInputTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown step             | - step: {plugin: nope}                                   | spec.userClasses[0].tasks[0].steps[0].step.plugin: unknown custom step 'nope'; plugin steps: broken, never, pause
+            step settings refused    | - step: {plugin: pause}                                  | spec.userClasses[0].tasks[0].steps[0].step: plugin pause: needs the setting 'millis' under with:
+            step with a request too  | - {step: {plugin: never}, request: {method: GET, path: /}} | spec.userClasses[0].tasks[0].steps[0].request: a step is either a request or a plugin step (step:), not both
+            step timeout unit        | - step: {plugin: never, timeout: 5}                      | spec.userClasses[0].tasks[0].steps[0].step.timeout: expected a duration
+            """)
+    void aBadPluginStepExitsTwoWithItsFieldPath(String kind, String step, String message) throws Exception {
+        Path plugins = dir.resolve("plugins");
+        SamplePlugins.sample(plugins);
+        try (TargetServer server = TargetServer.start()) {
+            Path test = file(dir, "step.yaml", """
+                    apiVersion: stampede.io/v1alpha1
+                    kind: LoadTest
+                    metadata: {name: step}
+                    spec:
+                      target: TARGET
+                      load: {users: 1, duration: 1s}
+                      userClasses:
+                        - name: u
+                          tasks:
+                            - steps:
+                                STEP
+                    """.replace("STEP", step), server.baseUrl());
+
+            Cli.Outcome run = stampede("run", test.toString(), "-q", "--plugins", plugins.toString());
+
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+            assertThat(run.err()).contains(message);
+            assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(server.totalRequests()).isZero();
+        }
+    }
+
+    @Test
+    void setupRefusesAPluginStepAndASignature() throws Exception {
+        Path plugins = dir.resolve("plugins");
+        SamplePlugins.sample(plugins);
+        Path test = file(dir, "setup.yaml", """
+                apiVersion: stampede.io/v1alpha1
+                kind: LoadTest
+                metadata: {name: setup}
+                spec:
+                  target: http://127.0.0.1:9
+                  load: {users: 1, duration: 1s}
+                  setup:
+                    - step: {plugin: never}
+                    - request: {method: GET, path: /, sign: {plugin: tag, with: {who: x}}}
+                  userClasses:
+                    - name: u
+                      tasks: [{request: {method: GET, path: /}}]
+                """, "");
+
+        Cli.Outcome run = stampede("validate", test.toString(), "--plugins", plugins.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(run.err()).contains("spec.setup[0].step: setup and teardown run requests only")
+                .contains("spec.setup[1].request.sign: setup and teardown requests are not signed");
+    }
+
     @Test
     void theSameFileIsValidWithThePluginsAndNamesThemUnknownWithout() throws Exception {
         Path plugins = dir.resolve("plugins");
