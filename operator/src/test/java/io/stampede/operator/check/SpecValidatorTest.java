@@ -83,6 +83,8 @@ class SpecValidatorTest {
         LoadTest signed = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop")
                 .replace("headers: {Authorization: \"Bearer ${token}\"}",
                         "headers: {Authorization: \"Bearer ${token}\"}\n      sign: {plugin: hmacSha256, with: {key: k}}")
+                .replace("name: \"/api/products/{id}\"}}", "name: \"/api/products/{id}\"}}\n"
+                        + "        - {name: publish, steps: [{step: {plugin: publish, timeout: 2s, with: {topic: t}}}]}")
                 .replace("${randomInt(1,1000)}", "${customId(7)}")
                 .replace("page=${randomInt(1,20)}\"}}", "page=${randomInt(1,20)}\", sign: {plugin: s2}}, "
                         + "expect: {checks: [{plugin: c1, with: {max: 3}}]}}")
@@ -92,7 +94,7 @@ class SpecValidatorTest {
 
         assertThat(SpecValidator.problems(signed)).isEmpty();
         assertThat(io.stampede.operator.build.TestDocument.yaml(signed))
-                .contains("plugin: \"hmacSha256\"").contains("plugin: \"other\"").contains("${customId(7)}").contains("plugin: \"c1\"");
+                .contains("plugin: \"hmacSha256\"").contains("plugin: \"other\"").contains("${customId(7)}").contains("plugin: \"c1\"").contains("plugin: \"publish\"");
     }
 
     @Test

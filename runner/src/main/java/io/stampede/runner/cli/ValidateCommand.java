@@ -42,6 +42,9 @@ final class ValidateCommand implements Subcommand {
         if (plugins.isEmpty()) {
             return ExitCode.BAD_INPUT;
         }
+        if (!plugins.get().isEmpty()) {
+            out.println("Plugins: " + String.join("; ", plugins.get().describe()));
+        }
         for (Path file : arguments.parameterValues("FILE", Converter.PATH)) {
             Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), plugins.get(), err);
             if (plan.isPresent()) {
