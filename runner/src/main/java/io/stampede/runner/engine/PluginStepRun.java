@@ -28,8 +28,13 @@ import java.util.function.Consumer;
  */
 final class PluginStepRun implements StepContext {
 
-    /** The outcome: exactly one of result and cause is set. */
-    record Outcome(StepResult result, String cause) {
+    /**
+     * The outcome: exactly one of result and cause is set.
+     *
+     * @param immediate the step failed before {@code start} returned (it threw, or returned a stage already
+     *                  failed): nothing left the generator, so the user pauses as after a local failure
+     */
+    record Outcome(StepResult result, String cause, boolean immediate) {
     }
 
     private final PluginStepPlan plan;
@@ -40,6 +45,8 @@ final class PluginStepRun implements StepContext {
     private final Consumer<Outcome> onOutcome;
     private ScheduledFuture<?> deadline;
     private boolean settled;
+    /** Inside the plugin's start: a completion seen now happened before it returned. */
+    private boolean starting;
 
     /**
      * @param slots     the user's extracted values (read, never written)
@@ -59,37 +66,42 @@ final class PluginStepRun implements StepContext {
     /** Starts the step. On the loop. */
     void start() {
         deadline = loop.schedule(() -> settle(new Outcome(null, "plugin " + plan.name() + ": did not finish within "
-                + plan.timeoutText())), plan.timeoutMillis(), TimeUnit.MILLISECONDS);
+                + plan.timeoutText(), false)), plan.timeoutMillis(), TimeUnit.MILLISECONDS);
         CompletionStage<StepResult> stage;
         PluginCalls.Slot slot = PluginCalls.enter(plan.name());
+        starting = true;
         try {
             stage = plan.step().start(this);
             if (stage == null) {
                 throw new IllegalStateException("start returned null instead of a stage");
             }
         } catch (Exception | LinkageError e) {
-            Outcome failed = new Outcome(null, PluginCallException.cause(plan.name(), e));
+            starting = false;
+            Outcome failed = new Outcome(null, PluginCallException.cause(plan.name(), e), true);
             loop.execute(() -> settle(failed));
             return;
         } finally {
             slot.exit();
         }
         stage.whenComplete((result, error) -> {
+            boolean immediate = starting && loop instanceof io.netty.util.concurrent.EventExecutor executor
+                    && executor.inEventLoop();
             Outcome outcome;
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                outcome = new Outcome(null, PluginCallException.cause(plan.name(), cause));
+                outcome = new Outcome(null, PluginCallException.cause(plan.name(), cause), immediate);
             } else if (result == null) {
-                outcome = new Outcome(null, "plugin " + plan.name() + ": completed without a result");
+                outcome = new Outcome(null, "plugin " + plan.name() + ": completed without a result", immediate);
             } else if (result.failure() != null) {
                 outcome = new Outcome(null, PluginCallException.cause(plan.name(),
-                        new RuntimeException(result.failure())));
+                        new RuntimeException(result.failure())), immediate);
             } else {
-                outcome = new Outcome(result, null);
+                outcome = new Outcome(result, null, false);
             }
             loop.execute(() -> settle(outcome));
         });
+        starting = false;
     }
 
     /** The user no longer waits (interrupted or ended): a later outcome is dropped. On the loop. */

@@ -354,6 +354,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         long latencyMicros = measured >= 0 ? measured : elapsedMicros();
         if (outcome.cause() != null) {
             loop.recordFailure(step.row, latencyMicros, 0, outcome.cause(), 0);
+            pauseAfterLocalFailure = outcome.immediate(); // else a user with no wait would spin on it
             stepsDone(false);
             return;
         }
