@@ -9,7 +9,6 @@ import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -149,10 +148,5 @@ final class SigningRequest implements OutgoingRequest, RequestSigner.HeaderWrite
     @Override
     public UserContext user() {
         return user;
-    }
-
-    @Override
-    public String toString() {
-        return method + " " + (head == null ? "" : pathAndQuery()).toLowerCase(Locale.ROOT);
     }
 }
