@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The Prometheus gauges of each LoadTest at {@code /q/metrics}, labelled {@code namespace} and {@code name}, with
@@ -113,21 +114,22 @@ public class LoadTestMetrics {
 
     private void gauge(String name, AtomicReference<LoadTestStatus> holder, Tags tags,
                        Function<ProgressStatus, Number> value, String description) {
-        Gauge.builder(name, holder, h -> {
-            ProgressStatus progress = h.get().getProgress();
-            Number number = progress == null ? null : value.apply(progress);
-            return number == null ? 0 : number.doubleValue();
-        }).tags(tags).description(description).register(registry);
+        Gauge.builder(name, holder, progress(value)).tags(tags).description(description).register(registry);
     }
 
     /** A run's total as a counter: it only grows during a run and starts again from 0 with the next. */
     private void counter(String name, AtomicReference<LoadTestStatus> holder, Tags tags,
                          Function<ProgressStatus, Number> value, String description) {
-        FunctionCounter.builder(name, holder, h -> {
-            ProgressStatus progress = h.get().getProgress();
+        FunctionCounter.builder(name, holder, progress(value)).tags(tags).description(description).register(registry);
+    }
+
+    /** A value of the status's progress, 0 while there is no progress or no such value yet. */
+    private static ToDoubleFunction<AtomicReference<LoadTestStatus>> progress(Function<ProgressStatus, Number> value) {
+        return holder -> {
+            ProgressStatus progress = holder.get().getProgress();
             Number number = progress == null ? null : value.apply(progress);
             return number == null ? 0 : number.doubleValue();
-        }).tags(tags).description(description).register(registry);
+        };
     }
 
     private static double passed(LoadTestStatus status, String expr, String request) {

@@ -7,7 +7,6 @@ import io.stampede.runner.scenario.TaskPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 import io.stampede.runner.scenario.WaitPlan;
 
-import java.net.URI;
 import java.util.SplittableRandom;
 
 /**
@@ -24,10 +23,7 @@ final class UserClassRuntime {
     final WaitPlan[] waitAfter;
     /** Tasks run in written order, then again ({@code order: sequential}); else drawn by weight. */
     final boolean sequential;
-    /** The run's target (redirects stay on it; cookies are matched against its host). */
-    final URI target;
-    /** Each user keeps a cookie jar. */
-    final boolean cookies;
+    private final Scenario scenario;
     private final WeightedPicker taskPicker;
     private final boolean[] reauthOn = new boolean[600];
     /** Slot index of each setup value (see {@link Lifecycle}): the class's last slots. */
@@ -36,8 +32,7 @@ final class UserClassRuntime {
 
     UserClassRuntime(UserClassPlan plan, RequestEncoder encoder, Scenario scenario) {
         this.plan = plan;
-        this.target = scenario.target();
-        this.cookies = scenario.cookies();
+        this.scenario = scenario;
         int rows = scenario.rows().size();
         this.onStart = StepRuntime.of(plan.onStart(), encoder, rows);
         this.onStop = StepRuntime.of(plan.onStop(), encoder, rows);
@@ -78,6 +73,14 @@ final class UserClassRuntime {
         String[] values = setupValues;
         int count = Math.min(values.length, slots.length - firstSetupSlot);
         System.arraycopy(values, 0, slots, firstSetupSlot, count);
+    }
+
+    /**
+     * A new user's session: on the scenario's target (redirects stay on it; cookies are matched against its
+     * host), with a cookie jar when the scenario keeps cookies.
+     */
+    UserSession newSession() {
+        return new UserSession(scenario.target(), scenario.cookies());
     }
 
     /** Whether this status means "renew the login": run onStart again and retry once. */

@@ -140,7 +140,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         this.started = userClass.onStart.length == 0;
         this.rows = new int[loop.data.count()];
         java.util.Arrays.fill(rows, -1);
-        this.session = new UserSession(userClass.target, userClass.cookies);
+        this.session = userClass.newSession();
     }
 
     /**

@@ -23,11 +23,6 @@ public record Scenario(String name, URI target, List<UserClassPlan> userClasses,
         data = List.copyOf(data);
     }
 
-    /** A scenario without data sources, with the default cookie jar per user. */
-    public Scenario(String name, URI target, List<UserClassPlan> userClasses, List<RowKey> rows) {
-        this(name, target, userClasses, rows, List.of(), true);
-    }
-
     /** The row that counts the redirects followed after a request of {@code row}: "GET /login (redirects)". */
     public static RowKey hopRowKey(RowKey row) {
         return new RowKey(row.method(), row.name() + " (redirects)");

@@ -3,6 +3,7 @@ package io.stampede.runner.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.stampede.runner.ExitCode;
+import io.stampede.runner.testing.StampedeProcess;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,11 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static io.stampede.runner.cli.Cli.stampede;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,14 +35,8 @@ class DemoBindTest {
     @Test
     void servesOnTheBoundAddressUntilTerminated() throws Exception {
         int port = freePort();
-        Path log = dir.resolve("demo.log");
-        Process demo = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "io.stampede.runner.cli.StampedeCli", "demo", "--serve", "--bind", "127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
+        try (StampedeProcess demo = StampedeProcess.in(dir).log("demo.log").maxHeap("128m")
+                .start("demo", "--serve", "--bind", "127.0.0.1:" + port)) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .ignoreException(ConnectException.class)
                     .until(() -> get(port, "/health").statusCode() == 200);
@@ -55,13 +48,10 @@ class DemoBindTest {
 
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("access_token");
-            assertThat(Files.readString(log)).contains("Demo API listening on http://127.0.0.1:" + port);
+            assertThat(demo.output()).contains("Demo API listening on http://127.0.0.1:" + port);
 
-            demo.destroy();   // SIGTERM, as the kubelet stops a pod
-            assertThat(demo.waitFor(15, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
-        } finally {
-            demo.destroyForcibly();
-            demo.waitFor(10, TimeUnit.SECONDS);
+            demo.terminate();   // SIGTERM, as the kubelet stops a pod
+            assertThat(demo.awaitExit(Duration.ofSeconds(15))).as("exited after SIGTERM").isNotEqualTo(-1);
         }
     }
 

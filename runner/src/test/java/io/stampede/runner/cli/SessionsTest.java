@@ -3,7 +3,9 @@ package io.stampede.runner.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.testing.Behaviour;
+import io.stampede.runner.testing.FormLoginSite;
 import io.stampede.runner.testing.ReceivedRequest;
+import io.stampede.runner.testing.RedirectLoop;
 import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,50 +45,10 @@ class SessionsTest {
         return JSON.readTree(json.toFile()).path("summary").path("total");
     }
 
-    private static String cookie(ReceivedRequest request, String name) {
-        String header = request.header("Cookie");
-        if (header == null) return null;
-        for (String pair : header.split(";\\s*")) {
-            if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
-        }
-        return null;
-    }
-
-    /**
-     * The site: POST /login with a form (user, pw) answers 302 to /home with the user's session cookie; /home and
-     * /items answer 401 unless the request carries the session of the user named in X-User.
-     */
-    private static TargetServer formLoginSite(AtomicInteger wrongOrMissingCookie) {
-        TargetServer server = TargetServer.start();
-        Map<String, String> sessions = new ConcurrentHashMap<>();
-        server.respond("POST", "/login", request -> {
-            boolean form = "application/x-www-form-urlencoded".equals(request.header("Content-Type"));
-            String user = request.header("X-User");
-            if (!form || !request.body().equals("user=user" + user + "%40example.com&pw=p+w%26" + user)) {
-                return Behaviour.status(400);
-            }
-            String session = "s-" + user;
-            sessions.put(user, session);
-            return Behaviour.status(302).withHeader("Location", "/home")
-                    .withHeader("Set-Cookie", "sid=" + session + "; Path=/; HttpOnly; Max-Age=3600");
-        });
-        java.util.function.Function<ReceivedRequest, Behaviour> guarded = request -> {
-            String expected = sessions.get(request.header("X-User"));
-            if (expected == null || !expected.equals(cookie(request, "sid"))) {
-                wrongOrMissingCookie.incrementAndGet();
-                return Behaviour.status(401);
-            }
-            return Behaviour.ok();
-        };
-        server.respond("GET", "/home", guarded);
-        server.respond("GET", "/items", guarded);
-        return server;
-    }
-
     @Test
     void aFormLoginIsFollowedToItsPageAndEveryLaterRequestCarriesThatUsersCookie() throws Exception {
-        AtomicInteger refused = new AtomicInteger();
-        try (TargetServer server = formLoginSite(refused)) {
+        try (TargetServer server = TargetServer.start()) {
+            FormLoginSite site = FormLoginSite.on(server);
             Path test = file(dir, "login.yaml", """
                     apiVersion: stampede.io/v1alpha1
                     kind: LoadTest
@@ -110,7 +71,7 @@ class SessionsTest {
             Cli.Outcome outcome = stampede("run", test.toString(), "-q", "--json", json.toString());
 
             assertThat(outcome.exitCode()).as(outcome.all()).isZero();
-            assertThat(refused.get()).as("requests without their user's session cookie").isZero();
+            assertThat(site.refused()).as("requests without their user's session cookie").isZero();
             assertThat(server.requestCount("POST", "/login")).isEqualTo(5);
             assertThat(server.requestCount("GET", "/home")).isEqualTo(5);
             assertThat(server.requestCount("GET", "/items")).isGreaterThan(5);
@@ -125,8 +86,8 @@ class SessionsTest {
 
     @Test
     void withCookiesOffNoCookieIsSentAndTheSessionIsRefused() throws Exception {
-        AtomicInteger refused = new AtomicInteger();
-        try (TargetServer server = formLoginSite(refused)) {
+        try (TargetServer server = TargetServer.start()) {
+            FormLoginSite site = FormLoginSite.on(server);
             Path test = file(dir, "nocookies.yaml", """
                     apiVersion: stampede.io/v1alpha1
                     kind: LoadTest
@@ -149,7 +110,7 @@ class SessionsTest {
             Cli.Outcome outcome = stampede("run", test.toString(), "-q");
 
             assertThat(server.recentRequests()).extracting(r -> r.header("Cookie")).containsOnlyNulls();
-            assertThat(refused.get()).isPositive();
+            assertThat(site.refused()).isPositive();
             assertThat(outcome.all()).contains("HTTP 401");
         }
     }
@@ -192,19 +153,10 @@ class SessionsTest {
         }
     }
 
-    /** /loop?n=K answers 302 to /loop?n=K+1, for ever. */
-    private static TargetServer endlessLoop() {
-        TargetServer server = TargetServer.start();
-        server.respond("GET", "/loop", request -> {
-            int n = Integer.parseInt(request.pathAndQuery().substring("/loop?n=".length()));
-            return Behaviour.status(302).withHeader("Location", "/loop?n=" + (n + 1));
-        });
-        return server;
-    }
-
     @Test
     void theEleventhRedirectIsAFailureAfterTheServerReceivedElevenRequests() throws Exception {
-        try (TargetServer server = endlessLoop()) {
+        try (TargetServer server = TargetServer.start()) {
+            RedirectLoop.on(server);
             Path test = file(dir, "loop.yaml", """
                     apiVersion: stampede.io/v1alpha1
                     kind: LoadTest
@@ -234,7 +186,8 @@ class SessionsTest {
 
     @Test
     void followRedirectsZeroTakesTheRedirectAsTheAnswer() throws Exception {
-        try (TargetServer server = endlessLoop()) {
+        try (TargetServer server = TargetServer.start()) {
+            RedirectLoop.on(server);
             Path test = file(dir, "zero.yaml", """
                     apiVersion: stampede.io/v1alpha1
                     kind: LoadTest
@@ -326,7 +279,7 @@ class SessionsTest {
             server.respond("POST", "/login", request -> Behaviour.status(200)
                     .withHeader("Set-Cookie", "sid=gen" + logins.incrementAndGet() + "; Path=/"));
             server.respond("GET", "/me", request -> {
-                String sid = cookie(request, "sid");
+                String sid = request.cookie("sid");
                 // Each session serves one request, then has expired.
                 return sid != null && expired.add(sid) ? Behaviour.ok() : Behaviour.status(401);
             });

@@ -3,15 +3,15 @@ package io.stampede.runner.cluster;
 import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.ReceivedRequest;
 import io.stampede.runner.testing.TargetServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -34,13 +34,10 @@ class DistributedDataTest {
     @TempDir
     Path dir;
 
-    private final List<WorkerProcess> workers = new ArrayList<>();
-    private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster(TOKEN);
 
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        for (WorkerProcess worker : workers) worker.close();
-    }
+    private final Queue<ReceivedRequest> received = new ConcurrentLinkedQueue<>();
 
     private Path loadTest(TargetServer server) throws IOException {
         Files.createDirectories(dir.resolve("data"));
@@ -71,21 +68,16 @@ class DistributedDataTest {
 
     @Test
     void twoWorkersDrawDisjointSlicesOfAUniqueSourceOneRowPerUser() throws Exception {
-        Path token = dir.resolve("token");
-        Files.writeString(token, TOKEN + "\n");
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/x", request -> {
                 received.add(request);
                 return Behaviour.ok();
             });
-            MasterInThread master = MasterInThread.start(loadTest(server).toString(), "--expect-workers", "2",
-                    "--token-file", token.toString(), "--keep-serving", "0s", "-q");
-            for (int i = 1; i <= 2; i++) workers.add(WorkerProcess.start(master.port(), TOKEN, dir, "w" + i));
+            MasterInThread master = cluster.start(dir, 2, loadTest(server).toString(), "--keep-serving", "0s", "-q");
 
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
 
-            String logs = workers.stream().map(WorkerProcess::output).collect(Collectors.joining("\n---\n"));
-            assertThat(outcome.exitCode()).as(outcome.all() + logs).isZero();
+            assertThat(outcome.exitCode()).as(outcome.all() + cluster.workerLogs()).isZero();
             assertThat(received).isNotEmpty();
             Map<String, Set<String>> rowsByWorker = received.stream().collect(Collectors.groupingBy(
                     r -> r.header("X-Worker"), Collectors.mapping(r -> r.header("X-Row"), Collectors.toCollection(TreeSet::new))));

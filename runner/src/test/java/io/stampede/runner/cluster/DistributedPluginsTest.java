@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.ExitCode;
 import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.SamplePlugins;
+import io.stampede.runner.testing.StampedeProcess;
 import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,11 @@ class DistributedPluginsTest {
 
     @TempDir
     Path dir;
-    private final List<WorkerProcess> workers = new ArrayList<>();
+    private final List<StampedeProcess> workers = new ArrayList<>();
 
     @AfterEach
     void stopWorkers() throws InterruptedException {
-        for (WorkerProcess worker : workers) worker.close();
+        for (StampedeProcess worker : workers) worker.close();
     }
 
     @Test
@@ -54,8 +55,7 @@ class DistributedPluginsTest {
                     token.toString(), "--json", json.toString(), "--keep-serving", "0s", "-q",
                     "--plugins", plugins.toString());
             for (int i = 1; i <= 2; i++) {
-                workers.add(WorkerProcess.start(master.port(), TOKEN, dir, "w" + i,
-                        List.of("--plugins", plugins.toString())));
+                workers.add(worker(master.port(), "w" + i, "--plugins", plugins.toString()));
             }
 
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
@@ -76,7 +76,7 @@ class DistributedPluginsTest {
             MasterInThread master = MasterInThread.start(loadTest(server).toString(), "--expect-workers", "1",
                     "--token-file", token.toString(), "--wait-for-workers", "20s", "--keep-serving", "0s", "-q",
                     "--plugins", plugins.toString());
-            WorkerProcess bare = WorkerProcess.start(master.port(), TOKEN, dir, "bare", List.of());
+            StampedeProcess bare = worker(master.port(), "bare");
             workers.add(bare);
 
             int code = bare.awaitExit(Duration.ofSeconds(30));
@@ -86,6 +86,15 @@ class DistributedPluginsTest {
             assertThat(bare.output()).contains("spec.userClasses[0].sign.plugin: unknown request signer 'tag'");
             assertThat(server.totalRequests()).as("requests sent by a worker that refused the test").isZero();
         }
+    }
+
+    /** {@code stampede worker} in a JVM of its own, with the token and {@code more} arguments. */
+    private StampedeProcess worker(int masterPort, String name, String... more) {
+        List<String> args = new ArrayList<>(List.of("worker", "--master", "127.0.0.1:" + masterPort, "--name", name,
+                "--connect-timeout", "30s"));
+        args.addAll(List.of(more));
+        return StampedeProcess.in(dir).log(name + ".log").environment("STAMPEDE_TOKEN", TOKEN)
+                .start(args.toArray(String[]::new));
     }
 
     private Path loadTest(TargetServer server) throws Exception {

@@ -9,9 +9,10 @@ import io.stampede.runner.doc.StatusDocument;
 import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.Latency;
 import io.stampede.runner.testing.ReportedLatency;
+import io.stampede.runner.testing.StampedeProcess;
 import io.stampede.runner.testing.TargetServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,18 +38,8 @@ class DistributedRunTest {
     @TempDir
     Path dir;
 
-    private final List<WorkerProcess> workers = new ArrayList<>();
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        for (WorkerProcess worker : workers) worker.close();
-    }
-
-    private WorkerProcess worker(int masterPort, String token, String name) {
-        WorkerProcess worker = WorkerProcess.start(masterPort, token, dir, name);
-        workers.add(worker);
-        return worker;
-    }
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster(TOKEN);
 
     private Path loadTest(String name, String load, String wait, TargetServer server) throws IOException {
         Path file = dir.resolve(name + ".yaml");
@@ -69,20 +58,8 @@ class DistributedRunTest {
         return file;
     }
 
-    private Path tokenFile() throws IOException {
-        Path file = dir.resolve("token");
-        Files.writeString(file, TOKEN + "\n");
-        return file;
-    }
-
     private static JsonNode total(Path json) throws IOException {
         return JSON.readTree(json.toFile()).at("/summary/total");
-    }
-
-    private String logs() {
-        StringBuilder all = new StringBuilder();
-        workers.forEach(worker -> all.append("\n--- worker ").append(worker.pid()).append(":\n").append(worker.output()));
-        return all.toString();
     }
 
     private static Behaviour latencyMix() {
@@ -107,15 +84,13 @@ class DistributedRunTest {
         Path merged = dir.resolve("merged.json");
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/x", latencyMix());
-            MasterInThread master = MasterInThread.start(loadTest("merged", "{users: 24, duration: 6s}",
-                    "{constant: 0s}", server).toString(), "--expect-workers", "3", "--token-file",
-                    tokenFile().toString(), "--json", merged.toString(), "--keep-serving", "0s", "-q");
-            for (int i = 1; i <= 3; i++) worker(master.port(), TOKEN, "w" + i);
+            MasterInThread master = cluster.start(dir, 3, loadTest("merged", "{users: 24, duration: 6s}",
+                    "{constant: 0s}", server).toString(), "--json", merged.toString(), "--keep-serving", "0s", "-q");
 
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
 
-            assertThat(outcome.exitCode()).as(outcome.all() + logs()).isZero();
-            for (WorkerProcess worker : workers) {
+            assertThat(outcome.exitCode()).as(outcome.all() + cluster.workerLogs()).isZero();
+            for (StampedeProcess worker : cluster.workers()) {
                 assertThat(worker.awaitExit(Duration.ofSeconds(15))).as(worker.output()).isZero();
             }
             JsonNode distributed = total(merged);
@@ -132,7 +107,7 @@ class DistributedRunTest {
             // them with each other failed there (p95 86 vs 284 ms).
             ReportedLatency.assertMatchesServer(JSON.readTree(merged.toFile()), server.servedLatencyMicros(), "merged");
             ReportedLatency.assertMatchesServer(JSON.readTree(single.toFile()), servedToSingle, "single process");
-            assertThat(outcome.all() + logs()).doesNotContain(TOKEN);
+            assertThat(outcome.all() + cluster.workerLogs()).doesNotContain(TOKEN);
         }
     }
 
@@ -141,26 +116,24 @@ class DistributedRunTest {
         Path json = dir.resolve("kill.json");
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/x", Behaviour.ok().withDelay(Duration.ofMillis(5)));
-            MasterInThread master = MasterInThread.start(loadTest("kill", "{users: 18, duration: 9s}",
-                    "{constant: 20ms}", server).toString(), "--expect-workers", "3", "--token-file",
-                    tokenFile().toString(), "--heartbeat-timeout", "2s", "--json", json.toString(),
+            MasterInThread master = cluster.start(dir, 3, loadTest("kill", "{users: 18, duration: 9s}",
+                    "{constant: 20ms}", server).toString(), "--heartbeat-timeout", "2s", "--json", json.toString(),
                     "--keep-serving", "0s", "-q");
-            for (int i = 1; i <= 3; i++) worker(master.port(), TOKEN, "w" + i);
             await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> status(master).at("/progress/elapsedSeconds").asDouble() >= 3);
+                    .until(() -> master.status().at("/progress/elapsedSeconds").asDouble() >= 3);
 
-            WorkerProcess victim = workers.get(1);
+            StampedeProcess victim = cluster.worker(1);
             victim.kill();
             long killedNanos = System.nanoTime();
             await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                JsonNode status = status(master);
+                JsonNode status = master.status();
                 return status.at("/workers/lost").asInt() == 1 && status.at("/progress/users").asInt() == 18;
             });
             double carriedAfterSeconds = (System.nanoTime() - killedNanos) / 1e9;
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
 
             assertThat(carriedAfterSeconds).as("heartbeat timeout + 2 s").isLessThanOrEqualTo(4.0);
-            assertThat(outcome.exitCode()).as(outcome.all() + logs()).isZero();
+            assertThat(outcome.exitCode()).as(outcome.all() + cluster.workerLogs()).isZero();
             assertThat(outcome.out()).contains("WARNING: worker").contains("lost");
             JsonNode report = JSON.readTree(json.toFile());
             assertThat(report.at("/workers/lost")).singleElement().satisfies(lost -> {
@@ -185,14 +158,13 @@ class DistributedRunTest {
     void refusesAWorkerWithAWrongTokenWhileTheRunGoesOnAndGuardsItsControlEndpoints() throws Exception {
         Path json = dir.resolve("token.json");
         try (TargetServer server = TargetServer.start()) {
-            MasterInThread master = MasterInThread.start(loadTest("token", "{users: 2, duration: 4s}",
-                    "{constant: 50ms}", server).toString(), "--expect-workers", "1", "--token-file",
-                    tokenFile().toString(), "--json", json.toString(), "--keep-serving", "5s", "-q");
-            WorkerProcess good = worker(master.port(), TOKEN, "good");
+            MasterInThread master = cluster.start(dir, 1, loadTest("token", "{users: 2, duration: 4s}",
+                    "{constant: 50ms}", server).toString(), "--json", json.toString(), "--keep-serving", "5s", "-q");
+            StampedeProcess good = cluster.worker(0);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> "Running".equals(status(master).path("phase").asText()));
+                    .until(() -> "Running".equals(master.status().path("phase").asText()));
 
-            WorkerProcess intruder = worker(master.port(), "not-the-token", "intruder");
+            StampedeProcess intruder = cluster.startWorker("intruder", "not-the-token");
 
             assertThat(intruder.awaitExit(Duration.ofSeconds(20))).as(intruder.output()).isEqualTo(2);
             assertThat(intruder.output()).contains("refused this worker's token");
@@ -200,7 +172,7 @@ class DistributedRunTest {
             assertThat(master.post("/api/v1/stop", "Bearer wrong").statusCode()).isEqualTo(401);
             assertThat(master.get("/api/v1/workers").statusCode()).isEqualTo(401);
             assertThat(master.get("/api/v1/report").statusCode()).isEqualTo(404);
-            assertThat(status(master).at("/workers/connected").asInt()).isEqualTo(1);
+            assertThat(master.status().at("/workers/connected").asInt()).isEqualTo(1);
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> master.get("/api/v1/report").statusCode() == 200);
@@ -213,23 +185,22 @@ class DistributedRunTest {
             assertThat(finished.progress().requests()).isEqualTo(server.totalRequests());
             assertThat(JSON.readTree(report.body()).at("/summary/total/requests").asLong())
                     .isEqualTo(server.totalRequests()).isPositive();
-            assertThat(status(master).path("phase").asText()).isEqualTo("Succeeded");
+            assertThat(master.status().path("phase").asText()).isEqualTo("Succeeded");
             assertThat(master.get("/metrics").body()).contains("stampede_requests_total{request=\"GET /x\"}")
                     .contains("stampede_workers{state=\"connected\"}");
             assertThat(good.awaitExit(Duration.ofSeconds(15))).as(good.output()).isZero();
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(20));
             assertThat(outcome.exitCode()).as(outcome.all()).isZero();
             assertThat(outcome.err()).contains("refused a worker from 127.0.0.1").contains("without the right token");
-            assertThat(master.output() + logs()).doesNotContain(TOKEN);
+            assertThat(master.output() + cluster.workerLogs()).doesNotContain(TOKEN);
         }
     }
 
     @Test
     void aMasterWhoseWorkersDoNotComeGivesUpWithAReasonAndSendsNothing() throws Exception {
         try (TargetServer server = TargetServer.start()) {
-            MasterInThread master = MasterInThread.start(loadTest("alone", "{users: 4, duration: 5s}",
-                    "{constant: 50ms}", server).toString(), "--expect-workers", "2", "--token-file",
-                    tokenFile().toString(), "--wait-for-workers", "2s", "--keep-serving", "0s", "-q");
+            MasterInThread master = cluster.startMaster(dir, 2, loadTest("alone", "{users: 4, duration: 5s}",
+                    "{constant: 50ms}", server).toString(), "--wait-for-workers", "2s", "--keep-serving", "0s", "-q");
 
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(30));
 
@@ -238,10 +209,5 @@ class DistributedRunTest {
                     .doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(server.totalRequests()).isZero();
         }
-    }
-
-    private static JsonNode status(MasterInThread master) throws IOException, InterruptedException {
-        HttpResponse<String> response = master.get("/api/v1/status");
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
     }
 }

@@ -2,15 +2,13 @@ package io.stampede.runner.cluster;
 
 import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.TargetServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,12 +25,8 @@ class DistributedSetupTest {
     @TempDir
     Path dir;
 
-    private final List<WorkerProcess> workers = new ArrayList<>();
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        for (WorkerProcess worker : workers) worker.close();
-    }
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster(TOKEN);
 
     @Test
     void setupRunsOnceOnTheMasterAndItsValueReachesTheUsersOfEveryWorker() throws Exception {
@@ -63,18 +57,11 @@ class DistributedSetupTest {
                             - request: {method: GET, path: "/fixtures/${setup.fixture}", name: /fixture,
                                         headers: {X-User: "${userId}", X-Worker: "${workerIndex}"}}
                     """.formatted(server.baseUrl(), hooks.baseUrl()));
-            Path token = dir.resolve("token");
-            Files.writeString(token, TOKEN + "\n");
-            MasterInThread master = MasterInThread.start(test.toString(), "--expect-workers", "2", "--token-file",
-                    token.toString(), "--keep-serving", "0s", "-q");
-            for (int i = 1; i <= 2; i++) {
-                workers.add(WorkerProcess.start(master.port(), TOKEN, dir, "w" + i));
-            }
+            MasterInThread master = cluster.start(dir, 2, test.toString(), "--keep-serving", "0s", "-q");
 
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
 
-            StringBuilder logs = new StringBuilder();
-            workers.forEach(worker -> logs.append('\n').append(worker.output()));
+            String logs = cluster.workerLogs();
             assertThat(outcome.exitCode()).as(outcome.all() + logs).isZero();
             assertThat(server.requestCount("POST", "/fixtures")).isEqualTo(1);
             assertThat(server.requestCount("DELETE", "/fixtures/fx-9")).isEqualTo(1);
@@ -85,7 +72,7 @@ class DistributedSetupTest {
             assertThat(usersThatRead).containsExactlyInAnyOrder("0/1", "1/2", "0/3", "1/4", "0/5", "1/6");
             assertThat(server.requestCount("GET", "/fixtures/")).isZero();
             assertThat(hooks.requestCount("POST", "/hook")).isEqualTo(2);
-            assertThat(logs.toString()).doesNotContain("fx-9");
+            assertThat(logs).doesNotContain("fx-9");
         }
     }
 }

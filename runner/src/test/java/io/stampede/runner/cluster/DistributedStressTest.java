@@ -7,22 +7,18 @@ import io.stampede.runner.doc.ReportDocument;
 import io.stampede.runner.doc.StatusDocument;
 import io.stampede.runner.testing.DegradingTarget;
 import io.stampede.runner.testing.DegradingTarget.Answer;
-import org.junit.jupiter.api.AfterEach;
+import io.stampede.runner.testing.Promtool;
+import io.stampede.runner.testing.StampedeProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A stress run on a master with two worker processes: the master judges each step over both workers' merged
@@ -38,12 +34,8 @@ class DistributedStressTest {
     @TempDir
     Path dir;
 
-    private final List<WorkerProcess> workers = new ArrayList<>();
-
-    @AfterEach
-    void stopWorkers() throws InterruptedException {
-        for (WorkerProcess worker : workers) worker.close();
-    }
+    @RegisterExtension
+    final LocalCluster cluster = new LocalCluster(TOKEN);
 
     @Test
     void theMasterJudgesStepsOverAllWorkersAndServesTheCapacityInItsReportStatusAndMetrics() throws Exception {
@@ -63,12 +55,9 @@ class DistributedStressTest {
                           tasks: [{name: work, request: {method: GET, path: /work}}]
                       thresholds: [{expr: p95 < 75ms}]
                     """.formatted(pool.baseUrl()));
-            Path tokenFile = dir.resolve("token");
-            Files.writeString(tokenFile, TOKEN + "\n");
             Path json = dir.resolve("stress.json");
-            MasterInThread master = MasterInThread.start(test.toString(), "--expect-workers", "2", "--token-file",
-                    tokenFile.toString(), "--json", json.toString(), "--keep-serving", "10s", "-q");
-            for (int i = 1; i <= 2; i++) workers.add(WorkerProcess.start(master.port(), TOKEN, dir, "w" + i));
+            MasterInThread master = cluster.start(dir, 2, test.toString(), "--json", json.toString(),
+                    "--keep-serving", "10s", "-q");
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .until(() -> master.get("/api/v1/report").statusCode() == 200);
@@ -92,7 +81,7 @@ class DistributedStressTest {
                     .contains("stampede_capacity_users{result=\"broke\"} " + capacity.broke().users() + ".0");
             assertPromtoolAccepts(metrics);
 
-            for (WorkerProcess worker : workers) assertThat(worker.awaitExit(Duration.ofSeconds(20))).isZero();
+            for (StampedeProcess worker : cluster.workers()) assertThat(worker.awaitExit(Duration.ofSeconds(20))).isZero();
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(30));
             assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
             assertThat(outcome.out()).contains("Capacity: " + capacity.text());
@@ -101,24 +90,10 @@ class DistributedStressTest {
         }
     }
 
-    private void assertPromtoolAccepts(String metrics) throws Exception {
-        assumeTrue(new File("/usr/bin/promtool").canExecute() || onPath("promtool"), "promtool is not installed");
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-        promtool.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
-        promtool.getOutputStream().close();
-        String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    private static void assertPromtoolAccepts(String metrics) throws Exception {
+        Promtool.assumeInstalled();
+        Promtool.Verdict verdict = Promtool.checkMetrics(metrics);
         // 0 and nothing said: parsed and no lint remark, capacity gauges included
-        assertThat(promtool.exitValue()).as(said).isZero();
-        assertThat(said).isBlank();
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String folder : path.split(File.pathSeparator)) {
-            if (new File(folder, program).canExecute()) return true;
-        }
-        return false;
+        assertThat(verdict.clean()).as(verdict.output()).isTrue();
     }
 }

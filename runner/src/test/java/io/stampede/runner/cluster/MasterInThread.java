@@ -1,5 +1,7 @@
 package io.stampede.runner.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.cli.StampedeCli;
 
 import java.io.IOException;
@@ -23,6 +25,8 @@ final class MasterInThread {
             return out + err;
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -63,6 +67,12 @@ final class MasterInThread {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code GET /api/v1/status} as a tree; an empty object while it answers anything but 200. */
+    JsonNode status() throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/api/v1/status");
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
     }
 
     HttpResponse<String> post(String path, String authorization) throws IOException, InterruptedException {

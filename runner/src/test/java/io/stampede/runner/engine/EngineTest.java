@@ -13,8 +13,7 @@ import io.stampede.runner.testing.Behaviour;
 import io.stampede.runner.testing.ExpiringTokens;
 import io.stampede.runner.testing.Latency;
 import io.stampede.runner.testing.TargetServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -35,17 +34,8 @@ import static org.assertj.core.api.Assertions.within;
 /** The engine against a real HTTP server on 127.0.0.1: what it counts must be what the server received. */
 class EngineTest {
 
-    private static EventLoops eventLoops;
-
-    @BeforeAll
-    static void startEventLoops() {
-        eventLoops = EventLoops.create(2);
-    }
-
-    @AfterAll
-    static void stopEventLoops() {
-        eventLoops.close();
-    }
+    @AutoClose
+    private static final EventLoops eventLoops = EventLoops.create(2);
 
     private static RunResult run(TestPlan plan, CollectingSink sink) throws Exception {
         return new Engine(eventLoops.group(), plan, sink, EngineOptions.defaults()).start().get(60, TimeUnit.SECONDS);

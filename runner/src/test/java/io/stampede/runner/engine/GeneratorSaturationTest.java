@@ -4,8 +4,7 @@ import io.stampede.runner.engine.health.GeneratorHealth;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.WaitPlan;
 import io.stampede.runner.testing.TargetServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -26,17 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class GeneratorSaturationTest {
 
-    private EventLoops eventLoops;
-
-    @BeforeEach
-    void startEventLoops() {
-        eventLoops = EventLoops.create(1);
-    }
-
-    @AfterEach
-    void stopEventLoops() {
-        eventLoops.close();
-    }
+    @AutoClose
+    private final EventLoops eventLoops = EventLoops.create(1);
 
     private GeneratorHealth run(TargetServer server, boolean saturate) throws Exception {
         Plans.Rows rows = new Plans.Rows();

@@ -2,6 +2,7 @@ package io.stampede.runner.engine;
 
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.testing.LocalhostKeystore;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -35,19 +36,13 @@ class HttpsTest {
 
     @BeforeAll
     static void startTlsServer() throws Exception {
-        Path keystore = dir.resolve("localhost.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        LocalhostKeystore keystore = LocalhostKeystore.create(dir);
 
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         eventLoops = EventLoops.create(1);
         server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setSsl(true)
-                        .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword("changeit")))
+                        .setKeyCertOptions(new PfxOptions().setPath(keystore.path().toString())
+                                .setPassword(keystore.password())))
                 .connectionHandler(connection -> connections.incrementAndGet())
                 .requestHandler(request -> {
                     received.incrementAndGet();

@@ -8,8 +8,7 @@ import io.stampede.runner.scenario.TemplateContext;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.WaitPlan;
 import io.stampede.runner.testing.TargetServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,17 +30,8 @@ class InvalidRenderedValuesTest {
 
     private static final int USERS = 4;
     private static final long RUN_MILLIS = 1500;
-    private static EventLoops eventLoops;
-
-    @BeforeAll
-    static void startEventLoops() {
-        eventLoops = EventLoops.create(2);
-    }
-
-    @AfterAll
-    static void stopEventLoops() {
-        eventLoops.close();
-    }
+    @AutoClose
+    private static final EventLoops eventLoops = EventLoops.create(2);
 
     @Test
     void aHeaderValueWithALineBreakIsAFailureAndNeverReachesTheServer() throws Exception {

@@ -2,13 +2,14 @@ package io.stampede.runner.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stampede.runner.testing.StampedeProcess;
 import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,35 +47,24 @@ class MachineStallTest {
                             - {name: get, request: {method: GET, path: /items}}
                     """.formatted(server.baseUrl()));
             Path summaryFile = dir.resolve("summary.json");
-            Path log = dir.resolve("run.log");
-            Process run = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    "io.stampede.runner.cli.StampedeCli", "run", test.toString(), "--quiet",
-                    "--json", summaryFile.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean exited;
-            try {
+            String output;
+            try (StampedeProcess run = StampedeProcess.in(dir).log("run.log")
+                    .start("run", test.toString(), "--quiet", "--json", summaryFile.toString())) {
                 // Past the first two seconds of load, which are not judged (warm-up).
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (server.totalRequests() == 0 && System.nanoTime() < deadline && run.isAlive()) {
                     Thread.sleep(20);
                 }
                 Thread.sleep(3000);
-                signal("STOP", run.pid());
+                run.signal("STOP");
                 try {
                     Thread.sleep(STOP_MILLIS);
                 } finally {
-                    signal("CONT", run.pid());
+                    run.signal("CONT");
                 }
-                exited = run.waitFor(60, TimeUnit.SECONDS);
-            } finally {
-                run.destroyForcibly();
-                run.waitFor(10, TimeUnit.SECONDS);
+                assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.output()).isZero();
+                output = run.output();
             }
-            String output = Files.readString(log);
-            assertThat(exited).as(output).isTrue();
-            assertThat(run.exitValue()).as(output).isZero();
 
             JsonNode generator = JSON.readTree(summaryFile.toFile()).get("generator");
             assertThat(generator.get("stalled").asBoolean()).as(generator.toString()).isTrue();
@@ -86,12 +76,5 @@ class MachineStallTest {
                     .contains("Not the generator's own load").doesNotContain("saturated");
             assertThat(output).contains("the machine stalled the load generator").doesNotContain("Exception");
         }
-    }
-
-    /** kill -SIG PID, on the one process this test started. */
-    private static void signal(String name, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
     }
 }

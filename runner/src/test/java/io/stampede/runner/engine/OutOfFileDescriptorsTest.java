@@ -3,14 +3,14 @@ package io.stampede.runner.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stampede.runner.engine.http.FailureCauses;
+import io.stampede.runner.testing.StampedeProcess;
 import io.stampede.runner.testing.TargetServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,24 +46,12 @@ class OutOfFileDescriptorsTest {
                             - {name: get, request: {method: GET, path: /items}}
                     """.formatted(server.baseUrl(), USERS));
             Path summaryFile = dir.resolve("summary.json");
-            Path log = dir.resolve("run.log");
-            Process run = new ProcessBuilder(List.of("bash", "-c", "ulimit -n 256 && exec \"$@\"", "bash",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"),
-                    "io.stampede.runner.cli.StampedeCli", "run", test.toString(), "--quiet",
-                    "--json", summaryFile.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean exited;
-            try {
-                exited = run.waitFor(90, TimeUnit.SECONDS);
-            } finally {
-                run.destroyForcibly();
-                run.waitFor(10, TimeUnit.SECONDS);
+            String output;
+            try (StampedeProcess run = StampedeProcess.in(dir).log("run.log").maxHeap("512m").openFilesLimit(256)
+                    .start("run", test.toString(), "--quiet", "--json", summaryFile.toString())) {
+                assertThat(run.awaitExit(Duration.ofSeconds(90))).as(run.output()).isZero();
+                output = run.output();
             }
-            String output = Files.readString(log);
-            assertThat(exited).as(output).isTrue();
-            assertThat(run.exitValue()).as(output).isZero();
 
             JsonNode summary = JSON.readTree(summaryFile.toFile());
             JsonNode total = summary.at("/summary/total");

@@ -99,7 +99,8 @@ final class Plans {
     }
 
     static TestPlan plan(String target, Rows rows, LoadPlan load, long stopTimeoutMillis, UserClassPlan... classes) {
-        Scenario scenario = new Scenario("test", URI.create(target), List.of(classes), rows.keys);
+        // No spec.data sources; a cookie jar per user, as spec.defaults.cookies is by default.
+        Scenario scenario = new Scenario("test", URI.create(target), List.of(classes), rows.keys, List.of(), true);
         return new TestPlan(scenario, load, stopTimeoutMillis, List.of(), 1);
     }
 

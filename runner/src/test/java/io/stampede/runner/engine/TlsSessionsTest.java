@@ -33,6 +33,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.stampede.runner.engine.http.TlsContexts;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.testing.LocalhostKeystore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.KeyManagerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -81,22 +80,11 @@ class TlsSessionsTest {
 
     @BeforeAll
     static void startTlsServer() throws Exception {
-        Path keystore = dir.resolve("localhost.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, "changeit".toCharArray());
-        }
+        LocalhostKeystore keystore = LocalhostKeystore.create(dir);
+        KeyStore store = keystore.load();
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, "changeit".toCharArray());
-        certificateBytes = store.getCertificate("localhost").getEncoded().length;
+        keys.init(store, keystore.password().toCharArray());
+        certificateBytes = store.getCertificate(LocalhostKeystore.ALIAS).getEncoded().length;
         // The server would speak h2 if offered it: the client offers only what the engine speaks.
         serverTls = SslContextBuilder.forServer(keys).sslProvider(SslProvider.OPENSSL)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(Protocol.ALPN,

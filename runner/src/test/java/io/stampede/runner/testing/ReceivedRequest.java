@@ -19,4 +19,14 @@ public record ReceivedRequest(String method, String pathAndQuery, Map<String, Li
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }
+
+    /** The value of cookie {@code name} in the (first) Cookie header, or null when it carries none. */
+    public String cookie(String name) {
+        String header = header("Cookie");
+        if (header == null) return null;
+        for (String pair : header.split(";\\s*")) {
+            if (pair.startsWith(name + "=")) return pair.substring(name.length() + 1);
+        }
+        return null;
+    }
 }

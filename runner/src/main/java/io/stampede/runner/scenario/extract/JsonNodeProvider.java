@@ -12,8 +12,6 @@ import io.stampede.runner.json.TreeWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -170,22 +168,15 @@ final class JsonNodeProvider extends AbstractJsonProvider {
         return node.asText();
     }
 
-    /** A value Jayway hands back (unwrapped or a tree) as a tree node. */
+    /**
+     * A value Jayway hands back (unwrapped as {@link #unwrap} does, or a tree) as a tree node, the way
+     * {@link TreeWriter#toTree} builds one.
+     */
     static JsonNode toNode(Object value) {
-        if (value == null) return NODES.nullNode();
-        if (value instanceof JsonNode node) return node;
-        if (value instanceof String text) return NODES.textNode(text);
-        if (value instanceof Boolean bool) return NODES.booleanNode(bool);
-        if (value instanceof Integer number) return NODES.numberNode(number);
-        if (value instanceof Long number) return NODES.numberNode(number);
-        if (value instanceof BigInteger number) return NODES.numberNode(number);
-        if (value instanceof BigDecimal number) return NODES.numberNode(number);
-        if (value instanceof Number number) return NODES.numberNode(number.doubleValue());
-        if (value instanceof Iterable<?> iterable) {
-            ArrayNode array = NODES.arrayNode();
-            iterable.forEach(element -> array.add(toNode(element)));
-            return array;
+        try {
+            return TreeWriter.toTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new JsonPathException("cannot hold a " + value.getClass().getSimpleName() + " in a JSON tree");
         }
-        throw new JsonPathException("cannot hold a " + value.getClass().getSimpleName() + " in a JSON tree");
     }
 }
