@@ -28,6 +28,18 @@ public class DefaultsSpec {
     @Max(50)
     private Integer followRedirects;
 
+    @JsonPropertyDescription("A request signer from a plugin for every user's request (a class or request may set its "
+            + "own); setup and teardown requests are not signed.")
+    private SignSpec sign;
+
+    public SignSpec getSign() {
+        return sign;
+    }
+
+    public void setSign(SignSpec sign) {
+        this.sign = sign;
+    }
+
     public Map<String, String> getHeaders() {
         return headers;
     }

@@ -50,6 +50,17 @@ public class UserClassSpec {
     @Size(min = 1)
     private List<JsonNode> tasks;
 
+    @JsonPropertyDescription("A request signer from a plugin for this class's requests, replacing spec.defaults.sign.")
+    private SignSpec sign;
+
+    public SignSpec getSign() {
+        return sign;
+    }
+
+    public void setSign(SignSpec sign) {
+        this.sign = sign;
+    }
+
     public String getName() {
         return name;
     }

@@ -8,6 +8,7 @@ import io.stampede.runner.model.LoadTestParser;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.VariableSpec;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
 import io.stampede.runner.scenario.compile.Overrides;
@@ -56,7 +57,10 @@ public final class SpecValidator {
         List<Problem> problems = new ArrayList<>(missingEnv(loadTest, document));
         if (!problems.isEmpty()) return problems;
         try {
-            LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment(), data, NO_UPLOADS);
+            // The plugins are in the runner's image (or a volume), not here: any extension name is taken; the
+            // runner in the pod checks them against its own plugins and exits 2 (phase Error) for an unknown one.
+            LoadTestCompiler.compile(document, Overrides.none(), new AnyEnvironment(), data, NO_UPLOADS,
+                    Plugins.ACCEPT_ANY);
         } catch (InvalidLoadTestException e) {
             problems.addAll(e.problems());
         }

@@ -36,8 +36,10 @@ class SpecValidatorTest {
                 new Case("unreadable duration", "duration: 1m", "duration: a minute", "spec.load.duration", "a minute"),
                 new Case("unknown template variable", "password: \"${password}\"", "password: \"${pasword}\"",
                         "spec.userClasses[0].onStart[0].request.json.password", "pasword"),
-                new Case("unknown function in a path", "${randomInt(1,1000)}", "${randomNumber(1,1000)}",
-                        "spec.userClasses[0].tasks[1].request.path", "randomNumber"),
+                // An unknown function name may be a plugin's (the pod's runner checks it); a built-in's arguments
+                // are checked here.
+                new Case("a built-in function's arguments in a path", "${randomInt(1,1000)}", "${randomInt(1000)}",
+                        "spec.userClasses[0].tasks[1].request.path", "randomInt(min, max) takes 2 arguments"),
                 new Case("unreadable threshold", "expr: p95 < 500ms", "expr: p95 below 500ms", "spec.thresholds[0].expr",
                         "expected an operator"),
                 new Case("misspelt field", "weight: 5,", "wieght: 5,", "spec.userClasses[0].tasks[0].wieght", "wieght"),
@@ -73,6 +75,26 @@ class SpecValidatorTest {
                 .contains("stress:").contains("start: 5").contains("every: \"30s\"");
         assertThat(io.stampede.operator.build.TestDocument.yaml(open))
                 .contains("arrivalRate:").contains("maxUsers: 100").contains("rate: 50.0");
+    }
+
+    @Test
+    void pluginExtensionsAreAcceptedAndReachTheRunnerAsWritten() {
+        // The operator has no plugins: the runner in the pod checks the names (exit 2, phase Error when unknown).
+        LoadTest signed = SampleLoadTests.parse(SampleLoadTests.SHOP.replace("NAME", "shop")
+                .replace("headers: {Authorization: \"Bearer ${token}\"}",
+                        "headers: {Authorization: \"Bearer ${token}\"}\n      sign: {plugin: hmacSha256, with: {key: k}}")
+                .replace("name: \"/api/products/{id}\"}}", "name: \"/api/products/{id}\"}}\n"
+                        + "        - {name: publish, steps: [{step: {plugin: publish, timeout: 2s, with: {topic: t}}}]}")
+                .replace("${randomInt(1,1000)}", "${customId(7)}")
+                .replace("page=${randomInt(1,20)}\"}}", "page=${randomInt(1,20)}\", sign: {plugin: s2}}, "
+                        + "expect: {checks: [{plugin: c1, with: {max: 3}}]}}")
+                .replace("  thresholds:\n", "  defaults:\n    sign: {plugin: other, with: {key: \"${password}\"}}\n"
+                        + "  thresholds:\n"));
+        assertThat(signed.getSpec().getUserClasses().get(0).getSign().getPlugin()).isEqualTo("hmacSha256");
+
+        assertThat(SpecValidator.problems(signed)).isEmpty();
+        assertThat(io.stampede.operator.build.TestDocument.yaml(signed))
+                .contains("plugin: \"hmacSha256\"").contains("plugin: \"other\"").contains("${customId(7)}").contains("plugin: \"c1\"").contains("plugin: \"publish\"");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.stampede.runner.run.HostPort;
 import io.stampede.runner.run.EventsOptions;
 import io.stampede.runner.run.MasterProcess;
 import io.stampede.runner.run.ReportOptions;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.run.TestFiles;
 import io.stampede.runner.scenario.compile.Overrides;
 
@@ -33,6 +34,9 @@ final class MasterCommand implements Subcommand {
                             + "(workers missing, too few left).")
                     .parameter("FILE", "the LoadTest YAML file")
                     .requiredOption("--expect-workers", "N", "start when N workers are ready")
+                    .option(PluginOptions.FLAG, "DIR", "the plugin jars the file's extensions come from (each worker "
+                            + "loads its own with its --plugins); default: the " + PluginOptions.ENV
+                            + " environment variable")
                     .option("--bind", "HOST:PORT", "where workers and the HTTP API connect (default: 127.0.0.1:5557, "
                             + "this machine only; 0.0.0.0:5557 for workers on other machines)")
                     .option("--token-file", "F", "the shared token workers must present (default: the "
@@ -75,7 +79,10 @@ final class MasterCommand implements Subcommand {
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "master", err);
         if (token.isEmpty()) return ExitCode.BAD_INPUT;
         Overrides overrides = LoadOverrideOptions.read(arguments);
-        Optional<TestFiles.Loaded> loaded = TestFiles.loadWithTree(file, overrides, System.getenv(), err);
+        Optional<Plugins> plugins = PluginOptions.load(arguments, System.getenv(), err);
+        if (plugins.isEmpty()) return ExitCode.BAD_INPUT;
+        Optional<TestFiles.Loaded> loaded = TestFiles.loadWithTree(file, overrides, System.getenv(), plugins.get(),
+                err);
         if (loaded.isEmpty()) return ExitCode.BAD_INPUT;
         if (!ReportFlags.writable(reports, err)) return ExitCode.BAD_INPUT;
         JsonNode tree = loaded.get().tree();

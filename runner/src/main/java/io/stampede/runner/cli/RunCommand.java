@@ -6,6 +6,7 @@ import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.engine.EventLoops;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.run.HostPort;
 import io.stampede.runner.run.LocalRun;
 import io.stampede.runner.run.ReportOptions;
@@ -23,13 +24,14 @@ import java.util.concurrent.CompletableFuture;
 final class RunCommand implements Subcommand {
 
     private static final CommandSyntax SYNTAX = LocustFlags.hint(ReportFlags.declare(LoadOverrideOptions.declare(
+            PluginOptions.declare(
             new CommandSyntax("run",
             "Runs a LoadTest file on this machine with a live table, then prints the results.",
             "Exit code: 0 all thresholds held, 1 a threshold was breached, 2 bad input, 3 could not run.")
             .parameter("FILE", "the LoadTest YAML file")
             .option("--web", "[HOST:]PORT", "serve the live view (charts, table, stop button) while the run goes; "
                     + "a port alone is on 127.0.0.1, e.g. --web 8089")
-            .option("--web-linger", "D", "with --web: keep the view up for D after the run (default: until Ctrl-C)"))));
+            .option("--web-linger", "D", "with --web: keep the view up for D after the run (default: until Ctrl-C)")))));
 
     @Override
     public CommandSyntax syntax() {
@@ -48,9 +50,13 @@ final class RunCommand implements Subcommand {
         } else if (linger != null) {
             throw new UsageException("--web-linger goes with --web");
         }
+        Optional<Plugins> plugins = PluginOptions.load(arguments, System.getenv(), err);
+        if (plugins.isEmpty()) {
+            return ExitCode.BAD_INPUT;
+        }
         // The event loops start while the file is read and compiled: the first request goes out sooner.
         CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
-        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
+        Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), plugins.get(), err);
         if (plan.isEmpty() || !ReportFlags.writable(reports, err)) {
             eventLoops.thenAccept(EventLoops::close);
             return ExitCode.BAD_INPUT;

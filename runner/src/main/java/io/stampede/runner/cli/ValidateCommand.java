@@ -6,6 +6,7 @@ import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cli.args.UsageException;
 import io.stampede.runner.run.RunBanner;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.run.TestFiles;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Overrides;
@@ -22,7 +23,9 @@ final class ValidateCommand implements Subcommand {
             "Environment variables the file reads (fromEnv) must be set, as for run (any value will do).",
             "Exit code: 0 valid, 2 invalid.")
             .parameters("FILE", "LoadTest YAML files")
-            .option(Overrides.PRESET, "NAME", "check and describe the files as run with this preset");
+            .option(Overrides.PRESET, "NAME", "check and describe the files as run with this preset")
+            .option(PluginOptions.FLAG, "DIR", "the plugin jars the files' extensions come from (as for run); "
+                    + "default: the " + PluginOptions.ENV + " environment variable, if set");
 
     @Override
     public CommandSyntax syntax() {
@@ -35,8 +38,15 @@ final class ValidateCommand implements Subcommand {
         String preset = arguments.text(Overrides.PRESET);
         Overrides overrides = preset == null ? Overrides.none()
                 : new Overrides(null, null, null, null, null, null, null, null, preset);
+        Optional<Plugins> plugins = PluginOptions.load(arguments, System.getenv(), err);
+        if (plugins.isEmpty()) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (!plugins.get().isEmpty()) {
+            out.println("Plugins: " + String.join("; ", plugins.get().describe()));
+        }
         for (Path file : arguments.parameterValues("FILE", Converter.PATH)) {
-            Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), err);
+            Optional<TestPlan> plan = TestFiles.load(file, overrides, System.getenv(), plugins.get(), err);
             if (plan.isPresent()) {
                 TestPlan p = plan.get();
                 out.println(file + ": valid LoadTest '" + p.scenario().name() + "': "

@@ -5,6 +5,7 @@ import io.stampede.runner.cli.args.Arguments;
 import io.stampede.runner.cli.args.CommandSyntax;
 import io.stampede.runner.cli.args.Converter;
 import io.stampede.runner.cluster.link.SharedToken;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.run.HostPort;
 import io.stampede.runner.run.WorkerSession;
 
@@ -27,6 +28,8 @@ final class WorkerCommand implements Subcommand {
             .option("--connect-timeout", "D", "keep trying to reach the master for D (default: 1m)")
             .option("--name", "NAME", "how the master names this worker (default: $HOSTNAME/pid)")
             .flag("-k, " + ReportFlags.INSECURE, "accept any TLS certificate of the target")
+            .option(PluginOptions.FLAG, "DIR", "the plugin jars the test's extensions come from (the master's "
+                    + "--plugins, on this machine); default: the " + PluginOptions.ENV + " environment variable")
             .hint("--master-host", "use --master HOST:PORT (Locust's --master-host and --master-port in one)");
 
     @Override
@@ -43,8 +46,10 @@ final class WorkerCommand implements Subcommand {
         boolean insecure = arguments.flag(ReportFlags.INSECURE);
         Optional<SharedToken> token = ClusterTokens.load(tokenFile, "worker", err);
         if (token.isEmpty()) return ExitCode.BAD_INPUT;
+        Optional<Plugins> plugins = PluginOptions.load(arguments, System.getenv(), err);
+        if (plugins.isEmpty()) return ExitCode.BAD_INPUT;
         return WorkerSession.run(workerName(arguments.text("--name")), master, token.get(), connectTimeout, insecure,
-                out, err);
+                plugins.get(), out, err);
     }
 
     private static String workerName(String name) {

@@ -5,6 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.stampede.runner.engine.health.GeneratorMonitor;
+import io.stampede.runner.engine.health.PluginWatchdog;
 import io.stampede.runner.engine.http.ConnectionBudget;
 import io.stampede.runner.engine.http.ConnectionFactory;
 import io.stampede.runner.engine.http.RequestEncoder;
@@ -26,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,11 +55,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * of maxUsers, creating users on first need. The control thread ends the run when the targets say so (at the
  * plan's end, or the master's word) and hands the loops any new share the master sent (checked every control
  * tick). The users figure is the users created so far (the pool's size).
+ *
+ * <p>A plugin that blocks a loop ({@link PluginWatchdog}) is named as soon as its call passes half a second. A loop
+ * still not running tasks {@link #HANG_GRACE_MILLIS} after the stop timeout is given up: the run ends without it
+ * (its part of the intervals left open is missing, and a notice says so), so a blocked plugin never hangs a run.
  */
 public final class Engine {
 
     static final long CONTROL_TICK_MILLIS = 100;
     static final long INTERVAL_MILLIS = 1000;
+    /** After the stop timeout: how long a loop that runs no tasks is waited for before the run ends without it. */
+    static final long HANG_GRACE_MILLIS = 3000;
+    /** A loop whose lag probe has not run for this long runs no tasks. */
+    static final long STUCK_AFTER_MILLIS = 1000;
+    static final long WATCHDOG_MILLIS = 250;
 
     private final TestPlan plan;
     private final StatsSink sink;
@@ -73,6 +86,11 @@ public final class Engine {
     private final AtomicLong openUsers = new AtomicLong();
     /** The open model's timers, one per arrival loop (loop i has timer i); set on the control thread at the start. */
     private final List<ArrivalTimer> arrivalTimers = new ArrayList<>();
+    private final PluginWatchdog watchdog;
+    /** Intervals whose parts are not all in, by id. */
+    private final ConcurrentSkipListMap<Long, PendingInterval> draining = new ConcurrentSkipListMap<>();
+    /** Loops given up at the end (blocked past the grace); written on the control thread. */
+    private final Set<Integer> abandoned = ConcurrentHashMap.newKeySet();
 
     // Control state: touched only on the control thread.
     private final Deque<VirtualUser>[] runningByClass;
@@ -118,6 +136,7 @@ public final class Engine {
         this.sink = sink;
         this.options = options;
         this.targets = targets;
+        this.watchdog = new PluginWatchdog(options.notices());
         this.nextUserId = options.firstUserId();
         this.arrivalPlan = plan.load() instanceof ArrivalRatePlan arrivals ? arrivals : null;
         Scenario scenario = plan.scenario();
@@ -178,6 +197,7 @@ public final class Engine {
             tick = control.scheduleAtFixedRate(this::tick, 0, CONTROL_TICK_MILLIS, TimeUnit.MILLISECONDS);
             intervalTick = control.scheduleAtFixedRate(() -> drainInterval(false), INTERVAL_MILLIS, INTERVAL_MILLIS,
                     TimeUnit.MILLISECONDS);
+            control.scheduleAtFixedRate(watchdog::check, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
         });
         return result;
     }
@@ -306,6 +326,7 @@ public final class Engine {
         }
         stopDeadline = control.schedule(() -> loops.forEach(loop -> loop.eventLoop.execute(loop::interruptAll)),
                 plan.stopTimeoutMillis(), TimeUnit.MILLISECONDS);
+        control.schedule(this::giveUpStuckLoops, plan.stopTimeoutMillis() + HANG_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         if (arrivalPlan == null) {
             if (activeUsers.get() == 0) end();
             return;
@@ -327,10 +348,38 @@ public final class Engine {
 
     /** A user ended (on its loop). The last one to end while stopping ends the run. */
     private void onUserFinished(VirtualUser user) {
-        if (activeUsers.decrementAndGet() == 0) {
+        // A loop given up at the end (a plugin blocked it) may wake after the run: its users end into nothing.
+        if (activeUsers.decrementAndGet() == 0 && !control.isShutdown()) {
             control.execute(() -> {
                 if (stopping && activeUsers.get() == 0 && (arrivalPlan == null || arrivalsStopped)) end();
             });
+        }
+    }
+
+    /**
+     * The stop timeout and the grace have passed and the run has not ended: loops that run no tasks (a plugin
+     * blocks them) are given up, their parts of the open intervals missing, and the run ends with the others. On
+     * the control thread.
+     */
+    private void giveUpStuckLoops() {
+        if (ended) return;
+        long now = System.nanoTime();
+        for (int i = 0; i < loops.size(); i++) {
+            LoopWorker loop = loops.get(i);
+            if (now - loop.lagProbe.lastRunNanos() > TimeUnit.MILLISECONDS.toNanos(STUCK_AFTER_MILLIS)) {
+                abandoned.add(i);
+                String plugin = PluginWatchdog.blockingPlugin(loop.threadName);
+                options.notices().accept("the run ends without event loop " + loop.threadName + ", which "
+                        + (plugin == null ? "runs no tasks" : "is blocked in plugin " + plugin)
+                        + ": the requests its users made in its last seconds are not in the reports");
+            }
+        }
+        if (abandoned.isEmpty()) return;
+        end();
+        for (PendingInterval interval : draining.values()) {
+            for (int i : abandoned) {
+                if (interval.claim(i) && interval.partDone()) completeInterval(interval);
+            }
         }
     }
 
@@ -349,21 +398,33 @@ public final class Engine {
         int users = arrivalPlan != null ? usersCreated.get() : Math.max(intervalPeakUsers, running);
         intervalPeakUsers = running;
         peakUsers = Math.max(peakUsers, users);
-        AtomicInteger pending = new AtomicInteger(loops.size());
-        for (LoopWorker loop : loops) {
+        PendingInterval interval = PendingInterval.of(intervalId, users, last, loops.size());
+        draining.put(intervalId, interval);
+        for (int i = 0; i < loops.size(); i++) {
+            LoopWorker loop = loops.get(i);
+            int index = i;
+            if (abandoned.contains(index)) {
+                if (interval.claim(index) && interval.partDone()) completeInterval(interval);
+                continue;
+            }
             loop.eventLoop.execute(() -> {
+                if (!interval.claim(index)) return; // given up: the run ended without this loop
                 if (last) loop.stopPeriodicWork();
                 sink.accept(loop.recorder.drain(intervalId));
                 if (loop.resources.events != null) loop.resources.events.handOver();
                 monitor.acceptLag(intervalId, loop.lagProbe.drain());
-                if (pending.decrementAndGet() == 0) {
-                    monitor.completeInterval(intervalId);
-                    long endEpochMillis = System.currentTimeMillis();
-                    sink.completeInterval(intervalId, users, endEpochMillis);
-                    if (last) finish(endEpochMillis, intervalId + 1);
-                }
+                if (interval.partDone()) completeInterval(interval);
             });
         }
+    }
+
+    /** Every part of the interval is in (or given up): hands it on; the last one finishes the run. */
+    private void completeInterval(PendingInterval interval) {
+        draining.remove(interval.id());
+        monitor.completeInterval(interval.id());
+        long endEpochMillis = System.currentTimeMillis();
+        sink.completeInterval(interval.id(), interval.users(), endEpochMillis);
+        if (interval.last()) finish(endEpochMillis, interval.id() + 1);
     }
 
     private void finish(long endEpochMillis, long intervals) {

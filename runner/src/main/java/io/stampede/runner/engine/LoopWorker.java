@@ -39,8 +39,12 @@ final class LoopWorker {
         this.lagProbe = new LoopLagProbe(eventLoop);
     }
 
+    /** The loop's thread name (such as stampede-loop-1), known once periodic work started; any thread. */
+    volatile String threadName = "an event loop";
+
     /** Starts the timeout sweep and the lag probe. On the loop. */
     void startPeriodicWork() {
+        threadName = Thread.currentThread().getName();
         sweep = eventLoop.scheduleAtFixedRate(this::sweepTimeouts, TIMEOUT_SWEEP_MILLIS, TIMEOUT_SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
         lagProbe.start();

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.stampede.runner.engine.http.InvalidRequestException;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.scenario.PluginStepPlan;
 import io.stampede.runner.scenario.StepPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
@@ -14,6 +15,8 @@ import io.stampede.runner.scenario.TemplateContext;
 final class StepRuntime {
 
     final StepPlan plan;
+    /** A plugin's custom step (no request), or null. */
+    final PluginStepPlan pluginStep;
     final int row;
     final long timeoutMillis;
     final boolean keepResponse;
@@ -34,9 +37,23 @@ final class StepRuntime {
     /** @param hopRow the row that counts this step's redirect hops */
     StepRuntime(StepPlan plan, RequestEncoder encoder, int hopRow) {
         this.plan = plan;
+        this.pluginStep = plan.pluginStep();
+        this.hopRow = hopRow;
+        if (pluginStep != null) {
+            this.row = pluginStep.row();
+            this.followRedirects = 0;
+            this.constantPath = null;
+            this.keepsSentBody = false;
+            this.timeoutMillis = pluginStep.timeoutMillis();
+            this.keepResponse = false;
+            this.headRequest = false;
+            this.idempotent = false;
+            this.constantBytes = null;
+            this.constantInvalid = null;
+            return;
+        }
         this.row = plan.request().row();
         this.followRedirects = plan.request().followRedirects();
-        this.hopRow = hopRow;
         this.constantPath = plan.request().pathAndQuery().isConstant() ? encoder.renderPath(plan.request(), null) : null;
         this.keepsSentBody = followRedirects > 0 && plan.request().body() != null;
         this.timeoutMillis = plan.request().timeoutMillis();
@@ -83,7 +100,7 @@ final class StepRuntime {
     static StepRuntime[] of(java.util.List<StepPlan> steps, RequestEncoder encoder, int rowCount) {
         StepRuntime[] runtimes = new StepRuntime[steps.size()];
         for (int i = 0; i < runtimes.length; i++) {
-            runtimes[i] = new StepRuntime(steps.get(i), encoder, rowCount + steps.get(i).request().row());
+            runtimes[i] = new StepRuntime(steps.get(i), encoder, rowCount + steps.get(i).row());
         }
         return runtimes;
     }

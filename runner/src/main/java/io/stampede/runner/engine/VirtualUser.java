@@ -6,6 +6,7 @@ import io.stampede.runner.engine.http.HttpConnection;
 import io.stampede.runner.engine.http.InvalidRequestException;
 import io.stampede.runner.engine.http.Response;
 import io.stampede.runner.engine.http.ResponseListener;
+import io.stampede.runner.plugin.PluginCallException;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
 import io.stampede.runner.scenario.ResponseView;
@@ -96,6 +97,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     private boolean started;
     private boolean cleanupBegun;
     private ScheduledFuture<?> cleanupDeadline;
+    /** A plugin's custom step in flight (the user waits for it as for a response), else null. */
+    private PluginStepRun pluginRun;
 
     // Open model only: null for a closed-model user.
     private final Consumer<VirtualUser> onIterationDone;
@@ -175,7 +178,8 @@ final class VirtualUser implements TemplateContext, ResponseListener {
     void stop() {
         if (stopRequested) return;
         stopRequested = true;
-        if (parked || (onIterationDone != null ? !busy : !connection.inFlight() && mode != Mode.RENEWAL)) {
+        if (parked || (onIterationDone != null ? !busy
+                : !connection.inFlight() && pluginRun == null && mode != Mode.RENEWAL)) {
             stopped();
         }
     }
@@ -185,6 +189,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         if (finished) return;
         if (connection.inFlight()) {
             connection.close();
+            loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED, 0);
+        } else if (pluginRun != null) {
+            pluginRun.cancel();
+            pluginRun = null;
             loop.recordFailure(steps[stepIndex].row, elapsedMicros(), 0, FailureCauses.INTERRUPTED, 0);
         }
         finish();
@@ -232,10 +240,16 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         } else {
             requestStartNanos = System.nanoTime();
         }
+        if (step.pluginStep != null) {
+            pluginRun = new PluginStepRun(step.pluginStep, loop.eventLoop, this, slots, userClass.plan.slotNames(),
+                    this::pluginStepDone);
+            pluginRun.start();
+            return;
+        }
         ByteBuf request;
         try {
             request = session.encodeFirst(step, loop, this);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | PluginCallException e) {
             failLocally(e.getMessage());
             return;
         } catch (OutOfMemoryError e) {
@@ -278,7 +292,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         ByteBuf request;
         try {
             request = session.encodeHop(step, hop, loop, this);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | PluginCallException e) {
             failLocally(e.getMessage());
             return true;
         } catch (OutOfMemoryError e) {
@@ -332,6 +346,27 @@ final class VirtualUser implements TemplateContext, ResponseListener {
         }
     }
 
+    /** A custom step settled (on the loop): counted in its row like a response, then the steps go on or end. */
+    private void pluginStepDone(PluginStepRun.Outcome outcome) {
+        pluginRun = null;
+        StepRuntime step = steps[stepIndex];
+        long measured = outcome.result() == null ? -1 : outcome.result().latencyMicros();
+        long latencyMicros = measured >= 0 ? measured : elapsedMicros();
+        if (outcome.cause() != null) {
+            loop.recordFailure(step.row, latencyMicros, 0, outcome.cause(), 0);
+            pauseAfterLocalFailure = outcome.immediate(); // else a user with no wait would spin on it
+            stepsDone(false);
+            return;
+        }
+        loop.recordSuccess(step.row, latencyMicros, outcome.result().bytes(), 0);
+        if (++stepIndex < steps.length) {
+            if (mode == Mode.TASK || mode == Mode.CLEANUP) retried = false;
+            send();
+        } else {
+            stepsDone(true);
+        }
+    }
+
     @Override
     public void onFailure(String cause, boolean local) {
         session.endChain();
@@ -359,7 +394,7 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             return "body does not contain \"" + expect.bodyContains() + "\"";
         }
         if (step.keepResponse) {
-            ResponseView view = new ResponseView(response.body(), response::header);
+            ResponseView view = new ResponseView(response.status(), response.body(), response::header, this);
             for (ResponseCheck check : expect.checks()) {
                 String failure = check.failure(view);
                 if (failure != null) {
@@ -466,6 +501,10 @@ final class VirtualUser implements TemplateContext, ResponseListener {
             wakeUp = null;
         }
         if (cleanupDeadline != null) cleanupDeadline.cancel(false);
+        if (pluginRun != null) {
+            pluginRun.cancel();
+            pluginRun = null;
+        }
         for (int source = 0; source < rows.length; source++) {
             DataFeeds.Feed feed = loop.data.feed(source);
             if (feed.unique && rows[source] >= 0) {

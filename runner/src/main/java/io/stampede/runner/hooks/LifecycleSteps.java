@@ -1,5 +1,6 @@
 package io.stampede.runner.hooks;
 
+import io.stampede.runner.plugin.PluginCallException;
 import io.stampede.runner.scenario.ExpectPlan;
 import io.stampede.runner.scenario.Extraction;
 import io.stampede.runner.scenario.Lifecycle;
@@ -123,6 +124,8 @@ public final class LifecycleSteps {
             return new StepOutcome(path, "timeout after " + plan.timeoutMillis() + " ms");
         } catch (IOException e) {
             return new StepOutcome(path, "connection failed (" + e.getClass().getSimpleName() + ")");
+        } catch (PluginCallException e) {
+            return new StepOutcome(path, e.getMessage()); // a plugin function threw while rendering
         } catch (IllegalArgumentException e) {
             return new StepOutcome(path, "invalid request: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -164,7 +167,8 @@ public final class LifecycleSteps {
         if (expect.bodyContains() != null && !body.contains(expect.bodyContains())) {
             return "body does not contain \"" + expect.bodyContains() + "\"";
         }
-        ResponseView view = new ResponseView(body, name -> response.headers().firstValue(name).orElse(null));
+        ResponseView view = new ResponseView(response.statusCode(), body,
+                name -> response.headers().firstValue(name).orElse(null), context);
         for (ResponseCheck check : expect.checks()) {
             String failure = check.failure(view);
             if (failure != null) return failure;

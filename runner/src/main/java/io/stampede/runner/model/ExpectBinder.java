@@ -20,7 +20,7 @@ import java.util.Map;
 final class ExpectBinder {
 
     static final List<String> EXPECT_FIELDS =
-            List.of("status", "messages", "bodyContains", "json", "headers", "maxLatency");
+            List.of("status", "messages", "bodyContains", "json", "headers", "maxLatency", "checks");
 
     private ExpectBinder() {
     }
@@ -55,7 +55,7 @@ final class ExpectBinder {
         }
         Duration maxLatency = LoadBinder.positive(expect.field("maxLatency"));
         return new ExpectSpec(statuses, messages, text, json(expect.field("json")), headers(expect.field("headers")),
-                maxLatency);
+                maxLatency, PluginUseBinder.uses(expect.field("checks"), "{plugin: maxItems, with: {max: \"50\"}}"));
     }
 
     /** JSONPath to condition, as written: a null condition is kept (as JSON null) for the compiler to report. */

@@ -111,12 +111,12 @@ final class SpecBinder {
     }
 
     private static DefaultsSpec defaults(Node node) {
-        if (!node.checkFields(List.of("headers", "timeout", "cookies", "followRedirects"))) {
+        if (!node.checkFields(List.of("headers", "timeout", "cookies", "followRedirects", "sign"))) {
             return DefaultsSpec.NONE;
         }
         return new DefaultsSpec(StepBinder.headers(node.field("headers")),
                 StepBinder.timeout(node.field("timeout")), node.field("cookies").bool(),
-                BodyBinder.followRedirects(node.field("followRedirects")));
+                BodyBinder.followRedirects(node.field("followRedirects")), StepBinder.sign(node.field("sign")));
     }
 
     private static List<UserClassSpec> userClasses(Node node) {

@@ -2,6 +2,7 @@ package io.stampede.runner.model;
 
 import io.stampede.runner.model.spec.ExpectSpec;
 import io.stampede.runner.model.spec.ExtractSpec;
+import io.stampede.runner.model.spec.PluginUseSpec;
 import io.stampede.runner.model.spec.RequestSpec;
 import io.stampede.runner.model.spec.StepSpec;
 
@@ -15,11 +16,11 @@ import java.util.Map;
 /** Binds a step (request, expect, extract) and the header maps shared with classes and defaults. */
 final class StepBinder {
 
-    static final List<String> STEP_FIELDS = List.of("request", "expect", "extract");
+    static final List<String> STEP_FIELDS = List.of("request", "expect", "extract", "step");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final List<String> REQUEST_FIELDS =
             List.of("method", "path", "name", "headers", "json", "body", "timeout", "form", "multipart",
-                    "followRedirects");
+                    "followRedirects", "sign");
     private static final List<String> EXTRACT_KINDS = List.of("jsonPath", "header");
 
     private StepBinder() {
@@ -53,7 +54,7 @@ final class StepBinder {
         return new RequestSpec(method, path, name, headers(request.field("headers")), request.field("json").json(),
                 body, timeout(request.field("timeout")), BodyBinder.form(request.field("form")),
                 BodyBinder.multipart(request.field("multipart")),
-                BodyBinder.followRedirects(request.field("followRedirects")));
+                BodyBinder.followRedirects(request.field("followRedirects")), sign(request.field("sign")));
     }
 
     private static String method(Node node) {
@@ -87,6 +88,11 @@ final class StepBinder {
             node.problem("must not contain spaces or control characters (encode a space as %20)");
         }
         return path;
+    }
+
+    /** {@code sign: {plugin: NAME, with: {...}}} on a request, a user class or spec.defaults. */
+    static PluginUseSpec sign(Node node) {
+        return PluginUseBinder.use(node, "{plugin: hmacSha256, with: {key: \"${hmacKey}\"}}");
     }
 
     static Duration timeout(Node node) {

@@ -14,7 +14,7 @@ import java.util.List;
 final class UserClassBinder {
 
     private static final List<String> FIELDS =
-            List.of("name", "weight", "order", "wait", "onStart", "reauthOn", "headers", "tasks", "onStop");
+            List.of("name", "weight", "order", "wait", "onStart", "reauthOn", "headers", "tasks", "onStop", "sign");
     static final List<String> ORDERS = List.of("weighted", "sequential");
     private static final List<String> WAIT_KINDS = List.of("between", "constant", "pacing");
     private static final List<String> TASK_FIELDS =
@@ -51,7 +51,7 @@ final class UserClassBinder {
         }
         return new UserClassSpec(name, weight(userClass.field("weight")), waitSpec(userClass.field("wait")),
                 onStart, reauthOn, StepBinder.headers(userClass.field("headers")), tasks(tasks),
-                steps(userClass.field("onStop"), false), sequential);
+                steps(userClass.field("onStop"), false), sequential, StepBinder.sign(userClass.field("sign")));
     }
 
     /** {@code order}: weighted (the default: tasks drawn by weight) or sequential (in written order, looping). */
@@ -205,7 +205,7 @@ final class UserClassBinder {
                 }
                 continue;
             }
-            StepSpec step = StepBinder.step(element);
+            StepSpec step = element.has("step") ? PluginUseBinder.step(element) : StepBinder.step(element);
             if (step != null) {
                 steps.add(step);
             }

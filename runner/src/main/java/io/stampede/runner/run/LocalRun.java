@@ -61,7 +61,8 @@ public final class LocalRun {
         EventLoops loops = eventLoops.join();
         WorkerAgent worker = new WorkerAgent("local", loops.group(), PlanSource.given(plan),
                 EngineOptions.defaults().withInsecureTls(options.insecureTls())
-                        .withRequestEvents(events.get().requestSink()), line -> { });
+                        .withRequestEvents(events.get().requestSink())
+                        .withNotices(line -> options.err().println("stampede: WARNING: " + line)), line -> { });
         Consumer<MasterRun> attach = master -> InProcessLink.connect(master, worker);
         try {
             ExitCode code = MasterSession.run(plan, MasterSettings.inProcess(options.insecureTls()), options, false,

@@ -4,6 +4,7 @@ import io.stampede.runner.ExitCode;
 import io.stampede.runner.cluster.link.SharedToken;
 import io.stampede.runner.cluster.link.WebSocketMasterLink;
 import io.stampede.runner.cluster.worker.PlanSource;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.cluster.worker.WorkerAgent;
 import io.stampede.runner.cluster.worker.WorkerExit;
 import io.stampede.runner.engine.EngineOptions;
@@ -33,13 +34,15 @@ public final class WorkerSession {
      * @param name           how the master names this worker
      * @param connectTimeout how long to keep trying to reach the master
      * @param insecureTls    accept any TLS certificate of the target
+     * @param plugins        the extensions the master's test may name, loaded here
      */
     public static ExitCode run(String name, HostPort master, SharedToken token, Duration connectTimeout,
-                               boolean insecureTls, PrintWriter out, PrintWriter err) throws Exception {
+                               boolean insecureTls, Plugins plugins, PrintWriter out, PrintWriter err)
+            throws Exception {
         CompletableFuture<EventLoops> eventLoops = LocalRun.prepareEventLoops();
         Vertx control = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         EventLoops engineLoops = eventLoops.join();
-        WorkerAgent agent = new WorkerAgent(name, engineLoops.group(), PlanSource.compiling(System.getenv()),
+        WorkerAgent agent = new WorkerAgent(name, engineLoops.group(), PlanSource.compiling(System.getenv(), plugins),
                 EngineOptions.defaults().withInsecureTls(insecureTls), out::println);
         CountDownLatch exited = new CountDownLatch(1);
         Thread hook = Interrupts.onInterrupt(() -> agent.stopEarly("interrupted"), exited, 30_000);

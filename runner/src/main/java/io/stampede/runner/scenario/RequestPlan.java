@@ -14,9 +14,16 @@ import java.util.List;
  * @param row           index of the stats row in {@link Scenario#rows()}
  * @param followRedirects how many redirects to follow, 0 (never) and up; the hops followed are counted in
  *                        {@link Scenario#hopRowOf}
+ * @param signer        the plugin signer that adds headers to every request sent (redirects too), or null
  */
 public record RequestPlan(String method, Template pathAndQuery, List<HeaderPlan> headers, BodyPlan body,
-                          long timeoutMillis, int row, int followRedirects) {
+                          long timeoutMillis, int row, int followRedirects, SignerPlan signer) {
+
+    /** An unsigned request. */
+    public RequestPlan(String method, Template pathAndQuery, List<HeaderPlan> headers, BodyPlan body,
+                       long timeoutMillis, int row, int followRedirects) {
+        this(method, pathAndQuery, headers, body, timeoutMillis, row, followRedirects, null);
+    }
 
     /** A request that follows no redirect. */
     public RequestPlan(String method, Template pathAndQuery, List<HeaderPlan> headers, BodyPlan body,
@@ -43,9 +50,12 @@ public record RequestPlan(String method, Template pathAndQuery, List<HeaderPlan>
         }
     }
 
-    /** True when nothing in the request depends on the user, so it can be encoded once. */
+    /**
+     * True when nothing in the request depends on the user, so it can be encoded once (a signed request never is:
+     * a signature may hold a time or a nonce).
+     */
     public boolean isConstant() {
-        return pathAndQuery.isConstant()
+        return signer == null && pathAndQuery.isConstant()
                 && headers.stream().allMatch(h -> h.value().isConstant())
                 && (body == null || body.isConstant());
     }

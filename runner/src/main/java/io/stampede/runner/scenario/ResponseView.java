@@ -13,18 +13,38 @@ import java.util.function.Function;
  */
 public final class ResponseView {
 
+    private final int status;
     private final String body;
     private final Function<String, String> headers;
+    private final TemplateContext user;
     private JsonNode json;
     private boolean parsed;
 
     /**
+     * @param status  the status code
      * @param body    the body as text (UTF-8), never null
      * @param headers lookup of a response header by lower-case name, null when absent
+     * @param user    the user the response came to (plugin checks render their settings for it), or null
      */
-    public ResponseView(String body, Function<String, String> headers) {
+    public ResponseView(int status, String body, Function<String, String> headers, TemplateContext user) {
+        this.status = status;
         this.body = body;
         this.headers = headers;
+        this.user = user;
+    }
+
+    /** A view for checks that read only the body and headers. */
+    public ResponseView(String body, Function<String, String> headers) {
+        this(0, body, headers, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The user the response came to, or null. */
+    public TemplateContext user() {
+        return user;
     }
 
     public String body() {

@@ -1,12 +1,15 @@
 package io.stampede.runner.scenario;
 
+import io.stampede.plugin.UserContext;
+
 import java.util.SplittableRandom;
 
 /**
- * What a template can read while rendering: one virtual user's built-ins and extracted values.
+ * What a template can read while rendering: one virtual user's built-ins and extracted values. Plugins see it as
+ * its {@link UserContext}.
  * Threading: confined to the user's event loop.
  */
-public interface TemplateContext {
+public interface TemplateContext extends UserContext {
 
     /** 1-based id of the virtual user, unique within a worker's run. */
     long userId();

@@ -3,6 +3,7 @@ package io.stampede.runner.cluster.worker;
 import io.stampede.runner.cluster.protocol.MasterMessage;
 import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.LoadTestParser;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.scenario.TestPlan;
 import io.stampede.runner.scenario.compile.Attachments;
 import io.stampede.runner.scenario.compile.LoadTestCompiler;
@@ -25,10 +26,15 @@ public interface PlanSource {
      * files it names (multipart uploads) are read relative to the worker's working directory.
      */
     static PlanSource compiling(Map<String, String> env) {
+        return compiling(env, Plugins.NONE);
+    }
+
+    /** As {@link #compiling(Map)}, with the worker's own plugins (its {@code --plugins}). */
+    static PlanSource compiling(Map<String, String> env, Plugins plugins) {
         return welcome -> LoadTestCompiler.compile(LoadTestParser.bind(welcome.loadTest()),
                 welcome.overrides().toOverrides(), env, new DataSet(welcome.data().stream()
                         .collect(Collectors.toMap(DataTable::name, table -> table)), List.of()),
-                Attachments.relativeTo(Path.of("")));
+                Attachments.relativeTo(Path.of("")), plugins);
     }
 
     /** An in-process worker: the plan the master compiled. */

@@ -20,6 +20,8 @@ public final class LoopLagProbe {
     private final Histogram lagMicros = new Histogram(1, TimeUnit.MINUTES.toMicros(10), 2);
     private long dueNanos;
     private boolean stopped;
+    /** When the probe last ran ({@link System#nanoTime()}): a loop that stops running tasks stops updating it. */
+    private volatile long lastRunNanos = System.nanoTime();
 
     public LoopLagProbe(EventLoop loop) {
         this.loop = loop;
@@ -35,9 +37,15 @@ public final class LoopLagProbe {
         stopped = true;
     }
 
+    /** When the loop last ran this probe, {@link System#nanoTime()} scale; any thread. */
+    public long lastRunNanos() {
+        return lastRunNanos;
+    }
+
     private void probe() {
         if (stopped) return;
         long now = System.nanoTime();
+        lastRunNanos = now;
         lagMicros.recordValue(Math.max(1, Math.min((now - dueNanos) / 1000, lagMicros.getHighestTrackableValue())));
         dueNanos = now + TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
         loop.schedule(this::probe, PERIOD_MILLIS, TimeUnit.MILLISECONDS);

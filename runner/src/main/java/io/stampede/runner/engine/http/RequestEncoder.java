@@ -9,6 +9,7 @@ import io.stampede.runner.scenario.RequestPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 
 /**
  * Turns a {@link RequestPlan} into HTTP/1.1 request bytes for one target.
@@ -29,6 +30,9 @@ public final class RequestEncoder {
     private final String basePath;
     private final StringBuilder scratch = new StringBuilder(512);
     private final StringBuilder bodyScratch = new StringBuilder(256);
+    /** A signed request's text body as bytes, which the signer reads before the head ends; reused. */
+    private final ByteBuf signedBody = Unpooled.buffer(256);
+    private final SigningRequest signing;
 
     /** @param target the base URL; its path (if any) prefixes every request path */
     public RequestEncoder(URI target) {
@@ -38,6 +42,7 @@ public final class RequestEncoder {
         this.hostHeader = defaultPort ? target.getHost() : target.getHost() + ":" + target.getPort();
         String path = target.getRawPath() == null ? "" : target.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.signing = new SigningRequest(hostHeader);
     }
 
     /**
@@ -131,6 +136,7 @@ public final class RequestEncoder {
             plan.pathAndQuery().appendTo(head, context);
         }
         checkPath(head, pathStart);
+        int pathEnd = head.length();
         head.append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");
         RequestPlan.BodyPlan bodyPlan = dropBody ? null : plan.body();
         MultipartPlan multipart = bodyPlan == null || keptBody != null ? null : bodyPlan.multipart();
@@ -180,10 +186,27 @@ public final class RequestEncoder {
             bodyPlan.text().appendTo(text, context);
             bodyLength = ByteBufUtil.utf8Bytes(text);
         }
-        if (bodyLength >= 0) {
-            if (!contentTypeSet && bodyPlan != null) {
-                head.append("Content-Type: ").append(bodyPlan.contentType()).append("\r\n");
+        if (bodyLength >= 0 && !contentTypeSet && bodyPlan != null) {
+            head.append("Content-Type: ").append(bodyPlan.contentType()).append("\r\n");
+        }
+        boolean textAsBytes = false;
+        if (plan.signer() != null) {
+            ByteBuffer signedBytes = null;
+            if (keptBody != null) {
+                signedBytes = keptBody.nioBuffer(keptBody.readerIndex(), keptBody.readableBytes()).asReadOnlyBuffer();
+            } else if (parts != null) {
+                signedBytes = parts.nioBuffer().asReadOnlyBuffer();
+            } else if (text != null) {
+                signedBody.clear();
+                ByteBufUtil.writeUtf8(signedBody, text);
+                signedBytes = signedBody.nioBuffer().asReadOnlyBuffer();
+                textAsBytes = true;
             }
+            int signedFrom = head.length();
+            signing.sign(plan.signer(), context, method, head, pathStart, pathEnd, signedBytes);
+            checkHeaderValue(head, signedFrom, "added by plugin " + plan.signer().name(), true);
+        }
+        if (bodyLength >= 0) {
             head.append("Content-Length: ").append(bodyLength).append("\r\n");
         } else if (hasBodySemantics(method)) {
             head.append("Content-Length: 0\r\n");
@@ -192,6 +215,7 @@ public final class RequestEncoder {
         ByteBufUtil.writeUtf8(out, head);
         if (keptBody != null) out.writeBytes(keptBody, keptBody.readerIndex(), keptBody.readableBytes());
         else if (parts != null) out.writeBytes(parts);
+        else if (textAsBytes) out.writeBytes(signedBody, signedBody.readerIndex(), signedBody.readableBytes());
         else if (text != null) ByteBufUtil.writeUtf8(out, text);
     }
 
@@ -215,8 +239,17 @@ public final class RequestEncoder {
      * The value is never quoted in the cause: it may be a secret.
      */
     private static void checkHeaderValue(CharSequence head, int from, String name) {
+        checkHeaderValue(head, from, name, false);
+    }
+
+    /** @param lines the checked text is whole header lines (each ending in CRLF, which is allowed there) */
+    private static void checkHeaderValue(CharSequence head, int from, String name, boolean lines) {
         for (int i = from; i < head.length(); i++) {
             char c = head.charAt(i);
+            if (lines && c == '\r' && i + 1 < head.length() && head.charAt(i + 1) == '\n') {
+                i++;
+                continue;
+            }
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 throw new InvalidRequestException("invalid request: header " + name + " contains " + describe(c));
             }

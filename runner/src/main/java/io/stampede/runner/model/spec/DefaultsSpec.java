@@ -11,8 +11,10 @@ import java.util.Map;
  * @param cookies a cookie jar per virtual user; null means on (the default, like Locust's session)
  * @param followRedirects redirects each request follows, 0..{@link #MAX_FOLLOW_REDIRECTS}; null means
  *                        {@link #DEFAULT_FOLLOW_REDIRECTS}
+ * @param sign    the request signer of every request (a class or request may set its own), or null
  */
-public record DefaultsSpec(Map<String, String> headers, Duration timeout, Boolean cookies, Integer followRedirects) {
+public record DefaultsSpec(Map<String, String> headers, Duration timeout, Boolean cookies, Integer followRedirects,
+                           PluginUseSpec sign) {
 
     public static final DefaultsSpec NONE = new DefaultsSpec(Map.of(), null);
     /** Like Python's requests and k6: follow up to 10 redirects. */
@@ -26,6 +28,11 @@ public record DefaultsSpec(Map<String, String> headers, Duration timeout, Boolea
 
     public DefaultsSpec(Map<String, String> headers, Duration timeout) {
         this(headers, timeout, null, null);
+    }
+
+    /** Defaults without a signer. */
+    public DefaultsSpec(Map<String, String> headers, Duration timeout, Boolean cookies, Integer followRedirects) {
+        this(headers, timeout, cookies, followRedirects, null);
     }
 
     /** Whether each virtual user keeps a cookie jar. */

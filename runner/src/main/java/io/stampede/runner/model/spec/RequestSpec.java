@@ -19,15 +19,23 @@ import java.util.Map;
  *                null; at most one of json, body, form and multipart is set
  * @param multipart a multipart/form-data body, or null
  * @param followRedirects redirects to follow for this request (0 = none), or null for spec.defaults'
+ * @param sign    the request signer for this request, replacing its class's and spec.defaults', or null
  */
 public record RequestSpec(String method, String path, String name, Map<String, String> headers, JsonNode json,
                           String body, Duration timeout, Map<String, String> form, MultipartSpec multipart,
-                          Integer followRedirects) {
+                          Integer followRedirects, PluginUseSpec sign) {
 
     public RequestSpec {
         headers = Immutables.orderedMap(headers);
         json = json == null ? null : json.deepCopy();
         form = form == null ? null : Immutables.orderedMap(form);
+    }
+
+    /** A request without its own signer. */
+    public RequestSpec(String method, String path, String name, Map<String, String> headers, JsonNode json,
+                       String body, Duration timeout, Map<String, String> form, MultipartSpec multipart,
+                       Integer followRedirects) {
+        this(method, path, name, headers, json, body, timeout, form, multipart, followRedirects, null);
     }
 
     /** A request with a json or text body (or none), following spec.defaults' redirects. */

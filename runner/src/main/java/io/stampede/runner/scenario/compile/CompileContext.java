@@ -2,6 +2,7 @@ package io.stampede.runner.scenario.compile;
 
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.DefaultsSpec;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.scenario.WaitPlan;
 import io.stampede.runner.scenario.template.TemplateScope;
 
@@ -20,9 +21,11 @@ import java.util.Map;
  * @param data         the spec.data sources templates may read, by source index
  * @param setupSlots   {@code setup.NAME} for each value spec.setup extracts: the last slots of every class
  * @param attachments  where multipart files are read from
+ * @param plugins      the extensions {@code ${f(...)}}, {@code sign} and {@code expect.checks} may name
  */
 record CompileContext(Problems problems, Map<String, String> constants, Map<String, String> fromEnv,
                       DefaultsSpec defaults, TagFilter tags,
                       WaitPlan waitOverride, RowIndex keptRows, RowIndex droppedRows,
-                      List<TemplateScope.DataColumns> data, List<String> setupSlots, Attachments attachments) {
+                      List<TemplateScope.DataColumns> data, List<String> setupSlots, Attachments attachments,
+                      Plugins plugins) {
 }

@@ -26,7 +26,7 @@ final class ExpectCompiler {
     }
 
     /** @return the plan, or {@link ExpectPlan#DEFAULT} when nothing was written; problems go to {@code problems} */
-    static ExpectPlan compile(ExpectSpec expect, String expectPath, Problems problems) {
+    static ExpectPlan compile(ExpectSpec expect, String expectPath, Problems problems, PluginUses plugins) {
         if (expect == null) {
             return ExpectPlan.DEFAULT;
         }
@@ -48,6 +48,12 @@ final class ExpectCompiler {
             }
         });
         expect.headers().forEach((name, value) -> checks.add(HeaderCheck.of(name, value)));
+        for (int i = 0; i < expect.checks().size(); i++) {
+            ResponseCheck check = plugins.check(expect.checks().get(i), expectPath + ".checks[" + i + "]");
+            if (check != null) {
+                checks.add(check);
+            }
+        }
         long maxLatencyMicros = expect.maxLatency() == null ? 0 : expect.maxLatency().toNanos() / 1000;
         return new ExpectPlan(Set.copyOf(expect.status()), Map.copyOf(expect.messages()), expect.bodyContains(),
                 checks, maxLatencyMicros);

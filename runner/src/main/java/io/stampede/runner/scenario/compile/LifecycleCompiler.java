@@ -60,18 +60,31 @@ final class LifecycleCompiler {
 
     private static List<StepPlan> steps(List<StepSpec> specs, String path, List<String> slots, String prefix,
                                         CompileContext context) {
-        TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slots),
-                context.fromEnv(), context.problems());
+        TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slots,
+                TemplateScope.ConstantRule.ANY, List.of(), context.plugins()), context.fromEnv(), context.problems());
         CompiledHeaders headers = CompiledHeaders.NONE
                 .with(context.defaults().headers(), "spec.defaults.headers", templates);
+        // Setup and teardown go through the JDK's client on the master, which signs nothing: spec.defaults.sign is
+        // for the users' requests, and a sign on a setup request is refused below.
         StepCompiler compiler = new StepCompiler(templates, headers, context.defaults().timeout(), slots, prefix,
-                context.problems(), context.defaults().redirects(), context.attachments());
+                context.problems(), context.defaults().redirects(), context.attachments(),
+                new PluginUses(context.plugins(), templates, context.problems()), null);
         RowIndex noRows = new RowIndex();
         List<StepPlan> steps = new ArrayList<>();
         for (int k = 0; k < specs.size(); k++) {
             if (specs.get(k).request() != null && specs.get(k).request().multipart() != null) {
                 context.problems().add(path + "[" + k + "].request.multipart", "setup and teardown send json, body "
                         + "or form bodies; a multipart upload belongs in a user's task");
+                continue;
+            }
+            if (specs.get(k).pluginStep() != null) {
+                context.problems().add(path + "[" + k + "].step", "setup and teardown run requests only (on the "
+                        + "master, with the JDK's client); a plugin step belongs in a user's steps");
+                continue;
+            }
+            if (specs.get(k).request() != null && specs.get(k).request().sign() != null) {
+                context.problems().add(path + "[" + k + "].request.sign", "setup and teardown requests are not "
+                        + "signed (the master sends them with the JDK's client); sign belongs on a user's request");
                 continue;
             }
             StepPlan step = compiler.compile(specs.get(k), path + "[" + k + "]", noRows);

@@ -8,6 +8,7 @@ import io.stampede.runner.model.spec.LoadTestDocument;
 import io.stampede.runner.model.spec.LoadTestSpec;
 import io.stampede.runner.model.spec.UserClassSpec;
 import io.stampede.runner.model.spec.VariableSpec;
+import io.stampede.runner.plugin.Plugins;
 import io.stampede.runner.scenario.Lifecycle;
 import io.stampede.runner.scenario.NotifyTarget;
 import io.stampede.runner.scenario.Scenario;
@@ -78,6 +79,15 @@ public final class LoadTestCompiler {
      */
     public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env, DataSet data,
                                    Attachments attachments) throws InvalidLoadTestException {
+        return compile(doc, overrides, env, data, attachments, Plugins.NONE);
+    }
+
+    /**
+     * @param plugins the extensions the file may name ({@link Plugins#NONE} without {@code --plugins};
+     *                {@link Plugins#ACCEPT_ANY} to check a file whose plugins are elsewhere)
+     */
+    public static TestPlan compile(LoadTestDocument doc, Overrides overrides, Map<String, String> env, DataSet data,
+                                   Attachments attachments, Plugins plugins) throws InvalidLoadTestException {
         Problems problems = new Problems();
         LoadTestSpec spec = doc.spec();
         URI target = target(spec.target(), overrides.host(), problems);
@@ -97,7 +107,7 @@ public final class LoadTestCompiler {
         List<String> setupNames = LifecycleCompiler.setupNames(spec);
         CompileContext context = new CompileContext(problems, constants, fromEnv, spec.defaults(), tags,
                 load == null ? null : load.waitOverride(), keptRows, droppedRows, sources.columns(),
-                setupNames.stream().map(name -> Lifecycle.PREFIX + name).toList(), attachments);
+                setupNames.stream().map(name -> Lifecycle.PREFIX + name).toList(), attachments, plugins);
         Lifecycle lifecycle = LifecycleCompiler.compile(spec, setupNames, context);
 
         UserClassCompiler classCompiler = new UserClassCompiler(context);

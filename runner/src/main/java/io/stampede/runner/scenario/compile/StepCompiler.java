@@ -3,6 +3,8 @@ package io.stampede.runner.scenario.compile;
 import io.stampede.runner.model.FieldNames;
 import io.stampede.runner.model.Problems;
 import io.stampede.runner.model.spec.ExtractSpec;
+import io.stampede.runner.model.spec.PluginStepSpec;
+import io.stampede.runner.scenario.PluginStepPlan;
 import io.stampede.runner.model.spec.RequestSpec;
 import io.stampede.runner.model.spec.StepSpec;
 import io.stampede.runner.scenario.ExpectPlan;
@@ -16,6 +18,7 @@ import io.stampede.runner.scenario.Template;
 import io.stampede.runner.scenario.extract.HeaderSource;
 import io.stampede.runner.scenario.extract.JsonPath;
 import io.stampede.runner.scenario.extract.JsonPathSource;
+import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.stats.RowKey;
 
 import java.time.Duration;
@@ -31,6 +34,8 @@ import java.util.Map;
 final class StepCompiler {
 
     static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+    /** The "method" of a custom step's stats row: {@code STEP publish order}. */
+    static final String PLUGIN_STEP_METHOD = "STEP";
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
 
@@ -42,20 +47,21 @@ final class StepCompiler {
     private final Problems problems;
     private final int defaultRedirects;
     private final FormBodyCompiler forms;
+    private final PluginUses plugins;
+    private final SignerPlan classSigner;
 
     /**
+     * @param extractPrefix    what an extracted name's slot is called besides the name ({@code setup.} in setup)
      * @param classHeaders     the defaults' and the class's headers, merged
      * @param defaultRedirects spec.defaults.followRedirects (or its default), >= 0
+     * @param plugins          compiles {@code sign} and {@code expect.checks}
+     * @param classSigner      the class's (or spec.defaults') signer for requests without their own, or null
      */
     StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
-                 List<String> slotNames, Problems problems, int defaultRedirects, Attachments attachments) {
-        this(templates, classHeaders, defaultTimeout, slotNames, "", problems, defaultRedirects, attachments);
-    }
-
-    /** @param extractPrefix what an extracted name's slot is called besides the name ({@code setup.} in setup) */
-    StepCompiler(TemplateFields templates, CompiledHeaders classHeaders, Duration defaultTimeout,
                  List<String> slotNames, String extractPrefix, Problems problems, int defaultRedirects,
-                 Attachments attachments) {
+                 Attachments attachments, PluginUses plugins, SignerPlan classSigner) {
+        this.plugins = plugins;
+        this.classSigner = classSigner;
         this.templates = templates;
         this.classHeaders = classHeaders;
         this.defaultTimeout = defaultTimeout;
@@ -71,6 +77,13 @@ final class StepCompiler {
      * @return the step, or null when a problem was reported
      */
     StepPlan compile(StepSpec step, String holderPath, RowIndex rows) {
+        if (step.pluginStep() != null) {
+            PluginStepSpec spec = step.pluginStep();
+            int row = rows.indexOf(new RowKey(PLUGIN_STEP_METHOD, spec.name() != null ? spec.name() : spec.plugin()));
+            Duration timeout = defaultTimeout != null ? defaultTimeout : Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
+            PluginStepPlan plan = plugins.step(spec, holderPath + ".step", row, timeout);
+            return plan == null ? null : StepPlan.of(plan);
+        }
         int before = problems.count();
         RequestSpec request = step.request();
         String requestPath = holderPath + ".request";
@@ -78,7 +91,9 @@ final class StepCompiler {
         CompiledHeaders headers = classHeaders.with(request.headers(), requestPath + ".headers", templates);
         BodyPlan body = body(request, requestPath, headers);
         List<Extraction> extractions = extractions(step.extract(), holderPath + ".extract");
-        ExpectPlan expect = ExpectCompiler.compile(step.expect(), holderPath + ".expect", problems);
+        ExpectPlan expect = ExpectCompiler.compile(step.expect(), holderPath + ".expect", problems, plugins);
+        SignerPlan signer = request.sign() != null ? plugins.signer(request.sign(), requestPath + ".sign")
+                : classSigner;
         if (problems.count() > before) {
             return null;
         }
@@ -87,7 +102,7 @@ final class StepCompiler {
         int row = rows.indexOf(rowOf(request));
         int redirects = request.followRedirects() != null ? request.followRedirects() : defaultRedirects;
         RequestPlan plan = new RequestPlan(request.method(), path, headers.list(), body, timeoutMillis, row,
-                redirects);
+                redirects, signer);
         return new StepPlan(plan, expect, extractions);
     }
 

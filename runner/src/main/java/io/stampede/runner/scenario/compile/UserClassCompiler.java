@@ -9,6 +9,7 @@ import io.stampede.runner.scenario.StepPlan;
 import io.stampede.runner.scenario.TaskPlan;
 import io.stampede.runner.scenario.UserClassPlan;
 import io.stampede.runner.scenario.WaitPlan;
+import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.scenario.template.TemplateScope;
 
 import java.util.ArrayList;
@@ -31,13 +32,17 @@ final class UserClassCompiler {
     UserClassPlan compile(UserClassSpec spec, String path) {
         List<String> slotNames = slotNames(spec, path);
         TemplateFields templates = new TemplateFields(new TemplateScope(context.constants(), slotNames,
-                        TemplateScope.ConstantRule.ANY, context.data()),
+                        TemplateScope.ConstantRule.ANY, context.data(), context.plugins()),
                 context.fromEnv(), context.problems());
         CompiledHeaders headers = CompiledHeaders.NONE
                 .with(context.defaults().headers(), "spec.defaults.headers", templates)
                 .with(spec.headers(), path + ".headers", templates);
-        StepCompiler steps = new StepCompiler(templates, headers, context.defaults().timeout(), slotNames,
-                context.problems(), context.defaults().redirects(), context.attachments());
+        PluginUses plugins = new PluginUses(context.plugins(), templates, context.problems());
+        // The class's signer replaces the defaults' one; each is created once for the class.
+        SignerPlan signer = spec.sign() != null ? plugins.signer(spec.sign(), path + ".sign")
+                : plugins.signer(context.defaults().sign(), "spec.defaults.sign");
+        StepCompiler steps = new StepCompiler(templates, headers, context.defaults().timeout(), slotNames, "",
+                context.problems(), context.defaults().redirects(), context.attachments(), plugins, signer);
         boolean kept = spec.tasks().stream().anyMatch(task -> context.tags().keeps(task.tags()));
         RowIndex classRows = kept ? context.keptRows() : context.droppedRows();
 

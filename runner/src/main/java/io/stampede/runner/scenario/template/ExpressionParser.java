@@ -87,7 +87,7 @@ final class ExpressionParser {
             return fail("'" + name + "' is a data source", "write ${" + name + ".COLUMN}");
         }
         if (segment == null) {
-            if (Functions.isFunction(name)) {
+            if (Functions.isFunction(name, scope)) {
                 return fail("'" + name + "' is a function", "write ${" + name + "(...)}");
             }
             return fail("unknown variable '" + name + "'", "known variables: " + String.join(", ", scope.knownNames()));

@@ -1,17 +1,26 @@
 package io.stampede.runner.scenario.template;
 
-import java.util.List;
+import io.stampede.plugin.TemplateFunction;
+import io.stampede.runner.plugin.PluginCallException;
 
-/** The template functions: randomInt(min, max), randomUuid(), randomItem(a, b, ...). */
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The template functions: randomInt(min, max), randomUuid(), randomItem(a, b, ...), and those of the plugins
+ * (which may not take a built-in's name: {@code PluginLoader} refuses them).
+ */
 final class Functions {
 
     static final String LIST = "randomInt(min, max), randomUuid(), randomItem(a, b, ...)";
+    /** The built-in functions' names. */
+    static final Set<String> BUILT_IN = Set.of("randomInt", "randomUuid", "randomItem");
 
     private Functions() {
     }
 
-    static boolean isFunction(String name) {
-        return name.equals("randomInt") || name.equals("randomUuid") || name.equals("randomItem");
+    static boolean isFunction(String name, TemplateScope scope) {
+        return BUILT_IN.contains(name) || scope.plugins().function(name) != null;
     }
 
     /** A call that cannot be compiled: what is wrong, and optionally what was expected. */
@@ -54,10 +63,24 @@ final class Functions {
                 }
                 yield new RandomItem(arguments);
             }
-            default -> throw scope.resolve(name) != null
-                    ? new BadCallException("'" + name + "' is a variable, not a function", "write ${" + name + "}")
-                    : new BadCallException("unknown function '" + name + "'", "functions: " + LIST);
+            default -> plugin(name, arguments, scope);
         };
+    }
+
+    private static Segment plugin(String name, List<String> arguments, TemplateScope scope) {
+        TemplateFunction function = scope.plugins().function(name);
+        if (function == null) {
+            throw scope.resolve(name) != null
+                    ? new BadCallException("'" + name + "' is a variable, not a function", "write ${" + name + "}")
+                    : new BadCallException("unknown function '" + name + "'", "functions: " + LIST
+                    + "; plugin functions: " + scope.plugins().functionNames());
+        }
+        try {
+            return new PluginCall(name, function.bind(List.copyOf(arguments)));
+        } catch (RuntimeException e) {
+            // A plugin's refusal of its arguments (IllegalArgumentException, as the API asks) or any other throw.
+            throw new BadCallException(PluginCallException.cause(name, e));
+        }
     }
 
     private static Segment randomInt(List<String> arguments) {

@@ -16,6 +16,11 @@ public final class TemplateCompiler {
     private TemplateCompiler() {
     }
 
+    /** The built-in functions' names ({@code randomInt}...), which a plugin function may not take. */
+    public static java.util.Set<String> builtInFunctions() {
+        return Functions.BUILT_IN;
+    }
+
     /** Compiles text into a template whose {@code source()} is the text as written. */
     public static Template compile(String text, TemplateScope scope) throws TemplateException {
         SegmentsBuilder builder = new SegmentsBuilder();

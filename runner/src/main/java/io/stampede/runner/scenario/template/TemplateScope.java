@@ -1,5 +1,7 @@
 package io.stampede.runner.scenario.template;
 
+import io.stampede.runner.plugin.Plugins;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,10 @@ import java.util.Map;
  *                  {@code ${name}} whose value it refuses is an error at its position
  * @param data      the {@code spec.data} sources, by source index: {@code ${name.column}} reads the user's
  *                  current row at render time
+ * @param plugins   where {@code ${name(args)}} finds a function that is not built in
  */
 public record TemplateScope(Map<String, String> constants, List<String> slotNames, ConstantRule rule,
-                            List<DataColumns> data) {
+                            List<DataColumns> data, Plugins plugins) {
 
     /**
      * A data source's name and columns, as {@code ${name.column}} may read them.
@@ -47,6 +50,13 @@ public record TemplateScope(Map<String, String> constants, List<String> slotName
         constants = Map.copyOf(constants);
         slotNames = List.copyOf(slotNames);
         data = List.copyOf(data);
+        plugins = plugins == null ? Plugins.NONE : plugins;
+    }
+
+    /** A scope without plugin functions. */
+    public TemplateScope(Map<String, String> constants, List<String> slotNames, ConstantRule rule,
+                         List<DataColumns> data) {
+        this(constants, slotNames, rule, data, Plugins.NONE);
     }
 
     /** A scope without data sources. */
@@ -61,7 +71,7 @@ public record TemplateScope(Map<String, String> constants, List<String> slotName
 
     /** This scope with another rule for its constants. */
     public TemplateScope withRule(ConstantRule rule) {
-        return new TemplateScope(constants, slotNames, rule, data);
+        return new TemplateScope(constants, slotNames, rule, data, plugins);
     }
 
     /** Why the constant {@code name} cannot be read in this scope, or null (also when it is no constant). */

@@ -1,0 +1,92 @@
+package io.stampede.runner.engine.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.stampede.plugin.RequestSigner;
+import io.stampede.runner.plugin.PluginCallException;
+import io.stampede.runner.scenario.PluginSettings;
+import io.stampede.runner.scenario.RequestPlan;
+import io.stampede.runner.scenario.SignerPlan;
+import io.stampede.runner.scenario.Template;
+import io.stampede.runner.scenario.TemplateContext;
+import io.stampede.runner.scenario.template.TemplateCompiler;
+import io.stampede.runner.scenario.template.TemplateScope;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A signed request as the encoder writes it, without a server: the signer sees the request line's path, the
+ * headers so far (Host and Content-Type included) and the body bytes as sent, per user; its headers land before
+ * Content-Length, and the body is unchanged. A signer that throws or writes an illegal header fails the encoding.
+ */
+class SignedRequestEncodingTest {
+
+    private static final TemplateContext USER = new TemplateContext() {
+        public long userId() { return 7; }
+        public int workerIndex() { return 0; }
+        public long iteration() { return 0; }
+        public String slot(int slot) { return null; }
+        public String data(int source, int column) { return null; }
+        public SplittableRandom random() { return new SplittableRandom(1); }
+    };
+
+    @Test
+    void theSignerSeesWhatIsSentAndItsHeadersComeBeforeTheLength() throws Exception {
+        RequestSigner.Signer signer = (request, headers) -> {
+            byte[] body = new byte[request.body().remaining()];
+            request.body().get(body);
+            headers.add("X-Seen", request.method() + " " + request.pathAndQuery() + " host=" + request.header("HOST")
+                    + " type=" + request.header("content-type") + " body=" + new String(body, StandardCharsets.UTF_8)
+                    + " who=" + request.setting("who"));
+        };
+        RequestPlan plan = plan("/api/items/${userId}?q=1", "{\"n\": ${userId}}", signer);
+
+        String sent = encode(plan);
+
+        assertThat(sent).startsWith("POST /base/api/items/7?q=1 HTTP/1.1\r\nHost: shop:8080\r\n")
+                .contains("\r\nX-Seen: POST /base/api/items/7?q=1 host=shop:8080 type=application/json "
+                        + "body={\"n\": 7} who=user-7\r\nContent-Length: 8\r\n\r\n{\"n\": 7}")
+                .endsWith("\r\n\r\n{\"n\": 7}");
+    }
+
+    @Test
+    void aSignerThatThrowsOrWritesALineBreakFailsTheRequestNamingThePlugin() throws Exception {
+        RequestPlan throwing = plan("/a", null, (request, headers) -> {
+            throw new IllegalStateException("no key");
+        });
+        RequestPlan smuggling = plan("/a", null, (request, headers) -> headers.add("X-Sig", "a\r\nX-Evil: 1"));
+
+        assertThatThrownBy(() -> encode(throwing)).isInstanceOf(PluginCallException.class)
+                .hasMessage("plugin tag: no key");
+        assertThatThrownBy(() -> encode(smuggling)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("invalid request: plugin tag added header X-Sig containing a line break");
+    }
+
+    private static RequestPlan plan(String path, String json, RequestSigner.Signer signer) throws Exception {
+        TemplateScope scope = new TemplateScope(Map.of(), List.of());
+        SignerPlan sign = new SignerPlan("tag", signer,
+                new PluginSettings(Map.of("who", TemplateCompiler.compile("user-${userId}", scope))));
+        RequestPlan.BodyPlan body = json == null ? null
+                : new RequestPlan.BodyPlan("application/json", TemplateCompiler.compile(json, scope));
+        Template pathTemplate = TemplateCompiler.compile(path, scope);
+        return new RequestPlan(json == null ? "GET" : "POST", pathTemplate, List.of(), body, 1000, 0, 0, sign);
+    }
+
+    private static String encode(RequestPlan plan) {
+        ByteBuf bytes = new RequestEncoder(URI.create("http://shop:8080/base"))
+                .encode(plan, USER, UnpooledByteBufAllocator.DEFAULT);
+        try {
+            return bytes.toString(StandardCharsets.UTF_8);
+        } finally {
+            bytes.release();
+        }
+    }
+}
