@@ -9,6 +9,7 @@ import io.stampede.runner.testing.ExpiringTokens;
 import io.stampede.runner.testing.Latency;
 import io.stampede.runner.testing.ReportedLatency;
 import io.stampede.runner.testing.TargetServer;
+import io.stampede.runner.testing.WeightedDraws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,6 @@ import java.util.Map;
 import static io.stampede.runner.cli.Cli.file;
 import static io.stampede.runner.cli.Cli.stampede;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** {@code stampede run} as a user runs it: a file, a real server, reports checked against the server's counts. */
 class RunCommandTest {
@@ -149,11 +149,10 @@ class RunCommandTest {
                     .forEach(row -> counted.put(row.get("name").asText(), row.get("requests").asLong()));
             long a = server.requestCount("GET", "/a"), b = server.requestCount("GET", "/b"), c = server.requestCount("GET", "/c");
             assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of("GET /a", a, "GET /b", b, "GET /c", c));
-            assertThat(a + b + c).isGreaterThan(3000);
-            double unit = (a + b + c) / 9.0;
-            assertThat((double) a).isCloseTo(5 * unit, within(0.5 * unit));
-            assertThat((double) b).isCloseTo(3 * unit, within(0.3 * unit));
-            assertThat((double) c).isCloseTo(unit, within(0.1 * unit));
+            // Within five standard deviations of 5:3:1 for however many were drawn: the count of a 2 s run depends
+            // on the machine (a busy two-core one drew ~1,100, not the 3,000 once required), and a fixed ±10 % of
+            // the lightest share fails a correct picker one run in twenty even at 3,000.
+            WeightedDraws.assertInProportion(Map.of("a", a, "b", b, "c", c), Map.of("a", 5, "b", 3, "c", 1), 300);
         }
     }
 
