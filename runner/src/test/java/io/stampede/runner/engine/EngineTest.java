@@ -30,7 +30,6 @@ import static io.stampede.runner.engine.Plans.task;
 import static io.stampede.runner.engine.Plans.text;
 import static io.stampede.runner.engine.Plans.userClass;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The engine against a real HTTP server on 127.0.0.1: what it counts must be what the server received. */
 class EngineTest {
@@ -70,18 +69,25 @@ class EngineTest {
             TestPlan plan = plan(server.baseUrl(), rows, constantLoad(40, 6000), 5000,
                     userClass("u", new WaitPlan.None(), task("mix", 1, rows.get("/mix"))));
             CollectingSink sink = new CollectingSink();
+            Engine engine = new Engine(eventLoops.group(), plan, sink, EngineOptions.defaults());
 
-            run(plan, sink);
+            engine.start().get(60, TimeUnit.SECONDS);
 
             RowStats mix = sink.row("GET", "/mix");
             assertThat(mix.requests()).isGreaterThan(3000).isEqualTo(server.requestCount("GET", "/mix"));
             // Within 10% (plus 1 ms of loopback) of what the server really took; on a quiet machine that is
             // 5, 50 and 300 ms (the CLI test checks those), on a loaded one the server's own timers run late.
+            // Above it, also by up to the event-loop lag the generator reported: a response read late by a loop
+            // kept busy (a machine shared with other builds) is timed late, and the run admits that lag, as the
+            // CLI's runs do (ReportedLatency). Without it, CI-like load failed here: p95 70.6 ms, server 56.5 ms.
+            double lagMs = engine.monitor().health().loopLagMaxMs();
             org.HdrHistogram.Histogram served = server.servedLatencyMicros();
             for (double percentile : new double[] {50, 95, 99}) {
                 double truth = served.getValueAtPercentile(percentile) / 1000.0;
-                assertThat(mix.percentileMicros(percentile) / 1000.0).as("p%s (server: %.2f ms)", percentile, truth)
-                        .isCloseTo(truth, within(truth * 0.1 + 1.0));
+                double tolerance = truth * 0.1 + 1.0;
+                assertThat(mix.percentileMicros(percentile) / 1000.0)
+                        .as("p%s (server: %.2f ms; generator's loop lag up to %.1f ms)", percentile, truth, lagMs)
+                        .isBetween(truth - tolerance, truth + tolerance + lagMs);
             }
         }
     }
