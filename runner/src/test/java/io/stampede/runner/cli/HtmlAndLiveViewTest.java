@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +119,8 @@ class HtmlAndLiveViewTest {
     /**
      * The open model's dropped arrivals, seen in the live view while the run goes and in the final HTML report:
      * 2 users for 20 arrivals/s against a target that holds each 400 ms, so most arrivals find no free user.
+     * The run lasts until the view has been seen and this test stops it: Chromium starts slowly on a busy
+     * machine, and a run of fixed length (8 s) could end before the page was open.
      */
     @Test
     void droppedArrivalsShowInTheLiveViewAndTheHtmlReport() throws Exception {
@@ -128,7 +134,7 @@ class HtmlAndLiveViewTest {
                     spec:
                       target: TARGET
                       load:
-                        arrivalRate: {rate: 20, duration: 8s, maxUsers: 2}
+                        arrivalRate: {rate: 20, duration: 5m, maxUsers: 2}
                       userClasses:
                         - name: visitor
                           tasks:
@@ -150,12 +156,16 @@ class HtmlAndLiveViewTest {
                         .startsWith("RUNNING");
                 assertThat(page.evaluate("document.getElementById('arrivals-figure').hidden").asBoolean()).isFalse();
                 assertThat(page.evaluate("document.querySelectorAll('canvas').length").asInt()).isEqualTo(4);
+            } finally {
+                stopRun(port);
             }
             Cli.Outcome outcome = run.get(30, TimeUnit.SECONDS);
             assertThat(outcome.exitCode()).as(outcome.all()).isZero();
             JsonNode arrivals = JSON.readTree(json.toFile()).get("arrivals");
             long dropped = arrivals.get("dropped").asLong();
-            assertThat(dropped).isGreaterThan(60);
+            // 2 users held 400 ms each start at most 5 of each second's 20 arrivals (and 2 more at the start):
+            // most are dropped, however long the run went.
+            assertThat(dropped).as(arrivals.toString()).isGreaterThan(arrivals.get("scheduled").asLong() / 2);
             String dom = HeadlessChromium.dumpDom(html.toUri().toString(), 4000);
             assertThat(Pattern.compile("<canvas").matcher(dom).results().count()).isEqualTo(4);
             String scheduled = grouped(arrivals.get("scheduled").asLong());
@@ -201,6 +211,17 @@ class HtmlAndLiveViewTest {
             }
         }
         throw new AssertionError("the live view never listened at " + url);
+    }
+
+    /** Stops the local run serving its view on {@code port} (its stop needs no token); quiet if it already ended. */
+    private static void stopRun(int port) throws InterruptedException {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/stop")).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException ended) {
+            // the run is over: nothing to stop
+        }
     }
 
     private static int freePort() throws Exception {
