@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,12 +72,20 @@ class WorkerAgentTest {
         WorkerAgent agent = running(link, 60_000);
         int before = link.sent(WorkerMessage.Heartbeat.class).size();
 
-        long blockedFrom = System.nanoTime();
-        eventLoops.group().next().execute(() -> sleep(3500));
-        Thread.sleep(3600);
+        // The block's own start and end, not the time it was queued: on a busy machine the loop may take it late,
+        // and a test that slept 3.6 s from queueing it could judge a window the block had not covered.
+        long[] blocked = new long[2];
+        CountDownLatch unblocked = new CountDownLatch(1);
+        eventLoops.group().next().execute(() -> {
+            blocked[0] = System.nanoTime();
+            sleep(3500);
+            blocked[1] = System.nanoTime();
+            unblocked.countDown();
+        });
+        assertThat(unblocked.await(30, TimeUnit.SECONDS)).isTrue();
 
         List<Long> duringBlock = link.sendTimes(WorkerMessage.Heartbeat.class).stream()
-                .filter(nanos -> nanos > blockedFrom && nanos < blockedFrom + 3_500_000_000L).toList();
+                .filter(nanos -> nanos > blocked[0] && nanos < blocked[1]).toList();
         assertThat(duringBlock).as("heartbeats while the loop was blocked for 3.5 s").hasSizeGreaterThanOrEqualTo(3);
         assertThat(link.sent(WorkerMessage.Heartbeat.class).size()).isGreaterThan(before);
         agent.received(new MasterMessage.Stop("test over"));
