@@ -34,8 +34,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import static io.stampede.operator.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A LoadTest's life through the operator, against the Fabric8 mock API server (which runs no pods: the tests set a

@@ -18,8 +18,8 @@ import io.stampede.operator.testing.SampleLoadTests;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import static io.stampede.operator.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What users do with kubectl annotate: stop a run ({@code stampede.io/stop=true}) and run an unchanged spec again

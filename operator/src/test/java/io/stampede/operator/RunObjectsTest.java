@@ -31,8 +31,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.stampede.operator.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The objects a LoadTest becomes, and what happens to them over its life: exactly one of each per run, owned by
