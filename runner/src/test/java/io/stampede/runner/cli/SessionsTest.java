@@ -150,7 +150,7 @@ class SessionsTest {
             assertThat(a.path("minMs").asDouble()).as("three 100 ms answers").isGreaterThanOrEqualTo(300);
             // The redirects row times each hop, not the chain: every hop takes its 100 ms, and a chain's time holds
             // its two hops and the 100 ms of /c, so on average a chain is at least two hops and 100 ms, however
-            // slow the machine. (A fixed "each hop under 300 ms" failed whenever the machine added 200 ms.)
+            // slow the machine. (A fixed "each hop under 300 ms" fails once the machine adds 200 ms to a hop.)
             JsonNode hops = row(json, "GET /a (redirects)");
             assertThat(hops.path("minMs").asDouble()).isGreaterThanOrEqualTo(100);
             assertThat(a.path("avgMs").asDouble()).as("a chain's time (ms) against its hops' (%s)", hops)
