@@ -40,7 +40,7 @@ class LauncherBuildTest {
         assertThat(Files.readString(checkout.resolve("maven-opts")).strip())
                 .isEqualTo("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         assertThat(Files.readAllLines(checkout.resolve("maven-args")))
-                .contains("-Dmaven.test.skip=true", "-f", "runner/pom.xml", "package");
+                .contains("-Dmaven.test.skip=true", "-pl", "runner", "-am", "package");
     }
 
     @Test
