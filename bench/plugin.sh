@@ -8,7 +8,7 @@
 # the figures). Usage: bench/plugin.sh [ROUNDS] [DURATION]
 #
 # Needs runner/target/stampede.jar (./stampede builds it) and the plugin's jar (built here with ./mvnw -o when
-# missing). Environment: STAMPEDE_JAVA_OPTS (default "-XX:+UseSerialGC -Xms64m -Xmx1g", as bench/run.sh).
+# missing). STAMPEDE_JAVA_OPTS is cleared: ./stampede's own defaults, as users get them (as bench/run.sh).
 # Everything started is stopped by PID on exit; nginx listens on 127.0.0.1. Results: bench/results/plugin-*/
 # (git-ignored).
 set -euo pipefail
@@ -17,7 +17,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 ROOT="$(dirname "$BENCH_DIR")"
 ROUNDS="${1:-5}"
 DURATION="${2:-8s}"
-export STAMPEDE_JAVA_OPTS="${STAMPEDE_JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx1g}"
+export STAMPEDE_JAVA_OPTS=""
 SCRATCH="$BENCH_DIR/results/plugin-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$SCRATCH/plugins"
 
