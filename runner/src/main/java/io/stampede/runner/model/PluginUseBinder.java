@@ -27,8 +27,14 @@ final class PluginUseBinder {
         if (!node.checkFields(FIELDS)) {
             return null;
         }
-        Node pluginNode = node.field("plugin");
-        if (!pluginNode.required("the name of a plugin extension, such as " + example)) {
+        String plugin = extensionName(node.field("plugin"), "the name of a plugin extension, such as " + example);
+        Map<String, String> settings = settings(node.field("with"));
+        return plugin == null ? null : new PluginUseSpec(plugin, settings);
+    }
+
+    /** @return the extension's name, or null when absent, not text or not a name (reported) */
+    private static String extensionName(Node pluginNode, String expected) {
+        if (!pluginNode.required(expected)) {
             return null;
         }
         String plugin = pluginNode.string();
@@ -37,8 +43,7 @@ final class PluginUseBinder {
                     + plugin + "'");
             return null;
         }
-        Map<String, String> settings = settings(node.field("with"));
-        return plugin == null ? null : new PluginUseSpec(plugin, settings);
+        return plugin;
     }
 
     private static Map<String, String> settings(Node with) {
@@ -75,16 +80,7 @@ final class PluginUseBinder {
         if (!node.checkFields(STEP_FIELDS)) {
             return null;
         }
-        Node pluginNode = node.field("plugin");
-        if (!pluginNode.required("the name of a plugin's custom step, such as publish")) {
-            return null;
-        }
-        String plugin = pluginNode.string();
-        if (plugin != null && !FieldNames.isIdentifier(plugin)) {
-            pluginNode.problem("expected an extension's name (a letter or '_', then letters, digits or '_'), got '"
-                    + plugin + "'");
-            return null;
-        }
+        String plugin = extensionName(node.field("plugin"), "the name of a plugin's custom step, such as publish");
         Node nameNode = node.field("name");
         String name = nameNode.string();
         if (name != null && name.isBlank()) {

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 
+import static io.stampede.runner.testing.SummaryRows.causes;
+import static io.stampede.runner.testing.SummaryRows.rows;
 import static io.stampede.runner.cli.Cli.file;
 import static io.stampede.runner.cli.Cli.stampede;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,25 +153,5 @@ class ResponseChecksTest {
             assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(server.totalRequests()).as("requests sent for an invalid file").isZero();
         }
-    }
-
-    /** Row name to {requests, failures}. */
-    private static Map<String, long[]> rows(JsonNode report) {
-        Map<String, long[]> rows = new TreeMap<>();
-        for (JsonNode row : report.path("summary").path("requests")) {
-            rows.put(row.path("name").asText(), new long[]{row.path("requests").asLong(),
-                    row.path("failures").asLong()});
-        }
-        return rows;
-    }
-
-    /** Row name to its one failure cause (a row with two causes fails the test). */
-    private static Map<String, String> causes(JsonNode report) {
-        Map<String, String> causes = new TreeMap<>();
-        for (JsonNode failure : report.path("failures")) {
-            String earlier = causes.put(failure.path("request").asText(), failure.path("error").asText());
-            assertThat(earlier).as("a second cause for " + failure.path("request").asText()).isNull();
-        }
-        return causes;
     }
 }
