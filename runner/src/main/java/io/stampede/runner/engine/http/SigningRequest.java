@@ -10,7 +10,6 @@ import io.stampede.runner.scenario.TemplateContext;
 
 import java.nio.ByteBuffer;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * A request head being encoded, as a {@link RequestSigner} sees it, and where its headers go: they are appended to
@@ -21,7 +20,14 @@ import java.util.regex.Pattern;
  */
 final class SigningRequest implements OutgoingRequest, RequestSigner.HeaderWriter {
 
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** RFC 9110's tchar, by ASCII code: what a header name may hold. A table, not a regex: it runs per request. */
+    private static final boolean[] TOKEN_CHAR = new boolean[128];
+
+    static {
+        for (char c : "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray()) {
+            TOKEN_CHAR[c] = true;
+        }
+    }
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final String host;
@@ -71,7 +77,7 @@ final class SigningRequest implements OutgoingRequest, RequestSigner.HeaderWrite
 
     @Override
     public void add(String name, String value) {
-        if (name == null || !HEADER_NAME.matcher(name).matches()) {
+        if (!isToken(name)) {
             throw new InvalidRequestException("invalid request: plugin " + plan.name()
                     + " added a header whose name is not a token");
         }
@@ -87,6 +93,19 @@ final class SigningRequest implements OutgoingRequest, RequestSigner.HeaderWrite
             }
         }
         head.append(name).append(": ").append(value).append("\r\n");
+    }
+
+    private static boolean isToken(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 128 || !TOKEN_CHAR[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

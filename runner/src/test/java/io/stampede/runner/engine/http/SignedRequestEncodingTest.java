@@ -58,16 +58,21 @@ class SignedRequestEncodingTest {
     }
 
     @Test
-    void aSignerThatThrowsOrWritesALineBreakFailsTheRequestNamingThePlugin() throws Exception {
+    void aSignerThatThrowsOrWritesALineBreakOrABadNameFailsTheRequestNamingThePlugin() throws Exception {
         RequestPlan throwing = plan("/a", null, (request, headers) -> {
             throw new IllegalStateException("no key");
         });
         RequestPlan smuggling = plan("/a", null, (request, headers) -> headers.add("X-Sig", "a\r\nX-Evil: 1"));
+        RequestPlan badName = plan("/a", null, (request, headers) -> headers.add("X-Sig: 1\r\nX-Evil", "1"));
+        RequestPlan fineName = plan("/a", null, (request, headers) -> headers.add("X-Sig_v2.b~", "1"));
 
         assertThatThrownBy(() -> encode(throwing)).isInstanceOf(PluginCallException.class)
                 .hasMessage("plugin tag: no key");
         assertThatThrownBy(() -> encode(smuggling)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("invalid request: plugin tag added header X-Sig containing a line break");
+        assertThatThrownBy(() -> encode(badName)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("invalid request: plugin tag added a header whose name is not a token");
+        assertThat(encode(fineName)).contains("\r\nX-Sig_v2.b~: 1\r\n");
     }
 
     private static RequestPlan plan(String path, String json, RequestSigner.Signer signer) throws Exception {
