@@ -2,25 +2,25 @@ package io.stampede.runner.scenario.compile;
 
 import io.stampede.plugin.CustomCheck;
 import io.stampede.plugin.CustomStep;
-import io.stampede.runner.model.Durations;
-import io.stampede.runner.model.spec.PluginStepSpec;
-import io.stampede.runner.scenario.PluginStepPlan;
-
-import java.time.Duration;
 import io.stampede.plugin.RequestSigner;
+import io.stampede.runner.model.Durations;
 import io.stampede.runner.model.FieldNames;
 import io.stampede.runner.model.Problems;
+import io.stampede.runner.model.spec.PluginStepSpec;
 import io.stampede.runner.model.spec.PluginUseSpec;
 import io.stampede.runner.plugin.PluginCallException;
 import io.stampede.runner.plugin.Plugins;
+import io.stampede.runner.scenario.PluginSettings;
+import io.stampede.runner.scenario.PluginStepPlan;
 import io.stampede.runner.scenario.ResponseCheck;
+import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.scenario.Template;
 import io.stampede.runner.scenario.check.PluginCheck;
-import io.stampede.runner.scenario.PluginSettings;
-import io.stampede.runner.scenario.SignerPlan;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Compiles the uses of plugin extensions in one scope (a user class, setup): finds the extension by name, compiles
@@ -54,16 +54,8 @@ final class PluginUses {
         if (settings == null) {
             return null;
         }
-        try {
-            RequestSigner.Signer created = signer.create(settings);
-            if (created == null) {
-                throw new IllegalStateException("create returned null");
-            }
-            return new SignerPlan(use.plugin(), created, settings);
-        } catch (RuntimeException | LinkageError e) {
-            problems.add(path, PluginCallException.cause(use.plugin(), e));
-            return null;
-        }
+        RequestSigner.Signer created = create(use.plugin(), path, () -> signer.create(settings));
+        return created == null ? null : new SignerPlan(use.plugin(), created, settings);
     }
 
     /** @return the check, or null when a problem was reported */
@@ -78,16 +70,8 @@ final class PluginUses {
         if (settings == null) {
             return null;
         }
-        try {
-            CustomCheck.Check created = check.create(settings);
-            if (created == null) {
-                throw new IllegalStateException("create returned null");
-            }
-            return new PluginCheck(use.plugin(), created, settings);
-        } catch (RuntimeException | LinkageError e) {
-            problems.add(path, PluginCallException.cause(use.plugin(), e));
-            return null;
-        }
+        CustomCheck.Check created = create(use.plugin(), path, () -> check.create(settings));
+        return created == null ? null : new PluginCheck(use.plugin(), created, settings);
     }
 
     /**
@@ -107,15 +91,27 @@ final class PluginUses {
             return null;
         }
         Duration timeout = spec.timeout() != null ? spec.timeout() : defaultTimeout;
+        CustomStep.Step created = create(spec.plugin(), path, () -> step.create(settings));
+        return created == null ? null
+                : new PluginStepPlan(spec.plugin(), created, settings, timeout.toMillis(), Durations.format(timeout),
+                        row);
+    }
+
+    /**
+     * Calls an extension's load-time {@code create}.
+     *
+     * @return what it made, or null when it threw or returned null (reported at {@code path} as
+     *         {@code plugin NAME: <message>})
+     */
+    private <T> T create(String plugin, String path, Supplier<T> create) {
         try {
-            CustomStep.Step created = step.create(settings);
+            T created = create.get();
             if (created == null) {
                 throw new IllegalStateException("create returned null");
             }
-            return new PluginStepPlan(spec.plugin(), created, settings, timeout.toMillis(), Durations.format(timeout),
-                    row);
+            return created;
         } catch (RuntimeException | LinkageError e) {
-            problems.add(path, PluginCallException.cause(spec.plugin(), e));
+            problems.add(path, PluginCallException.cause(plugin, e));
             return null;
         }
     }
