@@ -82,6 +82,23 @@ class StoryAnalyserTest {
     }
 
     @Test
+    void aSawtoothStaysOneWhenAPauseLandsASecondLateAndTheMachineAddsAStrayStall() {
+        // A 250 ms pause every 5 s at 1,500 requests a second; the one due at 25 s is counted in second 26 (it
+        // began near a second's edge), and at 33 s the load generator itself stalled.
+        List<HistorySecond> history = new SyntheticRun(10).withStalls().seconds(60, (i, elapsed, s) -> {
+            s.users(10).ok(PRODUCTS, 1500, 5);
+            if (elapsed % 5 == 0 && elapsed != 25 || elapsed == 26) s.exactly(PRODUCTS, 100, 250);
+            if (elapsed == 33) s.exactly(PRODUCTS, 30, 120);
+        }).history();
+
+        Story story = StoryAnalyser.analyse(history);
+
+        assertThat(story.entries()).extracting(StoryEntry::pattern).containsExactly(Pattern.SAWTOOTH);
+        assertThat(story.entries().get(0).text()).matches("p99 spikes to 250 ms \\(from [\\d.]+ ms\\) every 5 s, each "
+                + "recovering within 1 s \\(11 times from 5s\\)");
+    }
+
+    @Test
     void namesTheOneRowThatSpikedWhileTheOthersStayedFlat() {
         List<HistorySecond> history = new SyntheticRun(5).withStalls().seconds(180, (i, elapsed, s) ->
                 s.users(20).ok(PRODUCTS, 200, 20).ok(SEARCH, 5, elapsed < 90 ? 30 : 800)).history();
