@@ -138,11 +138,12 @@ class DataFeedRunTest {
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/accounts.json"), json.append("]"));
         try (TargetServer server = shop()) {
-            // ~90 tasks per user expected, 25 needed: the draw below is judged on enough rows even on a busy
-            // machine (1 s at 50 ms gave ~20 per user, close to the 40 in all that the check then needed).
+            // ~180 tasks per user expected, 25 needed: the draw below is judged on enough rows even on a busy
+            // machine (1 s at 50 ms gave ~20 per user, close to the 40 in all that the check then needed; 2 s at
+            // 20 ms once gave fewer than 100 in all under a load average of 11-26).
             Path test = file(dir, "random.yaml", LOGIN_WITH_ACCOUNTS.replace("USERS", "4").replace("PICK", "random")
                     .replace("csv: data/accounts.csv", "json: data/accounts.json")
-                    .replace("duration: 1s", "duration: 2s").replace("{constant: 50ms}", "{constant: 20ms}"),
+                    .replace("duration: 1s", "duration: 4s").replace("{constant: 50ms}", "{constant: 20ms}"),
                     server.baseUrl());
 
             Cli.Outcome outcome = stampede("run", test.toString(), "-q");
