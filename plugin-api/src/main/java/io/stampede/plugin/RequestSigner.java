@@ -39,5 +39,22 @@ public interface RequestSigner extends Extension {
 
         /** Adds a header after the request's own (Content-Length is the runner's and comes last). */
         void add(String name, String value);
+
+        /**
+         * Adds a header whose value is given as its UTF-8 bytes (a signature in hex or base64 is ASCII), so that a
+         * signer that builds the value in a reused {@code byte[]} makes no String per request. The runner copies
+         * the bytes before returning: the array may be reused at once. Checked like {@link #add(String, String)}.
+         *
+         * <p>A default method, added after {@link #add(String, String)}: it decodes the bytes and calls that, so a
+         * writer implemented before it (a lambda in a plugin's test) keeps working; the runner's own writer copies
+         * the bytes without decoding them.
+         *
+         * @param value  the array holding the value's bytes
+         * @param offset where the value starts in {@code value}, {@code >= 0}
+         * @param length the value's length in bytes, {@code >= 0}, {@code offset + length <= value.length}
+         */
+        default void add(String name, byte[] value, int offset, int length) {
+            add(name, new String(value, offset, length, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 }

@@ -4,12 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.stampede.runner.engine.http.InvalidRequestException;
 import io.stampede.runner.engine.http.RequestEncoder;
+import io.stampede.runner.engine.http.SignedConstantRequest;
 import io.stampede.runner.scenario.PluginStepPlan;
 import io.stampede.runner.scenario.StepPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
 /**
- * A step prepared for sending: its bytes when they never change, and the flags the connection needs.
+ * A step prepared for sending: its bytes when they never change (all but a signer's headers, for a signed
+ * request), and the flags the connection needs.
  * Immutable and shared by all users and loops.
  */
 final class StepRuntime {
@@ -31,6 +33,8 @@ final class StepRuntime {
     /** A 307/308 answer repeats the body: the user keeps the sent bytes until the answer (only for a body). */
     final boolean keepsSentBody;
     private final ByteBuf constantBytes;
+    /** A signed request encoded once but for its signer's headers, or null. */
+    private final SignedConstantRequest signedConstant;
     /** Why a constant request cannot be sent (a value not legal where it goes), or null. */
     private final InvalidRequestException constantInvalid;
 
@@ -49,6 +53,7 @@ final class StepRuntime {
             this.headRequest = false;
             this.idempotent = false;
             this.constantBytes = null;
+            this.signedConstant = null;
             this.constantInvalid = null;
             return;
         }
@@ -64,15 +69,19 @@ final class StepRuntime {
             default -> false;
         };
         ByteBuf bytes = null;
+        SignedConstantRequest signed = null;
         InvalidRequestException invalid = null;
-        if (plan.request().isConstant()) {
-            try {
+        try {
+            if (plan.request().isConstant()) {
                 bytes = encoder.preEncode(plan.request());
-            } catch (InvalidRequestException e) {
-                invalid = e; // each send fails with this cause, counted like any other failure
+            } else if (plan.request().signer() != null && plan.request().rendersConstant()) {
+                signed = encoder.preEncodeSigned(plan.request());
             }
+        } catch (InvalidRequestException e) {
+            invalid = e; // each send fails with this cause, counted like any other failure
         }
         this.constantBytes = bytes;
+        this.signedConstant = signed;
         this.constantInvalid = invalid;
     }
 
@@ -83,7 +92,9 @@ final class StepRuntime {
      */
     ByteBuf encode(RequestEncoder encoder, TemplateContext user, ByteBufAllocator allocator) {
         if (constantInvalid != null) throw constantInvalid;
-        return constantBytes != null ? constantBytes.duplicate() : encoder.encode(plan.request(), user, allocator);
+        if (constantBytes != null) return constantBytes.duplicate();
+        if (signedConstant != null) return encoder.encodeSigned(signedConstant, user, allocator);
+        return encoder.encode(plan.request(), user, allocator);
     }
 
     /**

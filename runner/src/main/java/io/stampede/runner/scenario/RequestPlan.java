@@ -55,7 +55,15 @@ public record RequestPlan(String method, Template pathAndQuery, List<HeaderPlan>
      * a signature may hold a time or a nonce).
      */
     public boolean isConstant() {
-        return signer == null && pathAndQuery.isConstant()
+        return signer == null && rendersConstant();
+    }
+
+    /**
+     * True when the path, the headers and the body do not depend on the user, signed or not: a signed one is then
+     * encoded once but for its signer's headers.
+     */
+    public boolean rendersConstant() {
+        return pathAndQuery.isConstant()
                 && headers.stream().allMatch(h -> h.value().isConstant())
                 && (body == null || body.isConstant());
     }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -50,6 +51,26 @@ class HmacSha256SignerTest {
     }
 
     @Test
+    void longAndNonAsciiPathsAndBodiesSignedOneAfterAnotherOnOneThreadEachGetTheirOwnSignature() throws Exception {
+        // The signer reuses its arrays on a thread: a long path after a short one (the array grows), a short one
+        // after a long one (stale bytes must not be signed) and a non-ASCII one (the UTF-8 of the path is signed).
+        RequestSigner.Signer signer = new HmacSha256Signer().create(settings(Map.of("key", "k\u00e9y"), Set.of()));
+        String longPath = "/search?q=" + "abcdefghij".repeat(60);
+        List<String[]> requests = List.of(new String[] {"/a", ""}, new String[] {longPath, "{\"long\":1}"},
+                new String[] {"/b?x=1", ""}, new String[] {"/caf\u00e9?q=\u20ac", "\u00fcber"},
+                new String[] {"/a", ""});
+
+        for (String[] request : requests) {
+            Map<String, String> added = new LinkedHashMap<>();
+            signer.sign(new Request("unused", request[0], request[1]), added::put);
+
+            assertThat(added.get("X-Signature")).as(request[0]).isEqualTo(expected("k\u00e9y", "POST", request[0],
+                    added.get("X-Timestamp"), request[1]));
+            assertThat(added.get("X-Timestamp")).matches("[0-9]{10,}");
+        }
+    }
+
+    @Test
     void refusesMissingEmptyOrUnknownSettingsWithoutQuotingTheKey() {
         HmacSha256Signer signer = new HmacSha256Signer();
 
@@ -64,7 +85,7 @@ class HmacSha256SignerTest {
     private static Map<String, String> sign(Settings settings, String key, String body) throws Exception {
         RequestSigner.Signer signer = new HmacSha256Signer().create(settings);
         Map<String, String> added = new LinkedHashMap<>();
-        signer.sign(new Request(key, body), added::put);
+        signer.sign(new Request(key, "/orders?x=1", body), added::put);
         return added;
     }
 
@@ -93,9 +114,9 @@ class HmacSha256SignerTest {
         };
     }
 
-    private record Request(String key, String text) implements OutgoingRequest {
+    private record Request(String key, String path, String text) implements OutgoingRequest {
         public String method() { return "POST"; }
-        public String pathAndQuery() { return "/orders?x=1"; }
+        public String pathAndQuery() { return path; }
         public String host() { return "shop:8080"; }
         public String header(String name) { return null; }
         public void forEachHeader(BiConsumer<String, String> action) { }

@@ -36,8 +36,14 @@ public final class HttpConnection implements ResponseReader.Sink {
     private boolean keepBody;
     private boolean keepHeaders;
     private boolean headRequest;
-    /** The request in flight on a reused connection, kept to send once more (see {@link #send}); else null. */
+    /**
+     * The request in flight on a reused connection, kept to send once more (see {@link #send}); else null. It is
+     * the sent buffer itself with a reference of its own, not a copy or a duplicate: a partial write moves its reader
+     * index, so {@link #resendFrom}/{@link #resendTo} put it back before it is sent again.
+     */
     private ByteBuf resend;
+    private int resendFrom;
+    private int resendTo;
 
     public HttpConnection(ConnectionFactory factory) {
         this.factory = factory;
@@ -69,7 +75,11 @@ public final class HttpConnection implements ResponseReader.Sink {
             // The server may have closed this idle connection just now, its FIN not yet read: keep the bytes to
             // send them once more on a new connection if nothing of the response arrives (released on the first
             // response byte, or with the request).
-            if (idempotent) resend = request.retainedDuplicate();
+            if (idempotent) {
+                resend = request.retain();
+                resendFrom = request.readerIndex();
+                resendTo = request.writerIndex();
+            }
             write(request);
             return;
         }
@@ -111,7 +121,9 @@ public final class HttpConnection implements ResponseReader.Sink {
         ByteBuf again = resend;
         if (again == null || listener == null) return false;
         resend = null;
-        connectAndWrite(again);
+        // The first write has ended (written, or failed and released by the pipeline) on this loop: the buffer is
+        // ours alone again, its bytes unchanged; only the indices moved.
+        connectAndWrite(again.setIndex(resendFrom, resendTo));
         return true;
     }
 

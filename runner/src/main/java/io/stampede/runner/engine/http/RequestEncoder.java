@@ -4,18 +4,22 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.stampede.runner.scenario.MultipartPlan;
 import io.stampede.runner.scenario.RequestPlan;
 import io.stampede.runner.scenario.TemplateContext;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a {@link RequestPlan} into HTTP/1.1 request bytes for one target.
  *
  * <p>A request whose templates are all constant is encoded once ({@link #preEncode}) and its bytes are shared by
- * every user; others are rendered per send into a scratch builder and written straight into a pooled buffer.
+ * every user; a signed one whose templates are constant is encoded once but for the signer's headers
+ * ({@link #preEncodeSigned}, {@link #encodeSigned}). Others are rendered per send into a scratch builder and written
+ * into a pooled buffer of exactly their length (no growth, no copy).
  *
  * <p>Threading: {@link #encode} uses a scratch buffer and must be called from one thread per instance (each
  * event loop has its own encoder).
@@ -30,9 +34,25 @@ public final class RequestEncoder {
     private final String basePath;
     private final StringBuilder scratch = new StringBuilder(512);
     private final StringBuilder bodyScratch = new StringBuilder(256);
+    /** Content-Length (when there is one) and the blank line that ends the head: ASCII. */
+    private final StringBuilder tail = new StringBuilder(32);
     /** A signed request's text body as bytes, which the signer reads before the head ends; reused. */
     private final ByteBuf signedBody = Unpooled.buffer(256);
+    /** The head's UTF-8, before it is copied into the request; reused (grown once to the longest head's 3x). */
+    private final ByteBuf headBytes = Unpooled.buffer(1024);
+    /** The header lines a signer adds, before they are copied into the request; reused. */
+    private final ByteBuf signerHeaders = Unpooled.buffer(256);
     private final SigningRequest signing;
+
+    // The request being rendered (renderHead), read right after by the caller on the same thread.
+    private int pathStart;
+    private int pathEnd;
+    /** The text body in {@link #bodyScratch}, or null. */
+    private StringBuilder text;
+    /** The multipart body's bytes, or null. */
+    private ByteBuf parts;
+    /** The body's length in bytes, -1 for no body. */
+    private long bodyLength;
 
     /** @param target the base URL; its path (if any) prefixes every request path */
     public RequestEncoder(URI target) {
@@ -53,9 +73,50 @@ public final class RequestEncoder {
      */
     public ByteBuf preEncode(RequestPlan plan) {
         if (!plan.isConstant()) throw new IllegalArgumentException("request is not constant");
-        ByteBuf bytes = Unpooled.directBuffer();
-        encodeInto(plan, null, plan.method(), null, false, null, null, bytes);
+        ByteBuf bytes = encodeInto(plan, null, plan.method(), null, false, null, null, UnpooledByteBufAllocator.DEFAULT);
         return Unpooled.unreleasableBuffer(bytes.asReadOnly());
+    }
+
+    /**
+     * Encodes a signed request whose path, headers and body are constant once, all but the signer's headers (which
+     * {@link #encodeSigned} adds per send): signing then costs the signer and three copies, not a whole encoding.
+     *
+     * @throws IllegalArgumentException if the plan has no signer or renders differently per user
+     * @throws InvalidRequestException  when a value is not legal where it goes
+     */
+    public SignedConstantRequest preEncodeSigned(RequestPlan plan) {
+        if (plan.signer() == null || !plan.rendersConstant()) {
+            throw new IllegalArgumentException("request is not constant apart from its signer");
+        }
+        renderHead(plan, null, plan.method(), null, false, null, null);
+        String head = scratch.toString();
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] body = parts != null ? ByteBufUtil.getBytes(parts)
+                : text != null ? text.toString().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        byte[] tailBytes = new byte[tail.length() + body.length];
+        for (int i = 0; i < tail.length(); i++) tailBytes[i] = (byte) tail.charAt(i);
+        System.arraycopy(body, 0, tailBytes, tail.length(), body.length);
+        return new SignedConstantRequest(plan.signer(), plan.method(), head, pathStart, pathEnd, headBytes,
+                tailBytes, bodyLength >= 0 ? tail.length() : -1);
+    }
+
+    /**
+     * A request pre-encoded by {@link #preEncodeSigned}, signed for this user; the caller owns the returned buffer.
+     *
+     * @throws InvalidRequestException when the signer adds a header that is not legal
+     * @throws io.stampede.runner.plugin.PluginCallException when the signer throws
+     */
+    public ByteBuf encodeSigned(SignedConstantRequest request, TemplateContext context, ByteBufAllocator allocator) {
+        signerHeaders.clear();
+        signing.sign(request.signer(), context, request.method(), request.head(), request.pathStart(),
+                request.pathEnd(), request.path(), request.body(), signerHeaders);
+        byte[] head = request.headBytes();
+        byte[] tailBytes = request.tailBytes();
+        ByteBuf out = allocator.directBuffer(head.length + signerHeaders.readableBytes() + tailBytes.length);
+        out.writeBytes(head);
+        out.writeBytes(signerHeaders, signerHeaders.readerIndex(), signerHeaders.readableBytes());
+        out.writeBytes(tailBytes);
+        return out;
     }
 
     /**
@@ -79,14 +140,7 @@ public final class RequestEncoder {
      */
     public ByteBuf encode(RequestPlan plan, TemplateContext context, ByteBufAllocator allocator, String path,
                           String cookie) {
-        ByteBuf bytes = allocator.directBuffer(256);
-        try {
-            encodeInto(plan, context, plan.method(), path, false, null, cookie, bytes);
-        } catch (RuntimeException e) {
-            bytes.release();
-            throw e;
-        }
-        return bytes;
+        return encodeInto(plan, context, plan.method(), path, false, null, cookie, allocator);
     }
 
     /**
@@ -98,14 +152,7 @@ public final class RequestEncoder {
      */
     public ByteBuf encodeRedirect(RequestPlan plan, TemplateContext context, ByteBufAllocator allocator,
                                   String method, String path, ByteBuf body, String cookie) {
-        ByteBuf bytes = allocator.directBuffer(256);
-        try {
-            encodeInto(plan, context, method, path, body == null, body, cookie, bytes);
-        } catch (RuntimeException e) {
-            bytes.release();
-            throw e;
-        }
-        return bytes;
+        return encodeInto(plan, context, method, path, body == null, body, cookie, allocator);
     }
 
     /** The path and query of a plan's request from the target's root (the base path prefixed), rendered. */
@@ -116,19 +163,63 @@ public final class RequestEncoder {
     }
 
     /**
-     * Writes the request into {@code out}: the head is rendered into {@link #scratch}, a text body into
-     * {@link #bodyScratch}, a multipart body straight into {@code out} after the head (its length is known first).
+     * Renders, signs and writes a request into a buffer of exactly its length from {@code allocator}: the head
+     * ({@link #scratch}, through {@link #headBytes}), the signer's headers ({@link #signerHeaders}), Content-Length and the blank line
+     * ({@link #tail}), the body. Everything that can fail does before the buffer is taken.
+     */
+    private ByteBuf encodeInto(RequestPlan plan, TemplateContext context, String method, String path,
+                               boolean dropBody, ByteBuf keptBody, String cookie, ByteBufAllocator allocator) {
+        renderHead(plan, context, method, path, dropBody, keptBody, cookie);
+        StringBuilder head = scratch;
+        boolean textAsBytes = false;
+        signerHeaders.clear();
+        if (plan.signer() != null) {
+            ByteBuffer signedBytes = null;
+            if (keptBody != null) {
+                signedBytes = keptBody.nioBuffer(keptBody.readerIndex(), keptBody.readableBytes()).asReadOnlyBuffer();
+            } else if (parts != null) {
+                signedBytes = parts.nioBuffer().asReadOnlyBuffer();
+            } else if (text != null) {
+                signedBody.clear();
+                ByteBufUtil.reserveAndWriteUtf8(signedBody, text, (int) bodyLength);
+                signedBytes = signedBody.nioBuffer().asReadOnlyBuffer();
+                textAsBytes = true;
+            }
+            // What the signer adds is checked as it is added (SigningRequest.add): name a token, no line breaks.
+            signing.sign(plan.signer(), context, method, head, pathStart, pathEnd, null, signedBytes, signerHeaders);
+        }
+        // One pass over the head's chars into the reused buffer, then a copy: cheaper than counting its UTF-8
+        // length first (a second pass) and than writing into a guessed size that writeUtf8 grows.
+        headBytes.clear();
+        ByteBufUtil.writeUtf8(headBytes, head);
+        ByteBuf out = allocator.directBuffer(headBytes.readableBytes() + signerHeaders.readableBytes()
+                + tail.length() + (int) Math.max(bodyLength, 0));
+        out.writeBytes(headBytes, headBytes.readerIndex(), headBytes.readableBytes());
+        out.writeBytes(signerHeaders, signerHeaders.readerIndex(), signerHeaders.readableBytes());
+        ByteBufUtil.writeAscii(out, tail);
+        if (keptBody != null) out.writeBytes(keptBody, keptBody.readerIndex(), keptBody.readableBytes());
+        else if (parts != null) out.writeBytes(parts);
+        else if (textAsBytes) out.writeBytes(signedBody, signedBody.readerIndex(), signedBody.readableBytes());
+        else if (text != null) ByteBufUtil.reserveAndWriteUtf8(out, text, (int) bodyLength);
+        return out;
+    }
+
+    /**
+     * Renders the request line and headers up to the signer's (Content-Type included) into {@link #scratch},
+     * Content-Length and the blank line into {@link #tail}, and prepares the body: sets {@link #pathStart},
+     * {@link #pathEnd}, {@link #text} (a text body, in {@link #bodyScratch}), {@link #parts} (a multipart body)
+     * and {@link #bodyLength} (-1 for no body).
      *
      * @param path     the rendered path from the root, or null to render the plan's (base path prefixed)
      * @param dropBody send no body (and no Content-Type), as a 301/302/303 redirect asks
      * @param keptBody body bytes to send instead of the plan's, or null
      */
-    private void encodeInto(RequestPlan plan, TemplateContext context, String method, String path, boolean dropBody,
-                            ByteBuf keptBody, String cookie, ByteBuf out) {
+    private void renderHead(RequestPlan plan, TemplateContext context, String method, String path, boolean dropBody,
+                            ByteBuf keptBody, String cookie) {
         StringBuilder head = scratch;
         head.setLength(0);
         head.append(method).append(' ');
-        int pathStart = head.length();
+        pathStart = head.length();
         if (path != null) {
             head.append(path);
         } else {
@@ -136,7 +227,7 @@ public final class RequestEncoder {
             plan.pathAndQuery().appendTo(head, context);
         }
         checkPath(head, pathStart);
-        int pathEnd = head.length();
+        pathEnd = head.length();
         head.append(" HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");
         RequestPlan.BodyPlan bodyPlan = dropBody ? null : plan.body();
         MultipartPlan multipart = bodyPlan == null || keptBody != null ? null : bodyPlan.multipart();
@@ -171,9 +262,9 @@ public final class RequestEncoder {
         // As Python's requests (so Locust) and browsers do: servers that compress, compress for us too.
         if (!acceptEncodingSet) head.append("Accept-Encoding: ").append(ACCEPT_ENCODING).append("\r\n");
 
-        StringBuilder text = null;
-        ByteBuf parts = null;
-        long bodyLength = -1;
+        text = null;
+        parts = null;
+        bodyLength = -1;
         if (keptBody != null) {
             bodyLength = keptBody.readableBytes();
         } else if (multipart != null) {
@@ -189,33 +280,13 @@ public final class RequestEncoder {
         if (bodyLength >= 0 && !contentTypeSet && bodyPlan != null) {
             head.append("Content-Type: ").append(bodyPlan.contentType()).append("\r\n");
         }
-        boolean textAsBytes = false;
-        if (plan.signer() != null) {
-            ByteBuffer signedBytes = null;
-            if (keptBody != null) {
-                signedBytes = keptBody.nioBuffer(keptBody.readerIndex(), keptBody.readableBytes()).asReadOnlyBuffer();
-            } else if (parts != null) {
-                signedBytes = parts.nioBuffer().asReadOnlyBuffer();
-            } else if (text != null) {
-                signedBody.clear();
-                ByteBufUtil.writeUtf8(signedBody, text);
-                signedBytes = signedBody.nioBuffer().asReadOnlyBuffer();
-                textAsBytes = true;
-            }
-            // What the signer adds is checked as it is added (SigningRequest.add): name a token, no line breaks.
-            signing.sign(plan.signer(), context, method, head, pathStart, pathEnd, signedBytes);
-        }
+        tail.setLength(0);
         if (bodyLength >= 0) {
-            head.append("Content-Length: ").append(bodyLength).append("\r\n");
+            tail.append("Content-Length: ").append(bodyLength).append("\r\n");
         } else if (hasBodySemantics(method)) {
-            head.append("Content-Length: 0\r\n");
+            tail.append("Content-Length: 0\r\n");
         }
-        head.append("\r\n");
-        ByteBufUtil.writeUtf8(out, head);
-        if (keptBody != null) out.writeBytes(keptBody, keptBody.readerIndex(), keptBody.readableBytes());
-        else if (parts != null) out.writeBytes(parts);
-        else if (textAsBytes) out.writeBytes(signedBody, signedBody.readerIndex(), signedBody.readableBytes());
-        else if (text != null) ByteBufUtil.writeUtf8(out, text);
+        tail.append("\r\n");
     }
 
     /**
