@@ -147,7 +147,7 @@ public final class WorkerAgent {
         post(() -> {
             if (state == State.RUNNING) {
                 onStop(reason, false);
-            } else if (state == State.CONNECTING || state == State.PREPARING || state == State.WELCOMED) {
+            } else if (beforeTheStart()) {
                 done(ExitCode.COULD_NOT_RUN, "stopped before the run started (" + reason + ")");
             }
         });
@@ -260,9 +260,14 @@ public final class WorkerAgent {
             if (planEnded) targets.endAfterSchedule();
             else targets.end();
             log.accept("Stopping: " + reason + ".");
-        } else if (state == State.CONNECTING || state == State.PREPARING || state == State.WELCOMED) {
+        } else if (beforeTheStart()) {
             done(ExitCode.COULD_NOT_RUN, "the master ended the run before it started: " + reason);
         }
+    }
+
+    /** Registered or not, prepared or not, but not started: ending now ends nothing that runs. */
+    private boolean beforeTheStart() {
+        return state == State.CONNECTING || state == State.PREPARING || state == State.WELCOMED;
     }
 
     private void sendSnapshot(SnapshotCollector.Interval interval) {
