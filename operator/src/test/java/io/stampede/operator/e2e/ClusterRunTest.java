@@ -166,9 +166,13 @@ class ClusterRunTest {
             assertThat(status.getWorkers().getLost()).as(explain(status)).isEqualTo(1);
             assertThat(eventMessages("WorkerLost")).singleElement().asString().startsWith("1 of 2 workers lost");
             long counted = status.getSummary().getTotal().getRequests();
-            double perWorkerSecond = status.getSummary().getTotal().getRps() / 2;
+            // At most the killed worker's last two seconds (the one it died in, and the one before, whose snapshot
+            // a busy machine may not have sent yet) at its real maximum, 2 users each sending one request per 50 ms
+            // wait + 10 ms answer (the run's average RPS includes the ramp and the stop, and once assumed a
+            // snapshot is never late), plus the 2 in flight. Never below 0: nothing is counted twice.
+            double perWorkerSecond = 2 * 1000.0 / (50 + 10);
             assertThat((double) target.requests() - counted).as("requests the killed worker sent but never reported")
-                    .isBetween(0.0, 1.5 * perWorkerSecond + 4);
+                    .isBetween(0.0, 2 * perWorkerSecond + 2);
         }
     }
 

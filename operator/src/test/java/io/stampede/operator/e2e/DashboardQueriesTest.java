@@ -73,25 +73,27 @@ class DashboardQueriesTest {
             assertThat(master).as("the master's address").isNotNull();
 
             try (PrometheusServer prometheus = PrometheusServer.start(dir, scrapeConfigs(master))) {
-                Thread.sleep(12_000); // a rate() over 10 s needs two scrapes inside it, and the run a few seconds
+                List<String> expressions = expressions();
                 Map<String, String> when = new LinkedHashMap<>();
-                for (String expr : expressions()) {
-                    if (!prometheus.query(promql(expr)).isEmpty()) when.put(expr, "running");
-                }
+                // While the run goes on, every expression without data yet is asked again each second: a rate()
+                // over 10 s has data once two scrapes fall inside it, which a loaded machine may delay.
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    boolean ended = status().getCompletionTime() != null;
+                    collectData(prometheus, expressions, when, "running");
+                    return ended || when.size() == expressions.size();
+                });
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                         assertThat(status().getCompletionTime()).as(kubelet.logs()).isNotNull());
                 assertThat(status().getPhase()).isEqualTo("Succeeded");
-                Thread.sleep(3_000); // the verdict's series scraped
-                List<String> empty = new ArrayList<>();
-                for (String expr : expressions()) {
-                    if (when.containsKey(expr)) continue;
-                    if (!prometheus.query(promql(expr)).isEmpty()) when.put(expr, "after the verdict");
-                    else empty.add(expr);
-                }
+                // The verdict's series (threshold results) have data once a scrape after the verdict is in.
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    collectData(prometheus, expressions, when, "after the verdict");
+                    assertThat(expressions.stream().filter(expr -> !when.containsKey(expr)).toList())
+                            .as("dashboard expressions that returned no data, while running nor after the verdict")
+                            .isEmpty();
+                });
                 when.forEach((expr, moment) -> System.out.println("dashboard query with data (" + moment + "): " + expr));
-                assertThat(empty).as("dashboard expressions that returned no data, while running nor after the verdict")
-                        .isEmpty();
-                assertThat(when).hasSize(expressions().size()).hasSizeGreaterThan(20);
+                assertThat(when).hasSize(expressions.size()).hasSizeGreaterThan(20);
             }
         }
     }
@@ -119,6 +121,14 @@ class DashboardQueriesTest {
                   thresholds:
                     - expr: p95 < 2s
                 """.replace("NAME", NAME).replace("TARGET", targetUrl))).inNamespace(NS).create();
+    }
+
+    /** Notes {@code moment} for each expression that has no data in {@code when} yet and returns data now. */
+    private static void collectData(PrometheusServer prometheus, List<String> expressions, Map<String, String> when,
+                                    String moment) throws Exception {
+        for (String expr : expressions) {
+            if (!when.containsKey(expr) && !prometheus.query(promql(expr)).isEmpty()) when.put(expr, moment);
+        }
     }
 
     /** The ServiceMonitor's scrape of the operator and the PodMonitor's of the master (helm/stampede/templates). */

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +35,11 @@ class DistributedRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "test-token-5f2e";
+    /**
+     * How long worker JVMs may take to start, connect and prepare their run: seconds on a quiet machine, tens of
+     * seconds when several start together on a loaded 2-core one (CI). A wait that ends sooner fails a good run.
+     */
+    private static final Duration WORKERS_START = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
@@ -62,6 +68,17 @@ class DistributedRunTest {
         return JSON.readTree(json.toFile()).at("/summary/total");
     }
 
+    /**
+     * Polls the master's status (every 100 ms, at most {@code atMost}) until {@code condition} holds; a timeout
+     * names what was awaited and shows the last status and the workers' logs.
+     */
+    private void awaitStatus(MasterInThread master, Duration atMost, String what, Predicate<JsonNode> condition) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode status = master.status();
+            assertThat(condition.test(status)).as("%s; status: %s%s", what, status, cluster.workerLogs()).isTrue();
+        });
+    }
+
     private static Behaviour latencyMix() {
         return Behaviour.ok().withLatency(Latency.mix().with(85, Duration.ofMillis(5)).with(12, Duration.ofMillis(50))
                 .with(3, Duration.ofMillis(300)));
@@ -87,7 +104,7 @@ class DistributedRunTest {
             MasterInThread master = cluster.start(dir, 3, loadTest("merged", "{users: 24, duration: 6s}",
                     "{constant: 0s}", server).toString(), "--json", merged.toString(), "--keep-serving", "0s", "-q");
 
-            MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
+            MasterInThread.Outcome outcome = master.await(WORKERS_START.plusSeconds(60));
 
             assertThat(outcome.exitCode()).as(outcome.all() + cluster.workerLogs()).isZero();
             for (StampedeProcess worker : cluster.workers()) {
@@ -116,41 +133,49 @@ class DistributedRunTest {
         Path json = dir.resolve("kill.json");
         try (TargetServer server = TargetServer.start()) {
             server.respond("GET", "/x", Behaviour.ok().withDelay(Duration.ofMillis(5)));
-            MasterInThread master = cluster.start(dir, 3, loadTest("kill", "{users: 18, duration: 9s}",
-                    "{constant: 20ms}", server).toString(), "--heartbeat-timeout", "2s", "--json", json.toString(),
-                    "--keep-serving", "0s", "-q");
-            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> master.status().at("/progress/elapsedSeconds").asDouble() >= 3);
+            // The run lasts until this test stops it: the survivors are seen carrying the lost users however slowly
+            // a busy machine lets them (a 9 s run once ended first). The default heartbeat timeout: the victim is
+            // lost by its closed channel (asserted below), and a short one only risked losing a survivor too.
+            MasterInThread master = cluster.start(dir, 3, loadTest("kill", "{users: 18, duration: 1h}",
+                    "{constant: 20ms}", server).toString(), "--json", json.toString(), "--keep-serving", "0s", "-q");
+            awaitStatus(master, WORKERS_START, "3 s into the run",
+                    status -> status.at("/progress/elapsedSeconds").asDouble() >= 3);
 
             StampedeProcess victim = cluster.worker(1);
             victim.kill();
-            long killedNanos = System.nanoTime();
-            await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100)).until(() -> {
-                JsonNode status = master.status();
-                return status.at("/workers/lost").asInt() == 1 && status.at("/progress/users").asInt() == 18;
-            });
-            double carriedAfterSeconds = (System.nanoTime() - killedNanos) / 1e9;
+            awaitStatus(master, Duration.ofSeconds(60), "the victim lost and its 6 users on the two others",
+                    status -> status.at("/workers/lost").asInt() == 1 && status.at("/progress/users").asInt() == 18);
+            // The survivors go on with the victim's users for a while before the stop.
+            long countedAtCarry = master.status().at("/progress/requests").asLong();
+            awaitStatus(master, Duration.ofSeconds(60), "1000 more requests counted after the users moved",
+                    status -> status.at("/progress/requests").asLong() >= countedAtCarry + 1000);
+            assertThat(master.post("/api/v1/stop", "Bearer " + TOKEN).statusCode()).isEqualTo(202);
             MasterInThread.Outcome outcome = master.await(Duration.ofSeconds(60));
 
-            assertThat(carriedAfterSeconds).as("heartbeat timeout + 2 s").isLessThanOrEqualTo(4.0);
             assertThat(outcome.exitCode()).as(outcome.all() + cluster.workerLogs()).isZero();
             assertThat(outcome.out()).contains("WARNING: worker").contains("lost");
             JsonNode report = JSON.readTree(json.toFile());
             assertThat(report.at("/workers/lost")).singleElement().satisfies(lost -> {
                 assertThat(lost.get("worker").asText()).contains("(w2)");
                 assertThat(lost.get("lostAt").asText()).isNotEmpty();
+                assertThat(lost.get("reason").asText()).as("lost by its channel, at once").startsWith("connection closed");
                 assertThat(lost.get("users").asInt()).isEqualTo(6);
             });
+            assertThat(report.at("/workers/finished").asInt()).isEqualTo(2);
             long counted = report.at("/summary/total/requests").asLong();
-            // A worker's second, at most: its 6 users each send at most one request per 20 ms think + 5 ms answer.
-            // (The run's average RPS / 3 underestimates it: the average includes the ramp and the stop.)
+            // What the victim sent after its last snapshot reached the master, at most: its last two seconds (the
+            // interval it died in, which alone can come to a full second's requests, and the one before, whose
+            // snapshot a busy machine may not have sent yet), at its real maximum of 6 users each sending one
+            // request per 20 ms think + 5 ms answer (the run's average RPS includes the ramp and the stop), plus the
+            // 6 in flight. Never below 0: nothing is counted twice.
             double perWorkerPerSecond = 6 * 1000.0 / (20 + 5);
-            System.out.printf("killed worker: users carried after %.1f s; %d requests counted, %d received by the "
-                    + "server (a worker's second: %.0f)%n", carriedAfterSeconds, counted, server.totalRequests(),
-                    perWorkerPerSecond);
-            assertThat(server.totalRequests() - counted).as("requests the killed worker sent in its last second")
-                    .isBetween(0L, (long) Math.ceil(perWorkerPerSecond + 6));
-            assertThat(counted).isGreaterThan(1000);
+            long mostUnreported = (long) Math.ceil(2 * perWorkerPerSecond + 6);
+            System.out.printf("killed worker: %d requests counted, %d received by the server (a worker's second: "
+                    + "%.0f; loops lagged up to %.0f ms)%n", counted, server.totalRequests(), perWorkerPerSecond,
+                    report.at("/generator/loopLagMaxMs").asDouble());
+            assertThat(server.totalRequests() - counted).as("requests the killed worker sent after its last snapshot")
+                    .isBetween(0L, mostUnreported);
+            assertThat(counted).as("the report counts at least what the status had").isGreaterThanOrEqualTo(countedAtCarry + 1000);
         }
     }
 
@@ -163,12 +188,11 @@ class DistributedRunTest {
             MasterInThread master = cluster.start(dir, 1, loadTest("token", "{users: 2, duration: 1h}",
                     "{constant: 50ms}", server).toString(), "--json", json.toString(), "--keep-serving", "5s", "-q");
             StampedeProcess good = cluster.worker(0);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                    .until(() -> "Running".equals(master.status().path("phase").asText()));
+            awaitStatus(master, WORKERS_START, "the run started", status -> "Running".equals(status.path("phase").asText()));
 
             StampedeProcess intruder = cluster.startWorker("intruder", "not-the-token");
 
-            assertThat(intruder.awaitExit(Duration.ofSeconds(20))).as(intruder.output()).isEqualTo(2);
+            assertThat(intruder.awaitExit(WORKERS_START)).as(intruder.output()).isEqualTo(2);
             assertThat(intruder.output()).contains("refused this worker's token");
             assertThat(master.post("/api/v1/stop", null).statusCode()).isEqualTo(401);
             assertThat(master.post("/api/v1/stop", "Bearer wrong").statusCode()).isEqualTo(401);

@@ -16,7 +16,10 @@ import io.stampede.runner.model.InvalidLoadTestException;
 import io.stampede.runner.model.Problem;
 import io.stampede.runner.scenario.TestPlan;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,9 +32,15 @@ import java.util.stream.Collectors;
  * sends a heartbeat and a snapshot every second until the master says stop. A worker that loses its master (its
  * channel closes, or nothing arrives for the master's timeout) stops its users by itself and exits with 3.
  *
- * <p>Threading: everything here runs on the agent's own thread ({@code stampede-worker}), never on an event loop:
- * heartbeats go out on time however busy the loops are, and encoding snapshots costs the loops nothing. Messages
- * from the master are queued onto that thread.
+ * <p>Threading: every state change and every message to the master happens on the agent's own thread
+ * ({@code stampede-worker}), never on an event loop: heartbeats go out on time however busy the loops are, and
+ * encoding snapshots costs the loops nothing. Messages from the master are queued onto that thread. The one slow
+ * step, preparing the run after the welcome (compiling the LoadTest and building the engine, seconds on a busy
+ * machine), runs on a thread of its own ({@code stampede-worker-prepare}) and touches no agent state: its result
+ * is posted back to the agent's thread, so heartbeats keep going out while the worker prepares and the master does
+ * not drop it as silent. A stop, a closed channel, Ctrl-C or a lost master while preparing end the worker at once;
+ * the engine prepared meanwhile is then dropped unstarted (an engine that never started owns no thread or
+ * connection). Start, targets and arrivals that come while preparing are handled once it is done, in their order.
  */
 public final class WorkerAgent {
 
@@ -40,7 +49,17 @@ public final class WorkerAgent {
     /** After its users end without a master, how much longer than the stop timeout the worker waits for them. */
     static final long STOP_GRACE_MILLIS = 5000;
 
-    private enum State { CONNECTING, WELCOMED, RUNNING, STOPPING, FINISHED, MASTER_LOST, DONE }
+    private enum State { CONNECTING, PREPARING, WELCOMED, RUNNING, STOPPING, FINISHED, MASTER_LOST, DONE }
+
+    /** What preparing the run gave: an engine ready to start, or why there is none. */
+    private sealed interface Preparation {
+    }
+
+    private record Prepared(TestPlan plan, AssignedTargets targets, Engine engine) implements Preparation {
+    }
+
+    private record NotPrepared(ExitCode exitCode, String reason) implements Preparation {
+    }
 
     private final String name;
     private final EventLoopGroup eventLoops;
@@ -48,7 +67,11 @@ public final class WorkerAgent {
     private final EngineOptions engineOptions;
     private final Consumer<String> log;
     private final ScheduledExecutorService thread;
+    /** Prepares the run after the welcome, off the agent's thread (see the class comment). */
+    private final ExecutorService preparer;
     private final CompletableFuture<WorkerExit> exit = new CompletableFuture<>();
+    /** Messages that need the engine and came while it was being prepared, oldest first. Agent's thread. */
+    private final List<MasterMessage> heldWhilePreparing = new ArrayList<>();
 
     private MasterLink link;
     private State state = State.CONNECTING;
@@ -79,7 +102,15 @@ public final class WorkerAgent {
             agent.setDaemon(true);
             return agent;
         });
-        exit.whenComplete((result, error) -> thread.shutdown());
+        this.preparer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread preparing = new Thread(runnable, "stampede-worker-prepare");
+            preparing.setDaemon(true);
+            return preparing;
+        });
+        exit.whenComplete((result, error) -> {
+            thread.shutdown();
+            preparer.shutdown();
+        });
     }
 
     /** Completes when the worker is done, with its exit code and why. */
@@ -116,7 +147,7 @@ public final class WorkerAgent {
         post(() -> {
             if (state == State.RUNNING) {
                 onStop(reason, false);
-            } else if (state == State.CONNECTING || state == State.WELCOMED) {
+            } else if (beforeTheStart()) {
                 done(ExitCode.COULD_NOT_RUN, "stopped before the run started (" + reason + ")");
             }
         });
@@ -129,6 +160,19 @@ public final class WorkerAgent {
 
     private void onMessage(MasterMessage message) {
         lastHeardNanos = System.nanoTime();
+        if (state == State.PREPARING && needsTheEngine(message)) {
+            heldWhilePreparing.add(message);
+            return;
+        }
+        handle(message);
+    }
+
+    private static boolean needsTheEngine(MasterMessage message) {
+        return message instanceof MasterMessage.Start || message instanceof MasterMessage.Targets
+                || message instanceof MasterMessage.Arrivals;
+    }
+
+    private void handle(MasterMessage message) {
         if (message instanceof MasterMessage.Welcome welcome) {
             onWelcome(welcome);
         } else if (message instanceof MasterMessage.Start start) {
@@ -146,33 +190,61 @@ public final class WorkerAgent {
         }
     }
 
+    /** Starts preparing the run on the preparer; the agent's thread goes on heartbeating meanwhile. */
     private void onWelcome(MasterMessage.Welcome welcome) {
         if (state != State.CONNECTING) return;
         workerId = welcome.workerId();
         heartbeatMillis = welcome.heartbeatMillis();
         masterTimeoutMillis = welcome.masterTimeoutMillis();
+        state = State.PREPARING;
+        preparer.execute(() -> {
+            Preparation preparation = prepare(welcome);
+            post(() -> onPrepared(welcome, preparation));
+        });
+    }
+
+    /**
+     * Compiles the test and builds (does not start) the engine. On the preparer's thread: reads only the welcome
+     * and this agent's final fields, and changes nothing of the agent's.
+     */
+    private Preparation prepare(MasterMessage.Welcome welcome) {
         try {
-            plan = plans.load(welcome);
+            TestPlan compiled = plans.load(welcome);
+            AssignedTargets assigned = new AssignedTargets(compiled.scenario().userClasses().size(),
+                    compiled.load() instanceof ArrivalRatePlan arrivals ? arrivals.durationMillis() : 0);
+            SnapshotCollector collector = new SnapshotCollector(interval -> post(() -> sendSnapshot(interval)));
+            EngineOptions options = engineOptions.forWorker(welcome.workerIndex(), welcome.workers())
+                    .withInsecureTls(engineOptions.insecureTls() || welcome.insecureTls());
+            return new Prepared(compiled, assigned, new Engine(eventLoops, compiled, collector, options, assigned));
         } catch (InvalidLoadTestException e) {
-            fail(ExitCode.BAD_INPUT, "the LoadTest does not compile on this worker: " + e.problems().stream()
-                    .map(Problem::toString).collect(Collectors.joining("; ")));
-            return;
-        }
-        targets = new AssignedTargets(plan.scenario().userClasses().size(),
-                plan.load() instanceof ArrivalRatePlan arrivals ? arrivals.durationMillis() : 0);
-        SnapshotCollector collector = new SnapshotCollector(interval -> post(() -> sendSnapshot(interval)));
-        EngineOptions options = engineOptions.forWorker(welcome.workerIndex(), welcome.workers())
-                .withInsecureTls(engineOptions.insecureTls() || welcome.insecureTls());
-        try {
-            engine = new Engine(eventLoops, plan, collector, options, targets);
+            return new NotPrepared(ExitCode.BAD_INPUT, "the LoadTest does not compile on this worker: "
+                    + e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
         } catch (EngineStartException e) {
-            fail(ExitCode.COULD_NOT_RUN, e.getMessage());
+            return new NotPrepared(ExitCode.COULD_NOT_RUN, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            return new NotPrepared(ExitCode.COULD_NOT_RUN, "internal error while preparing the run: " + e);
+        }
+    }
+
+    /** Back on the agent's thread: ready (then the messages held meanwhile), or failed. */
+    private void onPrepared(MasterMessage.Welcome welcome, Preparation preparation) {
+        // Stopped, closed, refused or lost meanwhile: the worker has exited, and the engine, never started, is dropped.
+        if (state != State.PREPARING) return;
+        if (preparation instanceof NotPrepared failure) {
+            fail(failure.exitCode(), failure.reason());
             return;
         }
+        Prepared prepared = (Prepared) preparation;
+        plan = prepared.plan();
+        targets = prepared.targets();
+        engine = prepared.engine();
         state = State.WELCOMED;
         log.accept("Registered as worker w" + workerId + " (index " + welcome.workerIndex() + " of "
                 + welcome.workers() + "); waiting for the start.");
         link.send(new WorkerMessage.Ready());
+        List<MasterMessage> held = List.copyOf(heldWhilePreparing);
+        heldWhilePreparing.clear();
+        held.forEach(this::handle);
     }
 
     private void onStart(MasterMessage.Start start) {
@@ -188,9 +260,14 @@ public final class WorkerAgent {
             if (planEnded) targets.endAfterSchedule();
             else targets.end();
             log.accept("Stopping: " + reason + ".");
-        } else if (state == State.CONNECTING || state == State.WELCOMED) {
+        } else if (beforeTheStart()) {
             done(ExitCode.COULD_NOT_RUN, "the master ended the run before it started: " + reason);
         }
+    }
+
+    /** Registered or not, prepared or not, but not started: ending now ends nothing that runs. */
+    private boolean beforeTheStart() {
+        return state == State.CONNECTING || state == State.PREPARING || state == State.WELCOMED;
     }
 
     private void sendSnapshot(SnapshotCollector.Interval interval) {
@@ -220,7 +297,7 @@ public final class WorkerAgent {
         switch (state) {
             case FINISHED -> done(ExitCode.OK, "the run is over");
             case RUNNING, STOPPING -> loseMaster("the connection closed: " + reason);
-            case CONNECTING, WELCOMED -> done(ExitCode.COULD_NOT_RUN, "the master closed the connection before the run started ("
+            case CONNECTING, PREPARING, WELCOMED -> done(ExitCode.COULD_NOT_RUN, "the master closed the connection before the run started ("
                     + reason + ")");
             default -> {
             }
