@@ -148,9 +148,15 @@ class EngineTest {
 
             RowStats slow = sink.row("GET", "/slow");
             assertThat(slow.requests()).isEqualTo(server.requestCount("GET", "/slow")).isGreaterThanOrEqualTo(6);
+            // Every one, also those whose answer (at 1 s) a loop running late read before its overdue sweep.
             assertThat(slow.failures()).isEqualTo(slow.requests());
             assertThat(sink.failuresByCause()).containsOnlyKeys("timeout after 200ms");
-            assertThat(slow.maxLatencyMicros()).isBetween(200_000L, 200_000L + 150_000L);
+            // Never given up early, and typically within two sweeps of the deadline. Not the slowest: a loop late
+            // by a stalled machine sweeps late by as much (under a load average of 10, 400-760 ms four runs in
+            // eight, p50 still 202-250 ms), and so does any timer.
+            assertThat(slow.minLatencyMicros()).isGreaterThanOrEqualTo(200_000L);
+            assertThat(slow.percentileMicros(50))
+                    .isLessThanOrEqualTo((200 + 2 * LoopWorker.TIMEOUT_SWEEP_MILLIS) * 1000);
         }
     }
 
