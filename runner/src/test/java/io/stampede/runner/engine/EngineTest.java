@@ -184,7 +184,11 @@ class EngineTest {
     @Test
     void renewsExpiredTokensThroughOnStartWithoutCountingFailures() throws Exception {
         try (TargetServer server = TargetServer.start()) {
-            ExpiringTokens tokens = server.tokenRoutes("/login", "/me", Duration.ofMillis(200));
+            // Each token serves 3 requests, then has expired: every user renews many times in 2 s, and a renewed
+            // token is good for its retry however slowly a loaded machine runs the user. (Tokens living 200 ms
+            // can expire before that retry when the machine stalls the user: 6 failures under a load average of
+            // 12, in a 2 s run that took 10 s.)
+            ExpiringTokens tokens = server.tokenRoutes("/login", "/me", ExpiringTokens.afterUses(3));
             Plans.Rows rows = new Plans.Rows();
             StepPlan login = new StepPlan(new RequestPlan("POST", text("/login"), List.of(), null, 5000,
                     rows.of("POST", "/login")), ExpectPlan.DEFAULT,
