@@ -23,8 +23,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A stress run on a master with two worker processes: the master judges each step over both workers' merged
  * intervals, stops them at the first broken step, and serves the capacity and the story in its report, its
- * status (what the operator reads) and its metrics. The target: 10 threads x 20 ms (500 requests/s at most), so
- * with p95 < 75ms 30 users hold (about 60 ms) and 45 break (about 90 ms).
+ * status (what the operator reads) and its metrics. The target answers in 100 ms while at most 40 requests are in
+ * flight and in 1 s past that (see StressRunTest): with p95 < 400ms, 30 users hold and 50 break, with hundreds of
+ * milliseconds either way for what a busy machine adds (two workers' freshly started JVMs beside the target).
  */
 class DistributedStressTest {
 
@@ -39,7 +40,8 @@ class DistributedStressTest {
 
     @Test
     void theMasterJudgesStepsOverAllWorkersAndServesTheCapacityInItsReportStatusAndMetrics() throws Exception {
-        try (DegradingTarget pool = DegradingTarget.start(10, (path, inFlight, elapsed, served) -> Answer.ok(20))) {
+        try (DegradingTarget target = DegradingTarget.start(64, (path, inFlight, elapsed, served) ->
+                Answer.ok(inFlight > 40 ? 1000 : 100))) {
             Path test = dir.resolve("stress.yaml");
             Files.writeString(test, """
                     apiVersion: stampede.io/v1alpha1
@@ -49,12 +51,12 @@ class DistributedStressTest {
                       target: %s
                       load:
                         spawnRate: 500
-                        stress: {users: {start: 15, step: 15, max: 300}, every: 4s}
+                        stress: {users: {start: 10, step: 20, max: 300}, every: 4s}
                       userClasses:
                         - name: u
                           tasks: [{name: work, request: {method: GET, path: /work}}]
-                      thresholds: [{expr: p95 < 75ms}]
-                    """.formatted(pool.baseUrl()));
+                      thresholds: [{expr: p95 < 400ms}]
+                    """.formatted(target.baseUrl()));
             Path json = dir.resolve("stress.json");
             MasterInThread master = cluster.start(dir, 2, test.toString(), "--json", json.toString(),
                     "--keep-serving", "10s", "-q");
@@ -64,13 +66,14 @@ class DistributedStressTest {
 
             ReportDocument report = ReportDocument.parse(master.get("/api/v1/report").body());
             CapacityDocument capacity = report.capacity();
-            assertThat(capacity.broke().users()).as(capacity.text()).isBetween(30, 60);
-            assertThat(capacity.held().users()).isEqualTo(capacity.broke().users() - 15);
+            assertThat(capacity.text()).startsWith("holds 30 users / ").contains(" with p95 < 400ms; broke at 50 users");
+            assertThat(capacity.held().users()).isEqualTo(30);
+            assertThat(capacity.broke().users()).isEqualTo(50);
             assertThat(report.passed()).isFalse();
             assertThat(report.message()).startsWith("capacity: holds ");
             assertThat(report.durationSeconds()).as("stopped at the broken step")
                     .isLessThan((capacity.broke().step() + 2) * 4);
-            assertThat(report.summary().total().requests()).isEqualTo(pool.served());
+            assertThat(report.summary().total().requests()).isEqualTo(target.served());
             StatusDocument status = StatusDocument.parse(master.get("/api/v1/status").body());
             assertThat(status.phase()).isEqualTo("Failed");
             assertThat(status.capacity()).isEqualTo(capacity);
