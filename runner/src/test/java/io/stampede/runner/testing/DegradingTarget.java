@@ -98,7 +98,9 @@ public final class DegradingTarget implements AutoCloseable {
      */
     public long answeredBetween(long fromEpochMillis, long toEpochMillis) {
         long total = 0;
-        for (int slot = slotOf(fromEpochMillis); slot < slotOf(toEpochMillis); slot++) total += answeredPerSlot.get(slot);
+        for (int slot = slotOf(fromEpochMillis); slot < slotOf(toEpochMillis); slot++) {
+            total += answeredPerSlot.get(slot);
+        }
         return total;
     }
 

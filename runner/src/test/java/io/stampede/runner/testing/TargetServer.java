@@ -122,7 +122,7 @@ public final class TargetServer implements AutoCloseable {
         return tokenRoutes(loginPath, protectedPath, new ExpiringTokens(lifetime));
     }
 
-    /** Like {@link #tokenRoutes(String, String, Duration)}, with these tokens (e.g. {@link ExpiringTokens#afterUses}). */
+    /** Like {@link #tokenRoutes(String, String, Duration)}, with these tokens ({@link ExpiringTokens#afterUses}...). */
     public ExpiringTokens tokenRoutes(String loginPath, String protectedPath, ExpiringTokens tokens) {
         respond("POST", loginPath, tokens.login());
         respond("GET", protectedPath, tokens.protect(Behaviour.json(200, "{\"ok\":true}")));
