@@ -151,9 +151,9 @@ class EngineTest {
             // Every one, also those whose answer (at 1 s) a loop running late read before its overdue sweep.
             assertThat(slow.failures()).isEqualTo(slow.requests());
             assertThat(sink.failuresByCause()).containsOnlyKeys("timeout after 200ms");
-            // Never given up early, and typically within two sweeps of the deadline. Not the slowest: a loop late
-            // by a stalled machine sweeps late by as much (under a load average of 10, 400-760 ms four runs in
-            // eight, p50 still 202-250 ms), and so does any timer.
+            // Never given up early, and typically within two sweeps of the deadline. The slowest is not bounded: a
+            // loop that a stalled machine holds up sweeps late by as much, as any timer would (under a load average
+            // of 10-13 the slowest took 400 ms to 1.5 s in four runs of eight, the median 202-250 ms in all).
             assertThat(slow.minLatencyMicros()).isGreaterThanOrEqualTo(200_000L);
             assertThat(slow.percentileMicros(50))
                     .isLessThanOrEqualTo((200 + 2 * LoopWorker.TIMEOUT_SWEEP_MILLIS) * 1000);
