@@ -16,6 +16,7 @@ import static io.stampede.runner.cli.Cli.file;
 import static io.stampede.runner.cli.Cli.stampede;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code stampede run} of a stress file against a target whose limit is a concurrency: a request takes 100 ms while
@@ -63,37 +64,48 @@ class StressRunTest {
             assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
             JsonNode summary = JSON.readTree(dir.resolve("out/pool.json").toFile());
             JsonNode capacity = summary.get("capacity");
-            assertThat(capacity.at("/held/users").asInt()).as(outcome.out()).isEqualTo(30);
-            assertThat(capacity.at("/broke/users").asInt()).as(outcome.out()).isEqualTo(50);
-            int heldStep = capacity.at("/held/step").asInt();
             int brokeStep = capacity.at("/broke/step").asInt();
-            assertThat(List.of(heldStep, brokeStep)).isEqualTo(List.of(2, 3));
+            // An answer that takes 1 s is never measured faster: whatever the machine, the run breaks by 50 users.
+            assertThat(capacity.at("/broke/users").asInt()).as(outcome.out()).isBetween(10, 50);
             assertThat(capacity.at("/broke/breached/0").asText()).startsWith("p95 < 400ms: ");
-            assertThat(capacity.get("text").asText()).isEqualTo("holds 30 users / "
-                    + Math.round(capacity.at("/held/rps").asDouble()) + " RPS with p95 < 400ms; broke at 50 users (p95 "
-                    + capacity.at("/broke/breached/0").asText().substring("p95 < 400ms: ".length()) + ")");
             assertThat(outcome.out()).contains("Capacity: " + capacity.get("text").asText());
             // The run stopped at the broken step: it did not go on to 300 users.
             assertThat(summary.get("durationSeconds").asDouble()).isLessThan((brokeStep + 2) * EVERY_SECONDS);
             assertThat(summary.at("/summary/total/requests").asLong()).isEqualTo(target.served());
+            List<String> csv = Files.readAllLines(Path.of(prefix + "_capacity.csv"));
+            // The figures, for the record of a run (the surefire report keeps them).
+            System.out.println(capacity.get("text").asText() + "\n" + String.join("\n", csv) + "\n"
+                    + summary.get("story") + "\n" + summary.get("generator"));
+            assertThat(csv.get(0)).isEqualTo("Step,Users,Request Count,Failure Count,Requests/s,50%,95%,99%,"
+                    + "Failure Rate,Result,Breached");
+            assertThat(csv).hasSize(brokeStep + 1);
+            assertThat(csv.get(brokeStep)).startsWith(brokeStep + ",").contains(",broke,p95 < 400ms: ");
+            assertThat(outcome.out()).contains("CSV: ").contains(prefix + "_capacity.csv");
+
+            // Which step breaks first is the target's doing only when the generator kept up. One that reports its
+            // loops late or its process stalled (and warns) measured its own delays too: under a load average of
+            // 12, loops 363 ms late broke the first step, 10 users answered in 100 ms, at a p95 of 613 ms.
+            JsonNode generator = summary.get("generator");
+            boolean keptUp = !generator.get("saturated").asBoolean() && !generator.get("stalled").asBoolean();
+            if (!keptUp) assertThat(outcome.out()).contains("WARNING: " + generator.get("message").asText());
+            assumeTrue(keptUp, "the generator reported itself saturated or stalled: " + generator.get("message"));
+            assertThat(capacity.at("/held/users").asInt()).as(outcome.out()).isEqualTo(30);
+            assertThat(capacity.at("/broke/users").asInt()).isEqualTo(50);
+            int heldStep = capacity.at("/held/step").asInt();
+            assertThat(List.of(heldStep, brokeStep)).isEqualTo(List.of(2, 3));
+            assertThat(capacity.get("text").asText()).isEqualTo("holds 30 users / "
+                    + Math.round(capacity.at("/held/rps").asDouble()) + " RPS with p95 < 400ms; broke at 50 users (p95 "
+                    + capacity.at("/broke/breached/0").asText().substring("p95 < 400ms: ".length()) + ")");
+            assertThat(csv.get(brokeStep)).startsWith(brokeStep + ",50,");
+            assertThat(csv.get(heldStep)).startsWith(heldStep + ",30,").contains(",held,");
 
             // The held step's rate, against what the server answered over the same span of the wall clock.
             long start = Instant.parse(summary.get("startTime").asText()).toEpochMilli();
             long from = start + ((heldStep - 1) * EVERY_SECONDS + JUDGED_FROM_SECONDS) * 1000L;
             long to = start + heldStep * EVERY_SECONDS * 1000L;
             double serverRps = target.answeredBetween(from, to) * 1000.0 / (to - from);
+            System.out.println("held step " + capacity.at("/held/rps").asDouble() + "/s, server " + serverRps + "/s");
             assertThat(capacity.at("/held/rps").asDouble()).isCloseTo(serverRps, within(serverRps * 0.10));
-
-            List<String> csv = Files.readAllLines(Path.of(prefix + "_capacity.csv"));
-            // The figures, for the record of a run (the surefire report keeps them).
-            System.out.println(capacity.get("text").asText() + "; server " + Math.round(serverRps) + "/s\n"
-                    + String.join("\n", csv) + "\n" + summary.get("story"));
-            assertThat(csv.get(0)).isEqualTo("Step,Users,Request Count,Failure Count,Requests/s,50%,95%,99%,"
-                    + "Failure Rate,Result,Breached");
-            assertThat(csv).hasSize(brokeStep + 1);
-            assertThat(csv.get(brokeStep)).startsWith(brokeStep + ",50,").contains(",broke,p95 < 400ms: ");
-            assertThat(csv.get(heldStep)).startsWith(heldStep + ",30,").contains(",held,");
-            assertThat(outcome.out()).contains("CSV: ").contains(prefix + "_capacity.csv");
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A stress run on a master with two worker processes: the master judges each step over both workers' merged
@@ -66,11 +67,10 @@ class DistributedStressTest {
 
             ReportDocument report = ReportDocument.parse(master.get("/api/v1/report").body());
             CapacityDocument capacity = report.capacity();
-            assertThat(capacity.text()).startsWith("holds 30 users / ").contains(" with p95 < 400ms; broke at 50 users");
-            assertThat(capacity.held().users()).isEqualTo(30);
-            assertThat(capacity.broke().users()).isEqualTo(50);
+            // An answer that takes 1 s is never measured faster: whatever the machine, the run breaks by 50 users.
+            assertThat(capacity.broke().users()).as(capacity.text()).isBetween(10, 50);
             assertThat(report.passed()).isFalse();
-            assertThat(report.message()).startsWith("capacity: holds ");
+            assertThat(report.message()).startsWith("capacity: ");
             assertThat(report.durationSeconds()).as("stopped at the broken step")
                     .isLessThan((capacity.broke().step() + 2) * 4);
             assertThat(report.summary().total().requests()).isEqualTo(target.served());
@@ -80,7 +80,6 @@ class DistributedStressTest {
             assertThat(status.story()).isEqualTo(report.story()).isNotNull();
             String metrics = master.get("/metrics").body();
             assertThat(metrics)
-                    .contains("stampede_capacity_users{result=\"held\"} " + capacity.held().users() + ".0")
                     .contains("stampede_capacity_users{result=\"broke\"} " + capacity.broke().users() + ".0");
             assertPromtoolAccepts(metrics);
 
@@ -90,6 +89,15 @@ class DistributedStressTest {
             assertThat(outcome.out()).contains("Capacity: " + capacity.text());
             JsonNode written = JSON.readTree(json.toFile());
             assertThat(written.at("/capacity/text").asText()).isEqualTo(capacity.text());
+
+            // Which step breaks first is the target's doing only when the generators kept up (see StressRunTest).
+            JsonNode generator = report.sections().get("generator");
+            assumeTrue(!generator.get("saturated").asBoolean() && !generator.get("stalled").asBoolean(),
+                    "the generators reported themselves saturated or stalled: " + generator.get("message"));
+            assertThat(capacity.text()).startsWith("holds 30 users / ").contains(" p95 < 400ms; broke at 50 users");
+            assertThat(capacity.held().users()).isEqualTo(30);
+            assertThat(capacity.broke().users()).isEqualTo(50);
+            assertThat(metrics).contains("stampede_capacity_users{result=\"held\"} 30.0");
         }
     }
 
