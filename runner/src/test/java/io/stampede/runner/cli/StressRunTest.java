@@ -33,6 +33,8 @@ class StressRunTest {
     private static final int EVERY_SECONDS = 4;
     /** Judged part of each step: the plan leaves out min(ramp + 5 s, every / 2) = 2 s of each 4 s step. */
     private static final int JUDGED_FROM_SECONDS = 2;
+    /** From the steps that hold (answered in 100 ms) to the threshold (400 ms). */
+    private static final double MARGIN_MILLIS = 300;
 
     @TempDir
     Path dir;
@@ -82,13 +84,18 @@ class StressRunTest {
             assertThat(csv.get(brokeStep)).startsWith(brokeStep + ",").contains(",broke,p95 < 400ms: ");
             assertThat(outcome.out()).contains("CSV: ").contains(prefix + "_capacity.csv");
 
-            // Which step breaks first is the target's doing only when the generator kept up. One that reports its
-            // loops late or its process stalled (and warns) measured its own delays too: under a load average of
-            // 12, loops 363 ms late broke the first step, 10 users answered in 100 ms, at a p95 of 613 ms.
+            // Which step breaks first is the target's doing unless the generator was held up for the margin,
+            // 300 ms: a loop that late measures its own delay too (under a load average of 12, loops 363 ms late
+            // broke the first step, 10 users answered in 100 ms, at a p95 of 613 ms). Then the run says so, in its
+            // figures and a warning, and the steps are not the target's to check.
             JsonNode generator = summary.get("generator");
-            boolean keptUp = !generator.get("saturated").asBoolean() && !generator.get("stalled").asBoolean();
-            if (!keptUp) assertThat(outcome.out()).contains("WARNING: " + generator.get("message").asText());
-            assumeTrue(keptUp, "the generator reported itself saturated or stalled: " + generator.get("message"));
+            if (capacity.at("/broke/users").asInt() != 50) {
+                assertThat(Math.max(generator.get("loopLagMaxMs").asDouble(), generator.get("worstStallMs").asDouble()))
+                        .as("another step than 50 users broke, with the generator not held up: %s", outcome.out())
+                        .isGreaterThanOrEqualTo(MARGIN_MILLIS);
+                assertThat(outcome.out()).contains("WARNING: " + generator.get("message").asText());
+                assumeTrue(false, "the generator, held up for the margin, broke an earlier step: " + generator);
+            }
             assertThat(capacity.at("/held/users").asInt()).as(outcome.out()).isEqualTo(30);
             assertThat(capacity.at("/broke/users").asInt()).isEqualTo(50);
             int heldStep = capacity.at("/held/step").asInt();

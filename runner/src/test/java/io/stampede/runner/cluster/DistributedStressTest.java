@@ -90,10 +90,15 @@ class DistributedStressTest {
             JsonNode written = JSON.readTree(json.toFile());
             assertThat(written.at("/capacity/text").asText()).isEqualTo(capacity.text());
 
-            // Which step breaks first is the target's doing only when the generators kept up (see StressRunTest).
+            // Which step breaks first is the target's doing unless a generator was held up for the margin from
+            // 100 ms to the threshold, 300 ms, which the run then reports (see StressRunTest).
             JsonNode generator = report.sections().get("generator");
-            assumeTrue(!generator.get("saturated").asBoolean() && !generator.get("stalled").asBoolean(),
-                    "the generators reported themselves saturated or stalled: " + generator.get("message"));
+            if (capacity.broke().users() != 50) {
+                assertThat(Math.max(generator.get("loopLagMaxMs").asDouble(), generator.get("worstStallMs").asDouble()))
+                        .as("another step than 50 users broke, with the generators not held up: %s", capacity.text())
+                        .isGreaterThanOrEqualTo(300);
+                assumeTrue(false, "a generator, held up for the margin, broke an earlier step: " + generator);
+            }
             assertThat(capacity.text()).startsWith("holds 30 users / ").contains(" p95 < 400ms; broke at 50 users");
             assertThat(capacity.held().users()).isEqualTo(30);
             assertThat(capacity.broke().users()).isEqualTo(50);
