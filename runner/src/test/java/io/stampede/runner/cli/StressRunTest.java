@@ -16,12 +16,16 @@ import static io.stampede.runner.cli.Cli.file;
 import static io.stampede.runner.cli.Cli.stampede;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code stampede run} of a stress file against a target whose capacity is known: a pool of 10 threads, each
- * request holding one for 20 ms, so 500 requests per second at most, and with N users sending without pause a
- * request takes about N / 500 s (N x 2 ms) once N exceeds 10. (The issue's 20 slots x 10 ms, 2,000 requests per
- * second, saturates the load generator on a shared 2-core machine: its own queueing then decides the step.)
+ * {@code stampede run} of a stress file against a target whose limit is a concurrency: a request takes 100 ms while
+ * at most 40 are in flight, 1 s past that (an exhausted pool of connections, say). Users send without pause, so a
+ * step of N users has at most N requests in flight: 10 and 30 users are answered in 100 ms, 50 users push it past
+ * 40 and are answered in 1 s. A count decides which, not a clock, and {@code p95 < 400ms} lies 300 ms above the
+ * last step that holds and 600 ms below the first that breaks, so what a busy machine adds to the measured times
+ * does not move the verdict. (A pool of 10 threads x 50 ms, where 30 users take 150 ms, measured a p95 of 280 ms at
+ * 30 users in a distributed run under a load average of 14: a queue multiplies every delay of a busy machine.)
  */
 class StressRunTest {
 
@@ -29,15 +33,16 @@ class StressRunTest {
     private static final int EVERY_SECONDS = 4;
     /** Judged part of each step: the plan leaves out min(ramp + 5 s, every / 2) = 2 s of each 4 s step. */
     private static final int JUDGED_FROM_SECONDS = 2;
+    /** From the steps that hold (answered in 100 ms) to the threshold (400 ms). */
+    private static final double MARGIN_MILLIS = 300;
 
     @TempDir
     Path dir;
 
     @Test
-    void findsTheCapacityOfAPoolWithinOneStepAndStopsAtTheFirstStepThatBreaks() throws Exception {
-        try (DegradingTarget pool = DegradingTarget.start(10, (path, inFlight, elapsed, served) -> Answer.ok(20))) {
-            // p95 < 75ms: 30 users take about 60 ms (the truth: the last step that holds), 45 about 90 ms (the
-            // first that breaks), 60 about 120 ms.
+    void findsTheLastStepThatHoldsAndStopsAtTheFirstStepThatBreaks() throws Exception {
+        try (DegradingTarget target = DegradingTarget.start(64, (path, inFlight, elapsed, served) ->
+                Answer.ok(inFlight > 40 ? 1000 : 100))) {
             Path test = file(dir, "stress.yaml", """
                     apiVersion: stampede.io/v1alpha1
                     kind: LoadTest
@@ -46,13 +51,13 @@ class StressRunTest {
                       target: TARGET
                       load:
                         spawnRate: 500
-                        stress: {users: {start: 15, step: 15, max: 300}, every: 4s}
+                        stress: {users: {start: 10, step: 20, max: 300}, every: 4s}
                       userClasses:
                         - name: u
                           tasks: [{name: work, request: {method: GET, path: /work}}]
                       thresholds:
-                        - expr: p95 < 75ms
-                    """, pool.baseUrl());
+                        - expr: p95 < 400ms
+                    """, target.baseUrl());
             String prefix = dir.resolve("out/pool").toString();
 
             Cli.Outcome outcome = stampede("run", test.toString(), "--csv", prefix, "--json",
@@ -61,38 +66,53 @@ class StressRunTest {
             assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
             JsonNode summary = JSON.readTree(dir.resolve("out/pool.json").toFile());
             JsonNode capacity = summary.get("capacity");
-            int brokeAt = capacity.at("/broke/users").asInt();
-            assertThat(brokeAt).as(outcome.out()).isBetween(30, 60);
-            assertThat(capacity.at("/held/users").asInt()).isEqualTo(brokeAt - 15);
-            assertThat(capacity.at("/broke/breached/0").asText()).startsWith("p95 < 75ms: ");
-            assertThat(capacity.get("text").asText()).isEqualTo("holds " + (brokeAt - 15) + " users / "
-                    + Math.round(capacity.at("/held/rps").asDouble()) + " RPS with p95 < 75ms; broke at " + brokeAt
-                    + " users (p95 " + capacity.at("/broke/breached/0").asText().substring("p95 < 75ms: ".length())
-                    + ")");
+            int brokeStep = capacity.at("/broke/step").asInt();
+            // An answer that takes 1 s is never measured faster: whatever the machine, the run breaks by 50 users.
+            assertThat(capacity.at("/broke/users").asInt()).as(outcome.out()).isBetween(10, 50);
+            assertThat(capacity.at("/broke/breached/0").asText()).startsWith("p95 < 400ms: ");
             assertThat(outcome.out()).contains("Capacity: " + capacity.get("text").asText());
             // The run stopped at the broken step: it did not go on to 300 users.
-            int brokeStep = capacity.at("/broke/step").asInt();
             assertThat(summary.get("durationSeconds").asDouble()).isLessThan((brokeStep + 2) * EVERY_SECONDS);
-            assertThat(summary.at("/summary/total/requests").asLong()).isEqualTo(pool.served());
-
-            // The held step's rate, against what the server answered over the same seconds.
-            int heldStep = capacity.at("/held/step").asInt();
-            long start = Instant.parse(summary.get("startTime").asText()).toEpochMilli();
-            long from = start + ((heldStep - 1) * EVERY_SECONDS + JUDGED_FROM_SECONDS) * 1000L;
-            long to = start + heldStep * EVERY_SECONDS * 1000L;
-            double serverRps = (double) pool.answeredBetween(from, to) / pool.countedSeconds(from, to);
-            assertThat(capacity.at("/held/rps").asDouble()).isCloseTo(serverRps, within(serverRps * 0.10));
-
+            assertThat(summary.at("/summary/total/requests").asLong()).isEqualTo(target.served());
             List<String> csv = Files.readAllLines(Path.of(prefix + "_capacity.csv"));
             // The figures, for the record of a run (the surefire report keeps them).
-            System.out.println(capacity.get("text").asText() + "; server " + Math.round(serverRps) + "/s\n"
-                    + String.join("\n", csv) + "\n" + summary.get("story"));
+            System.out.println(capacity.get("text").asText() + "\n" + String.join("\n", csv) + "\n"
+                    + summary.get("story") + "\n" + summary.get("generator"));
             assertThat(csv.get(0)).isEqualTo("Step,Users,Request Count,Failure Count,Requests/s,50%,95%,99%,"
                     + "Failure Rate,Result,Breached");
             assertThat(csv).hasSize(brokeStep + 1);
-            assertThat(csv.get(brokeStep)).startsWith(brokeStep + "," + brokeAt + ",").contains(",broke,p95 < 75ms: ");
-            assertThat(csv.get(heldStep)).contains(",held,");
+            assertThat(csv.get(brokeStep)).startsWith(brokeStep + ",").contains(",broke,p95 < 400ms: ");
             assertThat(outcome.out()).contains("CSV: ").contains(prefix + "_capacity.csv");
+
+            // Which step breaks first is the target's doing unless the generator was held up for the margin,
+            // 300 ms: a loop that late measures its own delay too (under a load average of 12, loops 363 ms late
+            // broke the first step, 10 users answered in 100 ms, at a p95 of 613 ms). Then the run says so, in its
+            // figures and a warning, and the steps are not the target's to check.
+            JsonNode generator = summary.get("generator");
+            if (capacity.at("/broke/users").asInt() != 50) {
+                assertThat(Math.max(generator.get("loopLagMaxMs").asDouble(), generator.get("worstStallMs").asDouble()))
+                        .as("another step than 50 users broke, with the generator not held up: %s", outcome.out())
+                        .isGreaterThanOrEqualTo(MARGIN_MILLIS);
+                assertThat(outcome.out()).contains("WARNING: " + generator.get("message").asText());
+                assumeTrue(false, "the generator, held up for the margin, broke an earlier step: " + generator);
+            }
+            assertThat(capacity.at("/held/users").asInt()).as(outcome.out()).isEqualTo(30);
+            assertThat(capacity.at("/broke/users").asInt()).isEqualTo(50);
+            int heldStep = capacity.at("/held/step").asInt();
+            assertThat(List.of(heldStep, brokeStep)).isEqualTo(List.of(2, 3));
+            assertThat(capacity.get("text").asText()).isEqualTo("holds 30 users / "
+                    + Math.round(capacity.at("/held/rps").asDouble()) + " RPS with p95 < 400ms; broke at 50 users (p95 "
+                    + capacity.at("/broke/breached/0").asText().substring("p95 < 400ms: ".length()) + ")");
+            assertThat(csv.get(brokeStep)).startsWith(brokeStep + ",50,");
+            assertThat(csv.get(heldStep)).startsWith(heldStep + ",30,").contains(",held,");
+
+            // The held step's rate, against what the server answered over the same span of the wall clock.
+            long start = Instant.parse(summary.get("startTime").asText()).toEpochMilli();
+            long from = start + ((heldStep - 1) * EVERY_SECONDS + JUDGED_FROM_SECONDS) * 1000L;
+            long to = start + heldStep * EVERY_SECONDS * 1000L;
+            double serverRps = target.answeredBetween(from, to) * 1000.0 / (to - from);
+            System.out.println("held step " + capacity.at("/held/rps").asDouble() + "/s, server " + serverRps + "/s");
+            assertThat(capacity.at("/held/rps").asDouble()).isCloseTo(serverRps, within(serverRps * 0.10));
         }
     }
 

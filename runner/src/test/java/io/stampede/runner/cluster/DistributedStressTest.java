@@ -19,12 +19,14 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A stress run on a master with two worker processes: the master judges each step over both workers' merged
  * intervals, stops them at the first broken step, and serves the capacity and the story in its report, its
- * status (what the operator reads) and its metrics. The target: 10 threads x 20 ms (500 requests/s at most), so
- * with p95 < 75ms 30 users hold (about 60 ms) and 45 break (about 90 ms).
+ * status (what the operator reads) and its metrics. The target answers in 100 ms while at most 40 requests are in
+ * flight and in 1 s past that (see StressRunTest): with p95 < 400ms, 30 users hold and 50 break, with hundreds of
+ * milliseconds either way for what a busy machine adds (two workers' freshly started JVMs beside the target).
  */
 class DistributedStressTest {
 
@@ -39,7 +41,8 @@ class DistributedStressTest {
 
     @Test
     void theMasterJudgesStepsOverAllWorkersAndServesTheCapacityInItsReportStatusAndMetrics() throws Exception {
-        try (DegradingTarget pool = DegradingTarget.start(10, (path, inFlight, elapsed, served) -> Answer.ok(20))) {
+        try (DegradingTarget target = DegradingTarget.start(64, (path, inFlight, elapsed, served) ->
+                Answer.ok(inFlight > 40 ? 1000 : 100))) {
             Path test = dir.resolve("stress.yaml");
             Files.writeString(test, """
                     apiVersion: stampede.io/v1alpha1
@@ -49,12 +52,12 @@ class DistributedStressTest {
                       target: %s
                       load:
                         spawnRate: 500
-                        stress: {users: {start: 15, step: 15, max: 300}, every: 4s}
+                        stress: {users: {start: 10, step: 20, max: 300}, every: 4s}
                       userClasses:
                         - name: u
                           tasks: [{name: work, request: {method: GET, path: /work}}]
-                      thresholds: [{expr: p95 < 75ms}]
-                    """.formatted(pool.baseUrl()));
+                      thresholds: [{expr: p95 < 400ms}]
+                    """.formatted(target.baseUrl()));
             Path json = dir.resolve("stress.json");
             MasterInThread master = cluster.start(dir, 2, test.toString(), "--json", json.toString(),
                     "--keep-serving", "10s", "-q");
@@ -64,20 +67,19 @@ class DistributedStressTest {
 
             ReportDocument report = ReportDocument.parse(master.get("/api/v1/report").body());
             CapacityDocument capacity = report.capacity();
-            assertThat(capacity.broke().users()).as(capacity.text()).isBetween(30, 60);
-            assertThat(capacity.held().users()).isEqualTo(capacity.broke().users() - 15);
+            // An answer that takes 1 s is never measured faster: whatever the machine, the run breaks by 50 users.
+            assertThat(capacity.broke().users()).as(capacity.text()).isBetween(10, 50);
             assertThat(report.passed()).isFalse();
-            assertThat(report.message()).startsWith("capacity: holds ");
+            assertThat(report.message()).startsWith("capacity: ");
             assertThat(report.durationSeconds()).as("stopped at the broken step")
                     .isLessThan((capacity.broke().step() + 2) * 4);
-            assertThat(report.summary().total().requests()).isEqualTo(pool.served());
+            assertThat(report.summary().total().requests()).isEqualTo(target.served());
             StatusDocument status = StatusDocument.parse(master.get("/api/v1/status").body());
             assertThat(status.phase()).isEqualTo("Failed");
             assertThat(status.capacity()).isEqualTo(capacity);
             assertThat(status.story()).isEqualTo(report.story()).isNotNull();
             String metrics = master.get("/metrics").body();
             assertThat(metrics)
-                    .contains("stampede_capacity_users{result=\"held\"} " + capacity.held().users() + ".0")
                     .contains("stampede_capacity_users{result=\"broke\"} " + capacity.broke().users() + ".0");
             assertPromtoolAccepts(metrics);
 
@@ -87,6 +89,20 @@ class DistributedStressTest {
             assertThat(outcome.out()).contains("Capacity: " + capacity.text());
             JsonNode written = JSON.readTree(json.toFile());
             assertThat(written.at("/capacity/text").asText()).isEqualTo(capacity.text());
+
+            // Which step breaks first is the target's doing unless a generator was held up for the margin from
+            // 100 ms to the threshold, 300 ms, which the run then reports (see StressRunTest).
+            JsonNode generator = report.sections().get("generator");
+            if (capacity.broke().users() != 50) {
+                assertThat(Math.max(generator.get("loopLagMaxMs").asDouble(), generator.get("worstStallMs").asDouble()))
+                        .as("another step than 50 users broke, with the generators not held up: %s", capacity.text())
+                        .isGreaterThanOrEqualTo(300);
+                assumeTrue(false, "a generator, held up for the margin, broke an earlier step: " + generator);
+            }
+            assertThat(capacity.text()).startsWith("holds 30 users / ").contains(" p95 < 400ms; broke at 50 users");
+            assertThat(capacity.held().users()).isEqualTo(30);
+            assertThat(capacity.broke().users()).isEqualTo(50);
+            assertThat(metrics).contains("stampede_capacity_users{result=\"held\"} 30.0");
         }
     }
 

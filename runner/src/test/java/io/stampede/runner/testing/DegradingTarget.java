@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * run: the JDK's HttpServer with a fixed pool of {@code threads} workers (requests beyond them queue, unbounded, as
  * behind a servlet container's pool), each request holding its worker for the time its {@link Service} decides.
  *
- * <p>It counts what it answered per second since its start ({@link #answeredBetween}), so a test compares the
- * runner's rates with the server's own.
+ * <p>It counts what it answered in {@value #SLOT_MILLIS} ms slots since its start ({@link #answeredBetween}), so a
+ * test compares the runner's rates with the server's own over the same span of the wall clock, to a slot.
  *
  * <p>Threading: the service is called on the pool's threads, concurrently; every public method is thread safe.
  */
@@ -46,7 +46,13 @@ public final class DegradingTarget implements AutoCloseable {
         }
     }
 
-    private static final int MAX_SECONDS = 600;
+    /**
+     * The width of the slots answers are counted in, ms. Whole seconds would shift a test's window by up to half a
+     * second, a quarter of a 2 s window, and on a busy machine the server's rate is not the same from one part of a
+     * second to the next.
+     */
+    public static final int SLOT_MILLIS = 10;
+    private static final int MAX_SLOTS = 600 * 1000 / SLOT_MILLIS;
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -55,7 +61,8 @@ public final class DegradingTarget implements AutoCloseable {
     private final long startEpochMillis = System.currentTimeMillis();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
-    private final AtomicLongArray answeredPerSecond = new AtomicLongArray(MAX_SECONDS);
+    /** Answers per slot of the server's clock, slot i covering [i, i + 1) x SLOT_MILLIS ms after its start. */
+    private final AtomicLongArray answeredPerSlot = new AtomicLongArray(MAX_SLOTS);
 
     private DegradingTarget(int threads, Service service) throws IOException {
         this.service = service;
@@ -85,25 +92,20 @@ public final class DegradingTarget implements AutoCloseable {
     }
 
     /**
-     * Requests answered with their last byte written within {@code [fromEpochMillis, toEpochMillis)}, counted in
-     * whole seconds of the server's clock (the bounds are rounded to the seconds since the server's start).
+     * Requests answered (their last byte written) within {@code [fromEpochMillis, toEpochMillis)} of the wall clock,
+     * the bounds taken to the {@value #SLOT_MILLIS} ms slot they fall in. Answers in the first 10 minutes of the
+     * server's life are counted.
      */
     public long answeredBetween(long fromEpochMillis, long toEpochMillis) {
         long total = 0;
-        int from = (int) Math.max(0, Math.round((fromEpochMillis - startEpochMillis) / 1000.0));
-        int to = (int) Math.min(MAX_SECONDS, Math.round((toEpochMillis - startEpochMillis) / 1000.0));
-        for (int second = from; second < to; second++) total += answeredPerSecond.get(second);
+        for (int slot = slotOf(fromEpochMillis); slot < slotOf(toEpochMillis); slot++) {
+            total += answeredPerSlot.get(slot);
+        }
         return total;
     }
 
-    /**
-     * The whole seconds of the server's clock that {@link #answeredBetween} counts for these bounds, so a test
-     * divides by the span really counted.
-     */
-    public long countedSeconds(long fromEpochMillis, long toEpochMillis) {
-        int from = (int) Math.max(0, Math.round((fromEpochMillis - startEpochMillis) / 1000.0));
-        int to = (int) Math.min(MAX_SECONDS, Math.round((toEpochMillis - startEpochMillis) / 1000.0));
-        return Math.max(0, to - from);
+    private int slotOf(long epochMillis) {
+        return (int) Math.max(0, Math.min(MAX_SLOTS, Math.floorDiv(epochMillis - startEpochMillis, SLOT_MILLIS)));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -117,8 +119,8 @@ public final class DegradingTarget implements AutoCloseable {
             // second small write back for 40 ms (the JDK's server does not set TCP_NODELAY).
             exchange.sendResponseHeaders(answer.status(), -1);
             served.incrementAndGet();
-            int second = (int) ((System.currentTimeMillis() - startEpochMillis) / 1000);
-            if (second < MAX_SECONDS) answeredPerSecond.incrementAndGet(second);
+            int slot = slotOf(System.currentTimeMillis());
+            if (slot < MAX_SLOTS) answeredPerSlot.incrementAndGet(slot);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -3,24 +3,43 @@ package io.stampede.runner.testing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Opaque bearer tokens that expire after a lifetime the test sets, with millisecond precision, for renewal
- * tests: a login route hands them out, protected routes answer 401 once a token has expired.
+ * Opaque bearer tokens that expire after a lifetime the test sets, with millisecond precision, or after a number
+ * of uses ({@link #afterUses}), for renewal tests: a login route hands them out, protected routes answer 401 once
+ * a token has expired. A token that expires by use does so whatever the timing, so a test of renewal does not
+ * depend on how fast a loaded machine runs the client: its renewed token always has its uses.
  * Threading: safe for concurrent use; the lifetime may be changed while the server runs (it applies to tokens
  * issued afterwards).
  */
 public final class ExpiringTokens {
 
     private final Map<String, Long> expiryNanosByToken = new ConcurrentHashMap<>();
+    /** Requests each token may still serve; only for tokens that expire by use. */
+    private final Map<String, AtomicInteger> usesLeftByToken = new ConcurrentHashMap<>();
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong expiredRejections = new AtomicLong();
+    /** Requests a token serves before it expires, >= 1; 0 when tokens expire by lifetime only. */
+    private final int usesPerToken;
     private volatile long lifetimeNanos;
 
     public ExpiringTokens(Duration lifetime) {
+        this.usesPerToken = 0;
         lifetime(lifetime);
+    }
+
+    private ExpiringTokens(int usesPerToken) {
+        if (usesPerToken < 1) throw new IllegalArgumentException("a token serves at least 1 request: " + usesPerToken);
+        this.usesPerToken = usesPerToken;
+        this.lifetimeNanos = Long.MAX_VALUE / 4; // no lifetime to speak of: 73 years
+    }
+
+    /** Tokens that each serve {@code uses} protected requests (>= 1) and then have expired, however long that took. */
+    public static ExpiringTokens afterUses(int uses) {
+        return new ExpiringTokens(uses);
     }
 
     public void lifetime(Duration lifetime) {
@@ -36,6 +55,7 @@ public final class ExpiringTokens {
             String token = "token-" + issued.incrementAndGet();
             long lifetime = lifetimeNanos;
             expiryNanosByToken.put(token, System.nanoTime() + lifetime);
+            if (usesPerToken > 0) usesLeftByToken.put(token, new AtomicInteger(usesPerToken));
             return Behaviour.json(200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in_ms\":"
                     + Duration.ofNanos(lifetime).toMillis() + "}");
         };
@@ -48,12 +68,13 @@ public final class ExpiringTokens {
     public Function<ReceivedRequest, Behaviour> protect(Behaviour whenValid) {
         return request -> {
             String header = request.header("Authorization");
-            Long expiryNanos = header != null && header.startsWith("Bearer ")
-                    ? expiryNanosByToken.get(header.substring(7).trim()) : null;
+            String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+            Long expiryNanos = token == null ? null : expiryNanosByToken.get(token);
             if (expiryNanos == null) {
                 return Behaviour.json(401, "{\"error\":\"unauthorized\"}");
             }
-            if (System.nanoTime() - expiryNanos >= 0) {
+            AtomicInteger usesLeft = usesLeftByToken.get(token);
+            if (System.nanoTime() - expiryNanos >= 0 || (usesLeft != null && usesLeft.getAndDecrement() <= 0)) {
                 expiredRejections.incrementAndGet();
                 return Behaviour.json(401, "{\"error\":\"token_expired\"}");
             }

@@ -119,7 +119,11 @@ public final class TargetServer implements AutoCloseable {
      * {@code respond(method, path, tokens.protect(behaviour))}.
      */
     public ExpiringTokens tokenRoutes(String loginPath, String protectedPath, Duration lifetime) {
-        ExpiringTokens tokens = new ExpiringTokens(lifetime);
+        return tokenRoutes(loginPath, protectedPath, new ExpiringTokens(lifetime));
+    }
+
+    /** Like {@link #tokenRoutes(String, String, Duration)}, with these tokens ({@link ExpiringTokens#afterUses}...). */
+    public ExpiringTokens tokenRoutes(String loginPath, String protectedPath, ExpiringTokens tokens) {
         respond("POST", loginPath, tokens.login());
         respond("GET", protectedPath, tokens.protect(Behaviour.json(200, "{\"ok\":true}")));
         return tokens;

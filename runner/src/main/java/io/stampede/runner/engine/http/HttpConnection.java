@@ -21,7 +21,9 @@ import java.io.IOException;
  * new connection, a non-idempotent one, or one whose response had begun, is never sent twice.
  *
  * <p>Timeouts are enforced by {@link #checkTimeout}, which the loop calls periodically for every connection: one
- * sweep per loop is cheaper than a scheduled task per request.
+ * sweep per loop is cheaper than a scheduled task per request. A response read after its deadline, before a sweep
+ * saw it pass, is a timeout too: a loop that ran late (busy, or its process stalled) reads what arrived meanwhile
+ * before it runs its overdue sweep, and a request is never a success slower than its timeout.
  */
 public final class HttpConnection implements ResponseReader.Sink {
 
@@ -179,6 +181,10 @@ public final class HttpConnection implements ResponseReader.Sink {
 
     @Override
     public void onResponse(Response response, boolean connectionClose) {
+        if (listener != null && System.nanoTime() - deadlineNanos > 0) {
+            fail(FailureCauses.timeout(timeoutMillis));
+            return;
+        }
         dropResend();
         ResponseListener l = listener;
         listener = null;
