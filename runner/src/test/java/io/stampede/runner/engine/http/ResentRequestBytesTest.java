@@ -15,6 +15,7 @@ import io.stampede.runner.scenario.PluginSettings;
 import io.stampede.runner.scenario.RequestPlan;
 import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.scenario.TemplateContext;
+import io.stampede.runner.testing.FixedUser;
 import io.stampede.runner.scenario.template.TemplateCompiler;
 import io.stampede.runner.scenario.template.TemplateScope;
 import org.junit.jupiter.api.AfterEach;
@@ -52,14 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ResentRequestBytesTest {
 
-    private static final TemplateContext USER = new TemplateContext() {
-        public long userId() { return 7; }
-        public int workerIndex() { return 0; }
-        public long iteration() { return 0; }
-        public String slot(int slot) { return null; }
-        public String data(int source, int column) { return null; }
-        public SplittableRandom random() { return new SplittableRandom(1); }
-    };
+    private static final TemplateContext USER = FixedUser.withId(7);
 
     private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\nContent-Length: (\\d+)\r\n");
 

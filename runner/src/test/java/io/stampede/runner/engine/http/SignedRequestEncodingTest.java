@@ -11,6 +11,7 @@ import io.stampede.runner.scenario.RequestPlan;
 import io.stampede.runner.scenario.SignerPlan;
 import io.stampede.runner.scenario.Template;
 import io.stampede.runner.scenario.TemplateContext;
+import io.stampede.runner.testing.FixedUser;
 import io.stampede.runner.scenario.template.TemplateCompiler;
 import io.stampede.runner.scenario.template.TemplateScope;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,14 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SignedRequestEncodingTest {
 
-    private static final TemplateContext USER = new TemplateContext() {
-        public long userId() { return 7; }
-        public int workerIndex() { return 0; }
-        public long iteration() { return 0; }
-        public String slot(int slot) { return null; }
-        public String data(int source, int column) { return null; }
-        public SplittableRandom random() { return new SplittableRandom(1); }
-    };
+    private static final TemplateContext USER = FixedUser.withId(7);
 
     @Test
     void theSignerSeesWhatIsSentAndItsHeadersComeBeforeTheLength() throws Exception {
