@@ -159,7 +159,9 @@ class RunCommandTest {
     @Test
     void renewsExpiringTokensThroughOnStartWithZeroFailures() throws Exception {
         try (TargetServer server = TargetServer.start()) {
-            ExpiringTokens tokens = server.tokenRoutes("/api/auth/login", "/api/me", Duration.ofMillis(500));
+            // Tokens that expire after 5 uses, not after 500 ms: a renewed token cannot expire before the retry it
+            // was renewed for, however long a loaded machine stalls the user in between.
+            ExpiringTokens tokens = server.tokenRoutes("/api/auth/login", "/api/me", ExpiringTokens.afterUses(5));
             Path test = file(dir, "auth.yaml", """
                     apiVersion: stampede.io/v1alpha1
                     kind: LoadTest
