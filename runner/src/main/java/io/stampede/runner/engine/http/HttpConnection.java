@@ -156,9 +156,14 @@ public final class HttpConnection implements ResponseReader.Sink {
 
     /** Fails the request in flight when its deadline has passed. Called by the loop's timeout sweep. */
     public void checkTimeout(long nowNanos) {
-        if (listener != null && nowNanos - deadlineNanos > 0) {
-            fail(FailureCauses.timeout(timeoutMillis));
-        }
+        failIfOverdue(nowNanos);
+    }
+
+    /** Fails the request in flight as a timeout when its deadline is before {@code nowNanos}; true if it did. */
+    private boolean failIfOverdue(long nowNanos) {
+        if (listener == null || nowNanos - deadlineNanos <= 0) return false;
+        fail(FailureCauses.timeout(timeoutMillis));
+        return true;
     }
 
     /** Fails the request in flight, if any, with the given cause, and closes the connection. */
@@ -181,10 +186,7 @@ public final class HttpConnection implements ResponseReader.Sink {
 
     @Override
     public void onResponse(Response response, boolean connectionClose) {
-        if (listener != null && System.nanoTime() - deadlineNanos > 0) {
-            fail(FailureCauses.timeout(timeoutMillis));
-            return;
-        }
+        if (failIfOverdue(System.nanoTime())) return;
         dropResend();
         ResponseListener l = listener;
         listener = null;
